@@ -1,0 +1,18 @@
+"""The registry: every rule seolint knows, in catalogue order (../shared/RULES.md)."""
+
+from __future__ import annotations
+
+from seolint.checks import description, frontmatter, images, keywords, run, slug, title
+from seolint.rules import Rule
+
+RULES: tuple[Rule, ...] = (
+    *frontmatter.RULES,
+    *title.RULES,
+    *description.RULES,
+    *slug.RULES,
+    *keywords.RULES,
+    *images.RULES,
+    *run.RULES,
+)
+
+REGISTRY: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -1,0 +1,87 @@
+"""What title and description rules share: how long and how wide a SERP line is."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from pydantic import Field, model_validator
+
+from seolint.document import Document
+from seolint.findings import Violation
+from seolint.rules import Options
+from seolint.text import contains_phrase
+
+
+def visible(text: str) -> str:
+    """The text as a result page shows it: NFC, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+class Bounds(Options):
+    min: int = Field(30, ge=0, description="Fewest characters.")
+    max: int = Field(60, ge=1, description="Most characters.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bounds:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        return self
+
+
+class Width(Options):
+    max_px: float = Field(580, gt=0, description="Widest allowed rendering, in pixels.")
+    font_px: float = Field(20, gt=0, description="Font size of the SERP line, in pixels.")
+
+
+def length(doc: Document, name: str, label: str, bounds: Bounds, cut: str) -> Iterator[Violation]:
+    value = doc.article.text(name)
+    if value is None:
+        return
+    count = len(visible(value))
+    span = doc.field_span(name)
+    if count > bounds.max:
+        yield Violation(
+            f"{label} is {count} characters long, over the {bounds.max} maximum",
+            span,
+            f"{cut} Drop at least {count - bounds.max} characters; keep the keyphrase near the start.",
+        )
+    elif count < bounds.min:
+        yield Violation(
+            f"{label} is {count} characters long, under the {bounds.min} minimum",
+            span,
+            f"Add at least {bounds.min - count} characters that say what the reader gets.",
+        )
+
+
+def width(doc: Document, name: str, label: str, options: Width) -> Iterator[Violation]:
+    from seolint.width import chars_to_drop, text_width
+
+    value = doc.article.text(name)
+    if value is None:
+        return
+    shown = visible(value)
+    pixels = text_width(shown, options.font_px)
+    if pixels > options.max_px:
+        drop = chars_to_drop(shown, options.font_px, options.max_px)
+        yield Violation(
+            f"{label} is ~{pixels:.0f} px wide at {options.font_px:g} px Arial; search results "
+            f"cut it at {options.max_px:g} px",
+            doc.field_span(name),
+            f"Drop ~{drop} characters (or use narrower words) so that the end is not replaced "
+            "by an ellipsis.",
+        )
+
+
+def keyphrase_in(doc: Document, name: str, label: str) -> Iterator[Violation]:
+    value = doc.article.text(name)
+    found = doc.keyphrase
+    if value is None or found is None:
+        return
+    phrase, _ = found
+    if not contains_phrase(value, phrase, doc.lang):
+        yield Violation(
+            f"The focus keyphrase “{phrase}” is not in the {label.lower()}",
+            doc.field_span(name),
+            f"Use “{phrase}” (any word form) in the {label.lower()}, ideally near its start.",
+        )

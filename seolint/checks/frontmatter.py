@@ -1,0 +1,296 @@
+"""FM: the front matter itself — present, parseable, typed, dated and tidy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field
+
+from seolint.document import Document
+from seolint.findings import FixSafety, Severity, Span, Violation
+from seolint.rules import NoOptions, Options, Rule
+from seolint.schema import is_empty
+from seolint.text import edit_distance
+
+
+def frontmatter_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    if doc.source is not None and doc.split.problem is None and doc.frontmatter is None:
+        yield Violation(
+            "The article has no front matter: search engines get no title, description or date",
+            Span(1, 1, 1, 1),
+            "Start the file with a `---` block holding at least title, description and date.",
+        )
+
+
+def frontmatter_syntax(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    if doc.problem is not None:
+        line = doc.problem.line
+        yield Violation(doc.problem.message, Span(line, 1, line, 1), doc.problem.hint)
+    if doc.split.problem is not None:
+        yield Violation(doc.split.problem.message, doc.split.problem.span, doc.split.problem.hint)
+    if doc.frontmatter is not None:
+        for problem in doc.frontmatter.problems:
+            if problem.code == "FM002":
+                yield Violation(problem.message, problem.span, problem.hint)
+
+
+def duplicate_key(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    if doc.frontmatter is not None:
+        for problem in doc.frontmatter.problems:
+            if problem.code == "FM006":
+                yield Violation(problem.message, problem.span, problem.hint)
+
+
+def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    if doc.data is None:
+        return
+    article = doc.article
+    invalid = {problem.key for problem in article.problems}
+    for name in doc.settings.fields.required:
+        key = article.keys.get(name)
+        if key in invalid:
+            continue  # FM004 or FM007 already says what is wrong with it
+        if key is None:
+            keys = doc.settings.fields.keys.get(name, (name,))
+            accepted = ", ".join(f"`{k}`" for k in keys[:4])
+            yield Violation(
+                f"Required field `{name}` is missing",
+                doc.key_span(),
+                f"Add `{name}:` to the front matter (accepted keys: {accepted}).",
+            )
+        elif is_empty(doc.data.get(key)):
+            yield Violation(
+                f"Required field `{key}` is empty",
+                doc.key_span(key),
+                f"Give `{key}` a value, or remove the key and let the missing-field error guide you.",
+            )
+
+
+def _article_problems(code: str) -> Any:
+    def check(doc: Document, options: NoOptions) -> Iterator[Violation]:
+        if doc.data is None:
+            return
+        for problem in doc.article.problems:
+            if problem.code == code:
+                yield Violation(problem.message, doc.key_span(problem.key), problem.hint, problem.fix)
+
+    return check
+
+
+class UnknownOptions(Options):
+    all_unknown: bool = Field(False, description="Report every unknown key, not only likely typos.")
+    max_distance: int = Field(
+        2, ge=1, le=3, description="Edits (1 for keys of 4 letters or fewer) that make a typo."
+    )
+
+
+def field_unknown(doc: Document, options: UnknownOptions) -> Iterator[Violation]:
+    if doc.data is None:
+        return
+    fields = doc.settings.fields
+    known = {key for keys in fields.keys.values() for key in keys}
+    known |= set(fields.custom) | fields.known
+    for key in doc.data:
+        key = str(key)
+        if key in known or "." in key:
+            continue
+        limit = 1 if len(key) <= 4 else options.max_distance
+        near = sorted(
+            (edit_distance(key.lower(), other.lower(), limit), other) for other in known
+        )
+        if near and near[0][0] <= limit:
+            yield Violation(
+                f"Unknown key `{key}`: did you mean `{near[0][1]}`?",
+                doc.key_span(key),
+                f"Rename it to `{near[0][1]}`; as written, the value is ignored.",
+            )
+        elif options.all_unknown:
+            yield Violation(
+                f"Unknown key `{key}`",
+                doc.key_span(key),
+                "Remove it, or declare it under [fields.custom] or `fields.known` in the config.",
+            )
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def date_future(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    date = _as_date(doc.article.get("date")) if doc.data is not None else None
+    if date is None or doc.article.get("draft") is True:
+        return
+    today = doc.settings.today
+    if date > today:
+        days = (date - today).days
+        yield Violation(
+            f"Date {date.isoformat()} is {days} day{'s' * (days != 1)} in the future",
+            doc.field_span("date"),
+            "Many generators hide future posts; set `draft: true` or correct the date.",
+        )
+
+
+def updated_before_date(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    if doc.data is None:
+        return
+    date, updated = _as_date(doc.article.get("date")), _as_date(doc.article.get("updated"))
+    if date is not None and updated is not None and updated < date:
+        key = doc.article.keys["updated"]
+        yield Violation(
+            f"`{key}` ({updated.isoformat()}) is earlier than the publication date "
+            f"({date.isoformat()})",
+            doc.field_span("updated"),
+            f"Set `{key}` to the day of the last real change, on or after {date.isoformat()}.",
+        )
+
+
+_STRING_FIELDS = ("title", "description", "slug", "keyphrase", "image", "author", "lang")
+_DOUBLED = re.compile(r"[ \t\u00a0]{2,}")
+
+
+def _whitespace_issue(value: str) -> str | None:
+    if "\n" in value.strip() or "\r" in value:
+        return "a line break"
+    if value != value.strip():
+        return "leading or trailing whitespace"
+    if _DOUBLED.search(value):
+        return "doubled spaces"
+    return None
+
+
+def field_whitespace(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    if doc.data is None:
+        return
+    article = doc.article
+    for name in (*_STRING_FIELDS, "keywords", "tags"):
+        key = article.keys.get(name)
+        value = doc.data.get(key) if key else None
+        items: list[tuple[tuple[str | int, ...], str, str]] = []
+        if key and isinstance(value, str):
+            items.append(((key,), value, f"`{key}`"))
+        elif key and isinstance(value, list):
+            items += [
+                ((key, index), item, f"Item {index + 1} of `{key}`")
+                for index, item in enumerate(value)
+                if isinstance(item, str)
+            ]
+        for path, text, label in items:
+            issue = _whitespace_issue(text)
+            if issue is not None:
+                yield Violation(
+                    f"{label} contains {issue}",
+                    doc.key_span(*path),
+                    "Search results and social cards show it on one line: trim it and use "
+                    "single spaces.",
+                    fix="Trim and collapse whitespace",
+                )
+
+
+RULES = (
+    Rule(
+        "FM001", "frontmatter-missing", Severity.ERROR, frontmatter_missing,
+        what="Reports an article with no front matter block at its top.",
+        why="Without front matter a site generator has no title, description, date or slug "
+        "for the page, and every other SEO rule has nothing to check.",
+        example="# My article\n\nText.",
+        use_instead="---\ntitle: My article about a topic\ndescription: What the reader gets.\n"
+        "date: 2025-03-14\n---\n\nText.",
+        references=("Hugo, Jekyll and Astro front matter documentation",),
+    ),
+    Rule(
+        "FM002", "frontmatter-syntax", Severity.ERROR, frontmatter_syntax,
+        what="Reports front matter that cannot be read: YAML, TOML or JSON syntax errors, a "
+        "block that is never closed, forbidden YAML tags, alias bombs, invalid UTF-8 and "
+        "binary files. The finding points at the line the parser stopped on.",
+        why="A generator that cannot parse the front matter fails the build or, worse, "
+        "publishes the page with no metadata.",
+        example="---\ntitle: \"Unclosed quote\n---",
+        use_instead="---\ntitle: \"Closed quote\"\n---",
+        references=("YAML 1.2 specification", "TOML 1.0 specification", "RFC 8259 (JSON)"),
+    ),
+    Rule(
+        "FM003", "field-missing", Severity.ERROR, field_missing,
+        what="Reports a required field that is missing or empty (by default title, "
+        "description and date; configure `[fields] required`).",
+        why="The title and description become the search result's headline and snippet; "
+        "without a date, feeds and sitemaps cannot order or refresh the page.",
+        example="---\ntitle: Networking guide\n---",
+        use_instead="---\ntitle: Networking guide\ndescription: How to grow a professional "
+        "network.\ndate: 2025-03-14\n---",
+        references=("Google Search Central: title links and snippets",),
+    ),
+    Rule(
+        "FM004", "field-type", Severity.ERROR, _article_problems("FM004"),
+        what="Reports a field whose value has the wrong type or shape: keywords and tags "
+        "must be lists of text, draft true or false, title and description text; "
+        "user-declared fields must match their type, pattern, enum and length.",
+        why="Generators silently mis-read wrongly typed values (a comma string is one "
+        "keyword, not several), so the published metadata is not what the writer meant.",
+        example="keywords: seo, content, writing",
+        use_instead="keywords: [seo, content, writing]",
+        references=("pydantic validation of the Article model",),
+        fix=FixSafety.SAFE,
+    ),
+    Rule(
+        "FM005", "field-unknown", Severity.WARNING, field_unknown, options=UnknownOptions,
+        what="Reports a key that is not a known field but is within two edits of one "
+        "(`descripton`); with `all-unknown`, every key seolint does not know.",
+        why="A misspelt key is ignored by the generator: the page silently loses its "
+        "description or date. Two edits (one for short keys) catch typos without "
+        "flagging real keys.",
+        example="descripton: How to grow a network.",
+        use_instead="description: How to grow a network.",
+        references=("Damerau–Levenshtein edit distance",),
+    ),
+    Rule(
+        "FM006", "duplicate-key", Severity.ERROR, duplicate_key,
+        what="Reports a key that appears twice in the same mapping.",
+        why="YAML parsers keep the last value without a word, so one of the two values "
+        "the writer typed is silently lost.",
+        example="title: First\ntitle: Second",
+        use_instead="title: Second",
+        references=("YAML 1.2 §3.2.1.1: mapping keys are unique",),
+    ),
+    Rule(
+        "FM007", "date-invalid", Severity.ERROR, _article_problems("FM007"),
+        what="Reports a date that is not ISO 8601 or does not exist (2025-02-30).",
+        why="Sitemaps, feeds and structured data need ISO 8601 dates; an impossible or "
+        "ambiguous date (05/09/2022) is read differently by different tools.",
+        example="date: 05/09/2022",
+        use_instead="date: 2022-09-05",
+        references=("ISO 8601", "sitemaps.org lastmod (W3C Datetime)"),
+    ),
+    Rule(
+        "FM008", "date-future", Severity.WARNING, date_future,
+        what="Reports a publication date after today, unless the article is a draft.",
+        why="Hugo and Jekyll skip future-dated posts by default, so the article silently "
+        "does not appear; usually the year is mistyped.",
+        example="date: 2062-01-10",
+        use_instead="date: 2026-01-10",
+        references=("Hugo buildFuture, Jekyll future settings",),
+    ),
+    Rule(
+        "FM009", "updated-before-date", Severity.WARNING, updated_before_date,
+        what="Reports an `updated`/`lastmod` date earlier than the publication date.",
+        why="Search engines read `dateModified` as the freshness signal; one before "
+        "`datePublished` is contradictory and may be ignored.",
+        example="date: 2025-05-01\nupdated: 2025-04-01",
+        use_instead="date: 2025-05-01\nupdated: 2025-06-01",
+        references=("schema.org dateModified", "Google: dates in structured data"),
+    ),
+    Rule(
+        "FM010", "field-whitespace", Severity.INFO, field_whitespace,
+        what="Reports leading, trailing or doubled whitespace and line breaks in text fields.",
+        why="Titles and descriptions are shown on one line; stray whitespace leaks into "
+        "HTML attributes, social cards and feeds, and makes duplicate detection miss.",
+        example="title: \"  Networking guide \"",
+        use_instead="title: Networking guide",
+        references=("Google Search Central: title links",),
+        fix=FixSafety.SAFE,
+    ),
+)

@@ -1,0 +1,161 @@
+"""S: the slug, the article's part of the URL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from seolint.document import Document
+from seolint.findings import FixSafety, Severity, Violation
+from seolint.rules import NoOptions, Options, Rule
+from seolint.text import language, stems
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_INDEX_NAMES = {"index", "_index", "readme"}
+
+
+def make_slug(text: str, lang: str) -> str:
+    """A lowercase ASCII kebab-case slug, transliterated for the article's language."""
+    from slugify import slugify
+
+    replacements = language(lang).data.get("slug-replacements", [])
+    return str(slugify(text, replacements=[tuple(pair) for pair in replacements]))
+
+
+class SlugFormat(Options):
+    pattern: str = Field(
+        r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Regular expression a slug must match."
+    )
+
+
+def slug_format(doc: Document, options: SlugFormat) -> Iterator[Violation]:
+    slug = doc.article.text("slug")
+    if slug is None or re.fullmatch(options.pattern, slug):
+        return
+    better = make_slug(slug, doc.lang)
+    yield Violation(
+        f"Slug `{slug}` is not lowercase ASCII kebab-case",
+        doc.field_span("slug"),
+        f"Use `{better}`; accents, capitals, spaces and underscores make fragile URLs.",
+        fix=f"Rename the slug to `{better}` (changes the URL: add a redirect)",
+    )
+
+
+class SlugLength(Options):
+    max: int = Field(75, ge=1, description="Most characters.")
+
+
+def slug_length(doc: Document, options: SlugLength) -> Iterator[Violation]:
+    slug = doc.article.text("slug")
+    if slug is not None and len(slug) > options.max:
+        yield Violation(
+            f"Slug is {len(slug)} characters long, over the {options.max} maximum",
+            doc.field_span("slug"),
+            f"Keep the keyphrase and drop at least {len(slug) - options.max} characters "
+            "(stop words, dates).",
+        )
+
+
+def slug_keyphrase(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    slug, found = doc.article.text("slug"), doc.keyphrase
+    if slug is None or found is None:
+        return
+    phrase = found[0]
+    wanted = set(stems(phrase, doc.lang))
+    if wanted and not wanted <= set(stems(slug.replace("-", " "), doc.lang)):
+        yield Violation(
+            f"The focus keyphrase “{phrase}” is not in the slug `{slug}`",
+            doc.field_span("slug"),
+            f"Include `{make_slug(phrase, doc.lang)}` in the slug (this changes the URL).",
+        )
+
+
+def file_slug(doc: Document) -> str:
+    """The slug a generator derives from the file (or its folder, for ``index.md``)."""
+    name = doc.path.stem
+    if name.lower() in _INDEX_NAMES:
+        name = doc.path.resolve().parent.name
+    return _DATE_PREFIX.sub("", name)
+
+
+def slug_filename_mismatch(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    slug = doc.article.text("slug")
+    expected = file_slug(doc)
+    if slug is not None and slug != expected:
+        yield Violation(
+            f"Slug `{slug}` differs from the file name `{expected}`",
+            doc.field_span("slug"),
+            "Rename the file or the slug so that both say the same; it keeps URLs predictable.",
+        )
+
+
+def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    if doc.data is None or "slug" in doc.article.keys:
+        return
+    title = doc.article.text("title")
+    source = title if title else file_slug(doc)
+    proposed = make_slug(source, doc.lang)
+    yield Violation(
+        "No slug: the URL comes from the file name",
+        doc.key_span(),
+        f"Set `slug: {proposed}` so that renaming the file does not change the URL.",
+        fix=f"Add `slug: {proposed}`",
+    )
+
+
+RULES = (
+    Rule(
+        "S001", "slug-format", Severity.ERROR, slug_format, options=SlugFormat,
+        fix=FixSafety.UNSAFE,
+        what="Reports a slug that is not lowercase ASCII kebab-case.",
+        why="Accents are percent-encoded in shared links (`r%C3%A9seau`), capitals make "
+        "case-sensitive servers serve two URLs, and Google recommends hyphens over "
+        "underscores to separate words.",
+        example="slug: Réseau_Pro",
+        use_instead="slug: reseau-pro",
+        references=("Google Search Central: URL structure best practices",),
+    ),
+    Rule(
+        "S002", "slug-length", Severity.WARNING, slug_length, options=SlugLength,
+        what="Reports a slug longer than 75 characters.",
+        why="Long URLs are cut in results and shared links; Rank Math and Front Matter CMS "
+        "both warn past 75 characters.",
+        example="slug: the-complete-and-definitive-guide-to-everything-about-building-your-"
+        "professional-network",
+        use_instead="slug: professional-network-guide",
+        references=("Rank Math: URL length (75)", "Front Matter CMS: slug length (75)"),
+    ),
+    Rule(
+        "S003", "slug-keyphrase", Severity.WARNING, slug_keyphrase,
+        what="Reports a slug that does not contain the focus keyphrase (slugified, function "
+        "words dropped, any word form).",
+        why="Words of the URL are shown in results and used as a relevance hint; Yoast's "
+        "slugKeyword assessment checks the same.",
+        example="keyphrase: réseau professionnel\nslug: guide-2025",
+        use_instead="keyphrase: réseau professionnel\nslug: reseau-professionnel-guide",
+        references=("Yoast SEO: keyphrase in slug",),
+    ),
+    Rule(
+        "S004", "slug-filename-mismatch", Severity.WARNING, slug_filename_mismatch,
+        enabled=False,
+        what="Reports a slug that differs from the file name (or the folder name for "
+        "`index.md`), ignoring a Jekyll date prefix.",
+        why="When the two disagree, contributors link to the wrong URL; some sites require "
+        "them to match.",
+        example="# file: networking.md\nslug: reseau-pro",
+        use_instead="# file: reseau-pro.md\nslug: reseau-pro",
+        references=("Hugo and Jekyll URL management",),
+    ),
+    Rule(
+        "S005", "slug-missing-generated", Severity.INFO, slug_missing, fix=FixSafety.SAFE,
+        what="Reports an article without a slug; the fix writes one generated from the "
+        "title, transliterated for the article's language.",
+        why="Without an explicit slug the URL follows the file name, so renaming a file "
+        "breaks links and loses the page's ranking.",
+        example="title: Réseau professionnel",
+        use_instead="title: Réseau professionnel\nslug: reseau-professionnel",
+        references=("Google Search Central: keep URLs stable",),
+    ),
+)

@@ -1,0 +1,95 @@
+"""T: the title, as the search result's headline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from seolint.checks._serp import Bounds, Width, keyphrase_in, length, width
+from seolint.document import Document
+from seolint.findings import Severity, Violation
+from seolint.rules import NoOptions, Rule
+from seolint.text import contains_phrase, starts_with_phrase
+
+
+class TitleBounds(Bounds):
+    min: int = Field(30, ge=0, description="Fewest characters.")
+    max: int = Field(60, ge=1, description="Most characters.")
+
+
+def title_length(doc: Document, options: TitleBounds) -> Iterator[Violation]:
+    yield from length(doc, "title", "Title", options, "Google shows about 60 characters.")
+
+
+def title_width(doc: Document, options: Width) -> Iterator[Violation]:
+    yield from width(doc, "title", "Title", options)
+
+
+def title_keyphrase(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    yield from keyphrase_in(doc, "title", "Title")
+
+
+def title_keyphrase_position(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    title, found = doc.article.text("title"), doc.keyphrase
+    if title is None or found is None:
+        return
+    phrase = found[0]
+    if contains_phrase(title, phrase, doc.lang) and not starts_with_phrase(title, phrase, doc.lang):
+        yield Violation(
+            f"The focus keyphrase “{phrase}” is in the title but not at its start",
+            doc.field_span("title"),
+            f"Start the title with “{phrase}”: readers scan the first words of a result.",
+        )
+
+
+RULES = (
+    Rule(
+        "T001", "title-length", Severity.WARNING, title_length, options=TitleBounds,
+        what="Reports a title shorter or longer than the bounds, in characters (30–60).",
+        why="Google cuts titles at about 600 px, roughly 60 characters; a title under 30 "
+        "characters wastes the most visible line of the result. Rank Math recommends 15–60 "
+        "characters and Front Matter CMS warns past 60.",
+        example="title: Networking",
+        use_instead="title: Professional networking: a practical guide for 2025",
+        references=(
+            "Rank Math: title length (15–60)",
+            "Front Matter CMS: SEO title length (60)",
+        ),
+    ),
+    Rule(
+        "T002", "title-width", Severity.WARNING, title_width, options=Width,
+        what="Estimates how wide the title renders in search results (Arial 20 px, from "
+        "Liberation Sans metrics, which are metric-compatible with Arial) and reports it "
+        "past 580 px.",
+        why="Google truncates by pixels, not characters: 60 wide letters (W, M) overflow "
+        "where 70 narrow ones fit. Rank Math's preview cuts at 580 px, Yoast's at 600 px.",
+        example="title: WORKING WITH MAMMOTH WAREHOUSE WORKFLOWS: WHAT WE MEAN",
+        use_instead="title: Working with warehouse workflows",
+        references=(
+            "Rank Math: SERP preview title width (580 px)",
+            "Yoast SEO: title width (600 px)",
+            "Liberation Sans, metric-compatible with Arial",
+        ),
+    ),
+    Rule(
+        "T003", "title-keyphrase", Severity.WARNING, title_keyphrase,
+        what="Reports a title that does not contain the focus keyphrase (case, accents, "
+        "apostrophes, function words and word forms do not matter).",
+        why="The title is the strongest on-page relevance signal and what searchers match "
+        "their query against. Yoast's keyphraseInSEOTitle assessment checks the same.",
+        example="keyphrase: professional network\ntitle: How to meet people at work",
+        use_instead="keyphrase: professional network\ntitle: Build a professional network that lasts",
+        references=("Yoast SEO: keyphrase in SEO title",),
+    ),
+    Rule(
+        "T004", "title-keyphrase-position", Severity.WARNING, title_keyphrase_position,
+        enabled=False,
+        what="Reports a title that contains the focus keyphrase but not at its start.",
+        why="Searchers scan the first words of each result; Yoast scores a keyphrase at the "
+        "beginning of the SEO title 9 and elsewhere 6.",
+        example="title: How to build a professional network",
+        use_instead="title: Professional network: how to build one",
+        references=("Yoast SEO: keyphrase in SEO title (position)",),
+    ),
+)

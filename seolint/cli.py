@@ -1,0 +1,111 @@
+"""Command line wiring: one short function per command, each calling plain code.
+
+Heavy modules are imported inside the commands, so that ``seolint --version`` and a
+pre-commit run on one file start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+import click
+
+from seolint import __version__
+from seolint.errors import ExitCode, SeolintError
+
+FORMATS = ("full", "concise", "json")
+FAIL_LEVELS = ("error", "warning", "info")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seolint")
+def cli() -> None:
+    """An SEO linter for Markdown articles with front matter."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
+              help="How findings are printed.")
+@click.option("--select", multiple=True, help="Rules to enable instead of the configured set (codes, names, prefixes, ALL).")
+@click.option("--extend-select", multiple=True, help="Rules to enable on top of the configured set.")
+@click.option("--ignore", multiple=True, help="Rules to disable.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this config file for every article instead of discovering one.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
+              help="The lowest severity that makes the run exit 1.")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
+def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
+          fail_on: str, color: bool | None) -> None:
+    """Check articles (files or folders; default: the current folder)."""
+    from seolint.commands import run_check
+
+    code = run_check(
+        list(paths) or [Path(".")],
+        output_format=output_format,
+        overrides={"select": _split(select) or None, "extend-select": _split(extend_select),
+                   "ignore": _split(ignore)},
+        config_path=config_path,
+        fail_on=fail_on,
+        color=_color(color),
+    )
+    raise SystemExit(code)
+
+
+@cli.command()
+@click.argument("code_or_name")
+def rule(code_or_name: str) -> None:
+    """Explain a rule: what it checks, why, and where its threshold comes from."""
+    from seolint.commands import explain_rule
+
+    raise SystemExit(explain_rule(code_or_name))
+
+
+@cli.command()
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Show the state under this config file.")
+@click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
+def rules(config_path: Path | None, output_format: str) -> None:
+    """List every rule with its state under the current config."""
+    from seolint.commands import list_rules
+
+    raise SystemExit(list_rules(config_path, output_format))
+
+
+def _color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code (tests call this in-process)."""
+    try:
+        cli.main(args=argv, prog_name="seolint", standalone_mode=False)
+    except SystemExit as stop:
+        return int(stop.code or 0) if not isinstance(stop.code, str) else ExitCode.ERROR
+    except click.exceptions.Abort:
+        click.echo("seolint: aborted", err=True)
+        return ExitCode.ERROR
+    except click.ClickException as error:
+        error.show()
+        return ExitCode.ERROR
+    except SeolintError as error:
+        click.echo(f"seolint: error: {error}", err=True)
+        return ExitCode.ERROR
+    except Exception as error:  # the one boundary: a bug says so in one line, then exits 2
+        click.echo(f"seolint: internal error: {type(error).__name__}: {error}", err=True)
+        if os.environ.get("SEOLINT_DEBUG"):
+            raise
+        return ExitCode.ERROR
+    return ExitCode.OK
+
+

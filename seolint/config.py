@@ -1,0 +1,335 @@
+"""Configuration: discovery, presets, ``extends``, and what applies to one file.
+
+Keys follow ruff: ``select``, ``ignore``, ``extend-select``, ``per-file-ignores``,
+``[severity]``, ``[rules.CODE]`` options, ``exclude``, ``lang``, ``[lang-paths]``. A file is
+configured by the closest ``.seolint.toml``, ``seolint.toml`` or ``pyproject.toml`` with a
+``[tool.seolint]`` table above it. Layers apply in order (presets and ``extends`` first, the
+file itself, then the command line), each one's ``select`` / ``extend-select`` / ``ignore``
+acting on what the previous layers enabled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from seolint import paths, schema
+from seolint._data import rules_dir
+from seolint.errors import ConfigError
+from seolint.findings import Severity
+from seolint.rules import Options, Rule
+from seolint.text import primary_subtag
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".seolint.toml", "seolint.toml", "pyproject.toml")
+PRESETS = ("default", "strict", "yoast", "rankmath")
+SeverityName = Literal["error", "warning", "info", "off"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, alias_generator=lambda name: name.replace("_", "-")
+    )
+
+
+class SiteConfig(_Model):
+    base_url: str | None = None
+
+
+class FieldsConfig(_Model):
+    required: list[str] | None = None
+    keys: dict[str, list[str]] = {}
+    custom: dict[str, schema.FieldSpec] = {}
+    known: list[str] = []
+
+
+class ConfigFile(_Model):
+    """One configuration layer as written in TOML."""
+
+    extends: str | list[str] | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = []
+    ignore: list[str] = []
+    per_file_ignores: dict[str, list[str]] = {}
+    severity: dict[str, SeverityName] = {}
+    rules: dict[str, dict[str, Any]] = {}
+    exclude: list[str] = []
+    extend_exclude: list[str] = []
+    lang: str | None = None
+    lang_paths: dict[str, str] = {}
+    static_roots: list[str] | None = None
+    site: SiteConfig = Field(default_factory=SiteConfig)
+    fields: FieldsConfig = Field(default_factory=FieldsConfig)
+    respect_gitignore: bool | None = None
+
+
+@dataclass(frozen=True)
+class Layer:
+    config: ConfigFile
+    origin: str  # where it came from, for messages
+    root: Path  # the folder its relative patterns are relative to
+
+
+@dataclass
+class Fields:
+    required: tuple[str, ...]
+    keys: dict[str, tuple[str, ...]]
+    custom: dict[str, schema.FieldSpec]
+    known: frozenset[str]
+
+    def key_map(self) -> dict[str, tuple[str, ...]]:
+        return self.keys
+
+
+@dataclass
+class FileSettings:
+    """What one article needs from the config besides rule selection."""
+
+    lang: str
+    fields: Fields
+    root: Path
+    static_roots: tuple[Path, ...]
+    base_url: str | None
+    today: dt.date
+
+
+@dataclass
+class Config:
+    """The resolved configuration of one folder: layers merged, rules validated."""
+
+    layers: list[Layer]
+    registry: dict[str, Rule]
+    root: Path
+    enabled: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, Options] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._select()
+        self._validate_options()
+
+    # --- rule selection ------------------------------------------------------------------
+
+    def resolve(self, selectors: list[str], origin: str) -> set[str]:
+        """Codes for ``ALL``, codes, names and code prefixes; unknown ones are errors."""
+        codes: set[str] = set()
+        for selector in selectors:
+            found = select_codes(self.registry, selector)
+            if not found:
+                raise ConfigError(f"{origin}: unknown rule or prefix `{selector}`")
+            codes |= found
+        return codes
+
+    def _select(self) -> None:
+        enabled = {code for code, rule in self.registry.items() if rule.enabled}
+        severities = {code: rule.severity for code, rule in self.registry.items()}
+        for layer in self.layers:
+            cfg = layer.config
+            if cfg.select is not None:
+                enabled = self.resolve(cfg.select, layer.origin)
+            enabled |= self.resolve(cfg.extend_select, layer.origin)
+            enabled -= self.resolve(cfg.ignore, layer.origin)
+            for selector, level in cfg.severity.items():
+                for code in self.resolve([selector], f"{layer.origin} [severity]"):
+                    if level == "off":
+                        enabled.discard(code)
+                    else:
+                        severities[code] = Severity(level)
+                        enabled.add(code)
+        self.enabled = {code: severities[code] for code in sorted(enabled)}
+
+    def _validate_options(self) -> None:
+        merged: dict[str, dict[str, Any]] = {}
+        origins: dict[str, str] = {}
+        for layer in self.layers:
+            for selector, values in layer.config.rules.items():
+                codes = self.resolve([selector], f"{layer.origin} [rules]")
+                if len(codes) != 1:
+                    raise ConfigError(
+                        f"{layer.origin}: [rules.{selector}] must name one rule, not a prefix"
+                    )
+                code = codes.pop()
+                merged.setdefault(code, {}).update(values)
+                origins[code] = layer.origin
+        for code, rule in self.registry.items():
+            try:
+                self.options[code] = rule.options.model_validate(merged.get(code, {}))
+            except ValidationError as error:
+                raise ConfigError(_option_error(origins[code], rule, error)) from None
+
+    # --- per-file values -----------------------------------------------------------------
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def last(self, name: str) -> Any:
+        """The value of a scalar key from the last layer that sets it."""
+        value = None
+        for layer in self.layers:
+            if name in layer.config.model_fields_set:
+                value = getattr(layer.config, name)
+        return value
+
+    @cached_property
+    def excludes(self) -> list[str]:
+        found: list[str] = []
+        for layer in self.layers:
+            found = list(layer.config.exclude) if layer.config.exclude else found
+            found += layer.config.extend_exclude
+        return found
+
+    @cached_property
+    def fields(self) -> Fields:
+        keys = dict(schema.BUILTIN_KEYS)
+        required: list[str] = ["title", "description", "date"]
+        custom: dict[str, schema.FieldSpec] = {}
+        known: set[str] = set(schema.COMMON_KEYS)
+        for layer in self.layers:
+            spec = layer.config.fields
+            keys.update({name: tuple(value) for name, value in spec.keys.items()})
+            required = spec.required if spec.required is not None else required
+            custom.update(spec.custom)
+            known.update(spec.known)
+        return Fields(tuple(required), keys, custom, frozenset(known))
+
+    def ignored_for(self, path: Path) -> set[str]:
+        relative = self.relative(path)
+        codes: set[str] = set()
+        for layer in self.layers:
+            for pattern, selectors in layer.config.per_file_ignores.items():
+                if paths.matches(pattern, relative):
+                    codes |= self.resolve(selectors, f"{layer.origin} [per-file-ignores]")
+        return codes
+
+    def settings_for(self, path: Path, today: dt.date) -> FileSettings:
+        relative = self.relative(path)
+        lang = self.last("lang") or "en"
+        for layer in self.layers:
+            for pattern, code in layer.config.lang_paths.items():
+                if paths.matches(pattern, relative):
+                    lang = code
+        roots = self.last("static_roots") or ["static", "public"]
+        return FileSettings(
+            lang=primary_subtag(lang),
+            fields=self.fields,
+            root=self.root,
+            static_roots=tuple(self.root / root for root in roots),
+            base_url=self._base_url(),
+            today=today,
+        )
+
+    def _base_url(self) -> str | None:
+        url = None
+        for layer in self.layers:
+            url = layer.config.site.base_url or url
+        return url
+
+
+def select_codes(registry: dict[str, Rule], selector: str) -> set[str]:
+    selector = selector.strip()
+    if selector.upper() == "ALL":
+        return set(registry)
+    by_name = {rule.name: code for code, rule in registry.items()}
+    if selector in by_name:
+        return {by_name[selector]}
+    upper = selector.upper()
+    return {code for code in registry if code.startswith(upper)} if upper[:1].isalpha() else set()
+
+
+def _option_error(origin: str, rule: Rule, error: ValidationError) -> str:
+    problems = []
+    for item in error.errors(include_url=False):
+        key = ".".join(str(part) for part in item["loc"])
+        if item["type"] == "extra_forbidden":
+            known = ", ".join(f"`{name.replace('_', '-')}`" for name in rule.options.model_fields)
+            problems.append(f"unknown option `{key}` (known: {known or 'none'})")
+        else:
+            problems.append(f"`{key}`: {item['msg']}")
+    return f"{origin}: [rules.{rule.code}] " + "; ".join(problems)
+
+
+# --- reading files ---------------------------------------------------------------------
+
+
+def read_layer(path: Path) -> ConfigFile | None:
+    """One config file's seolint table; None for a pyproject.toml without one."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("seolint")
+        if data is None:
+            return None
+    try:
+        return ConfigFile.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(_config_error(path, error)) from None
+
+
+def _config_error(path: Path, error: ValidationError) -> str:
+    problems = []
+    for item in error.errors(include_url=False):
+        key = ".".join(str(part) for part in item["loc"])
+        if item["type"] == "extra_forbidden":
+            problems.append(f"unknown key `{key}`")
+        else:
+            problems.append(f"`{key}`: {item['msg'].lower()}")
+    return f"{path}: " + "; ".join(problems)
+
+
+def load_layers(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
+    """The layers of a config file: what it extends first, then itself."""
+    path = path.resolve()
+    if path in seen:
+        raise ConfigError(f"{path}: `extends` loops back to this file")
+    config = read_layer(path)
+    if config is None:
+        return []
+    layers: list[Layer] = []
+    bases = [config.extends] if isinstance(config.extends, str) else config.extends or []
+    for base in bases:
+        layers += _base_layers(base, path, (*seen, path))
+    return [*layers, Layer(config, str(path), path.parent)]
+
+
+def _base_layers(base: str, child: Path, seen: tuple[Path, ...]) -> list[Layer]:
+    if base in PRESETS:
+        preset = rules_dir() / "presets" / f"{base}.toml"
+        return load_layers(preset, seen)
+    target = (child.parent / base).resolve()
+    if not target.is_file():
+        presets = ", ".join(PRESETS)
+        raise ConfigError(f"{child}: `extends = {base!r}` is neither a preset ({presets}) nor a file")
+    return load_layers(target, seen)
+
+
+def find_config(folder: Path) -> Path | None:
+    """The closest config file at or above ``folder``."""
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_seolint_table(path)):
+                return path
+    return None
+
+
+def _has_seolint_table(path: Path) -> bool:
+    try:
+        return "[tool.seolint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False

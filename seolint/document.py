@@ -1,0 +1,147 @@
+"""Source → front matter + body → Document, with facts derived lazily and once.
+
+A Document is built for every file; everything the rules read hangs off it as a cached
+property, so that a fact no selected rule asks for is never computed (the front-matter rules
+never cause a Markdown parse).
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from seolint import frontmatter, schema, text
+from seolint.findings import Span
+
+if TYPE_CHECKING:
+    from seolint.config import FileSettings
+
+#: Bytes sniffed for NUL characters to tell a binary file.
+SNIFF = 8192
+
+
+class SourceProblem(Exception):
+    """The bytes are not a text we can read (FM002)."""
+
+    def __init__(self, message: str, line: int, hint: str) -> None:
+        super().__init__(message)
+        self.message, self.line, self.hint = message, line, hint
+
+
+class Source(NamedTuple):
+    text: str  # newlines normalized to \n, BOM removed
+    newline: str  # "\n" or "\r\n", as the file had it
+    bom: bool
+
+
+def decode(data: bytes) -> Source:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse binary data."""
+    bom = False
+    encoding = "utf-8"
+    if data.startswith(codecs.BOM_UTF8):
+        data, bom = data[len(codecs.BOM_UTF8) :], True
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, bom = "utf-16", True
+    if encoding == "utf-8" and b"\x00" in data[:SNIFF]:
+        raise SourceProblem(
+            "This is a binary file, not a Markdown article",
+            1,
+            "Exclude it (`exclude` in config) or give it a non-Markdown extension.",
+        )
+    try:
+        decoded = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceProblem(
+            f"The file is not valid {encoding.upper()}: byte 0x{data[error.start]:02x} "
+            f"at line {line} cannot be decoded",
+            line,
+            "Re-save the file as UTF-8.",
+        ) from None
+    newline = "\r\n" if "\r\n" in decoded[:SNIFF] else "\n"
+    return Source(decoded.replace("\r\n", "\n").replace("\r", "\n"), newline, bom)
+
+
+@dataclass
+class Document:
+    path: Path
+    display: str  # the path as reported
+    settings: FileSettings
+    source: Source | None = None
+    problem: SourceProblem | None = None
+    split: frontmatter.Split = field(default_factory=lambda: frontmatter.Split(None, "", 1))
+
+    @classmethod
+    def from_bytes(cls, path: Path, display: str, data: bytes, settings: FileSettings) -> Document:
+        try:
+            source = decode(data)
+        except SourceProblem as problem:
+            return cls(path, display, settings, problem=problem)
+        return cls(path, display, settings, source, None, frontmatter.split(source.text))
+
+    # --- raw text ------------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.source.text.split("\n") if self.source else []
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    @property
+    def frontmatter(self) -> frontmatter.FrontMatter | None:
+        return self.split.frontmatter
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        """The loaded front matter, or None when there is none or it could not be loaded."""
+        fm = self.split.frontmatter
+        return fm.data if fm is not None else None
+
+    def key_span(self, *path: str | int) -> Span:
+        fm = self.split.frontmatter
+        return fm.span(*path) if fm is not None else Span(1, 1, 1, 1)
+
+    def field_span(self, name: str) -> Span:
+        """Where a field's key stands; the opening fence when it is missing."""
+        key = self.article.keys.get(name)
+        return self.key_span(key) if key else self.key_span()
+
+    # --- the front matter as an Article -----------------------------------------------
+
+    @cached_property
+    def article(self) -> schema.Article:
+        fields = self.settings.fields
+        return schema.build_article(self.data or {}, fields.key_map(), fields.custom)
+
+    @cached_property
+    def lang(self) -> str:
+        declared = self.article.text("lang")
+        if declared:
+            return text.primary_subtag(declared)
+        return self.settings.lang
+
+    @cached_property
+    def keyphrase(self) -> tuple[str, str] | None:
+        """The focus keyphrase and the key it came from (``keyphrase`` or ``keywords``)."""
+        phrase = self.article.text("keyphrase")
+        if phrase:
+            return phrase.strip(), "keyphrase"
+        keywords = self.article.get("keywords")
+        if keywords and isinstance(keywords[0], str) and keywords[0].strip():
+            return keywords[0].strip(), "keywords"
+        return None
+
+    @cached_property
+    def ignored_in_frontmatter(self) -> frozenset[str]:
+        """Codes or names listed under ``seolint: {ignore: [...]}``."""
+        block = (self.data or {}).get("seolint")
+        if not isinstance(block, dict):
+            return frozenset()
+        listed = block.get("ignore", [])
+        if isinstance(listed, str):
+            listed = [listed]
+        return frozenset(str(item).strip() for item in listed if isinstance(item, (str, int)))

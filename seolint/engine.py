@@ -1,0 +1,145 @@
+"""Run the enabled rules over the files: configs, suppressions, and crash containment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from seolint import suppress
+from seolint.checks import REGISTRY
+from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
+from seolint.document import Document
+from seolint.files import Candidate, discover
+from seolint.findings import Finding, Fix, Severity, Span, Violation
+from seolint.paths import matches_any
+from seolint.rules import Rule
+
+
+@dataclass
+class Configs:
+    """Finds and caches the config of each folder; the command line is the last layer."""
+
+    explicit: Path | None = None
+    overrides: ConfigFile | None = None
+    _by_file: dict[Path | None, Config] = field(default_factory=dict)
+    _by_folder: dict[Path, Config] = field(default_factory=dict)
+
+    def for_folder(self, folder: Path) -> Config:
+        folder = folder.resolve()
+        if folder not in self._by_folder:
+            source = self.explicit or find_config(folder)
+            if source not in self._by_file:
+                self._by_file[source] = self._load(source)
+            self._by_folder[folder] = self._by_file[source]
+        return self._by_folder[folder]
+
+    def for_file(self, path: Path) -> Config:
+        return self.for_folder(path.parent)
+
+    def _load(self, source: Path | None) -> Config:
+        layers = load_layers(source) if source is not None else []
+        root = source.resolve().parent if source is not None else Path.cwd().resolve()
+        if self.overrides is not None:
+            layers.append(Layer(self.overrides, "the command line", root))
+        return Config(layers, REGISTRY, root)
+
+
+class RunResult(NamedTuple):
+    findings: list[Finding]
+    files: int
+
+
+def run(paths: list[Path], configs: Configs, today: dt.date | None = None) -> RunResult:
+    """Check every article under ``paths``; findings come sorted by path, then position."""
+    today = today or dt.date.today()
+    findings: list[Finding] = []
+    files = 0
+    for candidate in discover(paths, lambda p: _excluded(configs, p), lambda p: _gitignore(configs, p)):
+        files += 1
+        findings += check_file(candidate, configs.for_file(candidate.path), today)
+    findings.sort(key=Finding.sort_key)
+    return RunResult(findings, files)
+
+
+def _excluded(configs: Configs, path: Path) -> bool:
+    config = configs.for_file(path) if path.is_file() else configs.for_folder(path.parent)
+    return bool(config.excludes) and matches_any(config.excludes, config.relative(path))
+
+
+def _gitignore(configs: Configs, folder: Path) -> bool:
+    return configs.for_folder(folder).last("respect_gitignore") is not False
+
+
+def check_file(candidate: Candidate, config: Config, today: dt.date) -> list[Finding]:
+    settings = config.settings_for(candidate.path, today)
+    try:
+        data = candidate.path.read_bytes()
+    except OSError as error:
+        return [_unreadable(candidate, error)]
+    doc = Document.from_bytes(candidate.path, candidate.display, data, settings)
+    ignored = config.ignored_for(candidate.path)
+    for selector in doc.ignored_in_frontmatter:
+        ignored |= select_codes(config.registry, selector)
+    fm = doc.frontmatter
+    directives = suppress.parse(
+        doc.lines, fm.last_line if fm else 0, lambda word: select_codes(config.registry, word)
+    )
+    results: list[Finding] = []
+    for code, severity in config.enabled.items():
+        if code in ignored:
+            continue
+        rule = config.registry[code]
+        for finding in _run_rule(rule, severity, doc, config):
+            if not directives.covers(finding.code, finding.line):
+                results.append(finding)
+    return results
+
+
+def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> Iterator[Finding]:
+    try:
+        violations = list(rule.check(doc, config.options[rule.code]))
+    except Exception as error:  # a crashing rule must not take the file or the run down
+        crash = REGISTRY["RUN002"]
+        message = f"Rule {rule.code} ({rule.name}) crashed: {type(error).__name__}: {error}"
+        yield _finding(crash, Severity.ERROR, doc.display, Violation(message[:500], Span(1, 1, 1, 1),
+                       "This is a bug in seolint; please report it with this file."))
+        return
+    for violation in violations:
+        yield _finding(rule, severity, doc.display, violation)
+
+
+def _finding(rule: Rule, severity: Severity, path: str, violation: Violation) -> Finding:
+    fix = None
+    if violation.fix is not None and rule.fix is not None:
+        fix = Fix(rule.fix, violation.fix)
+    span = violation.span
+    return Finding(
+        rule.code, rule.name, severity, violation.message, path,
+        span.line, span.column, span.end_line, span.end_column, violation.hint, fix,
+    )
+
+
+def _unreadable(candidate: Candidate, error: OSError) -> Finding:
+    if isinstance(error, IsADirectoryError):
+        reason = "it is a folder, not a file"
+    elif isinstance(error, FileNotFoundError):
+        reason = "it does not exist (or vanished during the run)"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = error.strerror or type(error).__name__
+    rule = REGISTRY["RUN001"]
+    violation = Violation(
+        f"Cannot read this path: {reason}", Span(1, 1, 1, 1), "Check the path and its permissions."
+    )
+    return _finding(rule, Severity.ERROR, candidate.display, violation)
+
+
+def severities(findings: Iterable[Finding]) -> dict[Severity, int]:
+    counts = {severity: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts

@@ -1,0 +1,89 @@
+"""Findings: what a rule reports, and where.
+
+Positions are 1-based lines and columns in whole-file coordinates (front matter lines count);
+``end_column`` is exclusive, as in SARIF.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import NamedTuple
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class FixSafety(str, Enum):
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+class Span(NamedTuple):
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def at_line(cls, line: int, text: str = "") -> Span:
+        """The whole visible content of one line (column 1 when it is empty)."""
+        stripped = text.rstrip()
+        start = len(stripped) - len(stripped.lstrip()) + 1
+        return cls(line, start, line, max(start, len(stripped) + 1))
+
+
+class Violation(NamedTuple):
+    """What a check yields: the engine adds the rule's code, name, severity and path."""
+
+    message: str
+    span: Span
+    hint: str = ""
+    fix: str | None = None  # what the fix would do, when the rule has one
+
+
+class Fix(NamedTuple):
+    applicability: FixSafety
+    message: str
+
+
+class Finding(NamedTuple):
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    hint: str = ""
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint or None,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "fix": (
+                None
+                if self.fix is None
+                else {"applicability": self.fix.applicability.value, "message": self.fix.message}
+            ),
+        }

@@ -1,0 +1,46 @@
+"""Glob matching for config patterns (``exclude``, ``lang-paths``, ``per-file-ignores``).
+
+Patterns are matched against paths relative to the config file's folder, with ``/`` as the
+separator: ``*`` stays within one folder, ``**`` crosses folders, and a pattern without a
+``/`` also matches a file's bare name (as in ruff and .gitignore).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+
+@cache
+def _compile(pattern: str) -> re.Pattern[str]:
+    pattern = pattern.strip().removeprefix("./")
+    out = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        out.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
+        i += 1
+    # A folder pattern ("drafts/" or "drafts") also covers everything below it.
+    body = "".join(out).rstrip("/")
+    return re.compile(f"^{body}(?:/.*)?$")
+
+
+def matches(pattern: str, relative: str) -> bool:
+    """Whether ``relative`` (a /-separated path) matches ``pattern``."""
+    if _compile(pattern).match(relative):
+        return True
+    if "/" not in pattern.strip("/"):
+        return any(_compile(pattern).match(part) for part in relative.split("/"))
+    return False
+
+
+def matches_any(patterns: list[str] | tuple[str, ...], relative: str) -> bool:
+    return any(matches(pattern, relative) for pattern in patterns)

@@ -1,0 +1,114 @@
+"""The rule framework: what a rule is, and how its documentation reads.
+
+Each family module in :mod:`seolint.checks` defines its rules as ``Rule`` values; the one
+registry is the literal tuple in :mod:`seolint.checks`. No registration by import side
+effects, no class-level state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from seolint.findings import FixSafety, Severity, Violation
+
+if TYPE_CHECKING:
+    from seolint.document import Document
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Options(BaseModel):
+    """Base of every rule's options: kebab-case keys in config, unknown keys refused."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
+    )
+
+
+class NoOptions(Options):
+    pass
+
+
+class Check(Protocol):
+    def __call__(self, doc: Document, options: Any, /) -> Iterator[Violation]: ...
+
+
+FAMILIES = {
+    "FM": "front matter",
+    "T": "title",
+    "D": "description",
+    "S": "slug",
+    "K": "keywords and keyphrase",
+    "I": "images",
+    "H": "headings and structure",
+    "C": "content and readability",
+    "L": "links",
+    "E": "editorial leftovers",
+    "X": "across articles",
+    "RUN": "the run itself",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    check: Check
+    what: str  # What it does
+    why: str  # Why is this bad? Names the source of any threshold.
+    example: str = ""
+    use_instead: str = ""
+    references: tuple[str, ...] = ()
+    options: type[Options] = NoOptions
+    fix: FixSafety | None = None
+    enabled: bool = True  # in the default preset
+    needs_body: bool = False  # whether the check reads the Markdown body
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        prefix = self.code.rstrip("0123456789")
+        return FAMILIES[prefix]
+
+    def documentation(self) -> str:
+        """The rule's page, under the headings ruff's rule docs use."""
+        state = self.severity.value if self.enabled else f"off (enable it: {self.severity.value})"
+        parts = [f"# {self.name} ({self.code})", "", f"Family: {self.family}. Default: {state}.", ""]
+        parts += ["## What it does", self.what, "", "## Why is this bad?", self.why, ""]
+        if self.example:
+            parts += ["## Example", "```markdown", self.example, "```", ""]
+        if self.use_instead:
+            parts += ["Use instead:", "```markdown", self.use_instead, "```", ""]
+        option_lines = list(_option_lines(self.options))
+        if option_lines:
+            parts += ["## Options", *option_lines, ""]
+        if self.fix is not None:
+            parts += ["## Fix safety", _FIX_TEXT[self.fix], ""]
+        if self.references:
+            parts += ["## References", *(f"- {ref}" for ref in self.references), ""]
+        return "\n".join(parts).rstrip() + "\n"
+
+
+_FIX_TEXT = {
+    FixSafety.SAFE: "The fix is safe: `seolint fix` applies it; it keeps the meaning of the article.",
+    FixSafety.UNSAFE: (
+        "The fix is unsafe (it changes a URL or removes text): it is applied only with "
+        "`--unsafe-fixes`."
+    ),
+}
+
+
+def _option_lines(options: type[Options]) -> Iterator[str]:
+    for name, info in options.model_fields.items():
+        default = info.default
+        shown = f"`{default}`" if not isinstance(default, (list, tuple)) else (
+            "`[" + ", ".join(repr(item) for item in default) + "]`"
+        )
+        yield f"- `{_kebab(name)}` (default {shown}): {info.description or ''}".rstrip(": ")

@@ -1,0 +1,119 @@
+"""Words, language data and keyphrase matching.
+
+Matching is case-, accent- and apostrophe-insensitive, ignores the language's function words
+(``rules/lang/<lang>.toml``) and compares Snowball stems, so "réseau professionnel" matches
+"Réseaux professionnels". Words are folded (lower case, accents and apostrophes removed)
+*before* stemming, on both sides, so that a text written without accents matches one written
+with them.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from seolint._data import rules_dir
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    stemmer: str | None
+    function_words: frozenset[str]
+    data: dict[str, Any]
+
+
+@cache
+def language(code: str) -> Language:
+    """The data of a language by its primary subtag; an unknown one has no function words."""
+    path = rules_dir() / "lang" / f"{code}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        data = {}
+    words = frozenset(fold(word) for word in data.get("function-words", ()))
+    return Language(code, str(data.get("name", code)), data.get("stemmer"), words, data)
+
+
+def primary_subtag(tag: str) -> str:
+    """``fr-FR``, ``fr_CA`` and ``FR`` all mean ``fr``."""
+    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents, with every apostrophe the same."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``; elisions (l’, d') and hyphens split words."""
+    return _WORD.findall(fold(text))
+
+
+@cache
+def _stemmer(name: str) -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(name)
+
+
+def stems(text: str, lang: str) -> list[str]:
+    """The stems of the content words of ``text``, in order."""
+    data = language(lang)
+    content = [word for word in words(text) if word not in data.function_words]
+    if data.stemmer is None:
+        return content
+    stemmed: list[str] = _stemmer(data.stemmer).stemWords(content)
+    return stemmed
+
+
+def content_words(text: str, lang: str) -> list[str]:
+    data = language(lang)
+    return [word for word in words(text) if word not in data.function_words]
+
+
+def contains_phrase(text: str, phrase: str, lang: str) -> bool:
+    """Every content word of ``phrase`` appears in ``text``, in any form and order."""
+    wanted = set(stems(phrase, lang))
+    return bool(wanted) and wanted <= set(stems(text, lang))
+
+
+def starts_with_phrase(text: str, phrase: str, lang: str) -> bool:
+    """The first content words of ``text`` are those of ``phrase`` (in any order)."""
+    wanted = stems(phrase, lang)
+    return bool(wanted) and set(stems(text, lang)[: len(wanted)]) == set(wanted)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Edit distance counting a swap of neighbours as one edit (optimal string alignment).
+
+    Gives up, returning ``limit + 1``, as soon as the distance must exceed ``limit``.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return previous[-1]

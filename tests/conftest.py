@@ -1,0 +1,68 @@
+"""Shared test helpers: run the real CLI in-process, and locate the shared corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from seolint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+class Result(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def seolint(capsys: pytest.CaptureFixture[str]) -> Any:
+    """``seolint("check", "x.md")`` runs the command line in-process and captures it."""
+
+    def run(*args: str | Path, cwd: Path | None = None) -> Result:
+        previous = Path.cwd()
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            capsys.readouterr()
+            code = main([str(arg) for arg in args])
+            captured = capsys.readouterr()
+        finally:
+            os.chdir(previous)
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Any:
+    """``write("a.md", text)`` creates a file (and its folders) under tmp_path."""
+
+    def make(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", newline="")
+        return path
+
+    return make
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A temporary folder as the current directory, with no config above it that matters."""
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path

@@ -31,6 +31,12 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+#: Markdown files in a content tree that are not articles; `exclude` replaces this list,
+#: `extend-exclude` adds to it (as in ruff). Explicit paths are always checked.
+DEFAULT_EXCLUDES = (
+    "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE.md",
+    "SECURITY.md",
+)
 CONFIG_NAMES = (".seolint.toml", "seolint.toml", "pyproject.toml")
 PRESETS = ("default", "strict", "yoast", "rankmath")
 SeverityName = Literal["error", "warning", "info", "off"]
@@ -184,9 +190,10 @@ class Config:
 
     @cached_property
     def excludes(self) -> list[str]:
-        found: list[str] = []
+        found: list[str] = list(DEFAULT_EXCLUDES)
         for layer in self.layers:
-            found = list(layer.config.exclude) if layer.config.exclude else found
+            if "exclude" in layer.config.model_fields_set:
+                found = list(layer.config.exclude)
             found += layer.config.extend_exclude
         return found
 
@@ -216,10 +223,9 @@ class Config:
     def settings_for(self, path: Path, today: dt.date) -> FileSettings:
         relative = self.relative(path)
         lang = self.last("lang") or "en"
-        for layer in self.layers:
-            for pattern, code in layer.config.lang_paths.items():
-                if paths.matches(pattern, relative):
-                    lang = code
+        for layer in self.layers:  # within a layer the first match wins; later layers override
+            found = (code for pattern, code in layer.config.lang_paths.items() if paths.matches(pattern, relative))
+            lang = next(found, lang)
         roots = self.last("static_roots") or ["static", "public"]
         return FileSettings(
             lang=primary_subtag(lang),

@@ -321,7 +321,7 @@ def _toml_key_parts(text: str) -> list[str]:
 
 
 def _locate_toml_keys(fm: FrontMatter, offset: int, lines: list[str]) -> None:
-    table: tuple[str, ...] = ()
+    table: tuple[str | int, ...] = ()
     array_counts: dict[tuple[str, ...], int] = {}
     in_string: str | None = None
     for index, line in enumerate(lines):
@@ -331,13 +331,14 @@ def _locate_toml_keys(fm: FrontMatter, offset: int, lines: list[str]) -> None:
             continue
         header = _TOML_TABLE.match(line)
         if header:
-            table = tuple(_toml_key_parts(header.group(2)))
-            parts: tuple[str | int, ...] = table
-            if header.group(1):  # [[array.of.tables]]
-                count = array_counts.get(table, 0)
-                array_counts[table] = count + 1
-                parts = (*table, count)
-            fm.positions.setdefault(parts, Span.at_line(index + offset + 1, line))
+            name = tuple(_toml_key_parts(header.group(2)))
+            table = name
+            if header.group(1):  # [[array.of.tables]]: keys below belong to item N
+                count = array_counts.get(name, 0)
+                array_counts[name] = count + 1
+                fm.positions.setdefault(name, Span.at_line(index + offset + 1, line))
+                table = (*name, count)
+            fm.positions.setdefault(table, Span.at_line(index + offset + 1, line))
             continue
         key = _TOML_KEY.match(line)
         if key:

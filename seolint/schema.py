@@ -54,7 +54,8 @@ COMMON_KEYS = frozenset(
     canonicalURL published hidden id extra params taxonomies redirect_from comments featured
     translationKey translation_of translations seolint outputs resources tableOfContents
     hide_title hide_table_of_contents pagination_next pagination_prev head i18nReady
-    show_toc github_url math mermaid weight nav_order parent has_children ogTitle
+    show_toc github_url githubURL editUrl math mermaid nav_order parent has_children ogTitle
+    path isFeatured subtitle lead
     """.split()
 )
 
@@ -188,28 +189,41 @@ def _date(value: Any, key: str, problems: list[Problem]) -> dt.date | None:
         return value
     text = str(value).strip()
     parsed = parse_iso_date(text)
-    if parsed is None:
+    if parsed is None and _ISO_DATE.match(text):
+        problems.append(
+            Problem("FM007", key, f"`{key}` {text} is not a real calendar date",
+                    "Check the day and the month: this day does not exist.")
+        )
+    elif parsed is None:
         problems.append(
             Problem(
                 "FM007",
                 key,
-                f"`{key}` is not a valid ISO 8601 date: {text!r}",
+                f"`{key}` is not an ISO 8601 date: {text!r}",
                 "Write it as YYYY-MM-DD (for example 2025-03-14), optionally with a time.",
             )
         )
     return parsed
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+# ISO 8601 / RFC 3339, plus Jekyll's "2015-11-17 16:16:01 -0600" (a space before the offset).
+_ISO_DATE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
 
 
 def parse_iso_date(text: str) -> dt.date | None:
-    if not _ISO_DATE.match(text):
+    found = _ISO_DATE.match(text)
+    if not found:
         return None
+    day, time, zone = found.groups()
     try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+        if time is None:
+            return dt.date.fromisoformat(day)
+        zone = "+00:00" if zone == "Z" else zone or ""
+        if len(zone) == 5:  # +0600 -> +06:00, which Python 3.10 requires
+            zone = f"{zone[:3]}:{zone[3:]}"
+        return dt.datetime.fromisoformat(f"{day}T{time}{zone}")
     except ValueError:
         return None
 

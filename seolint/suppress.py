@@ -39,11 +39,13 @@ def _hit(codes: set[str] | frozenset[str], code: str) -> bool:
 
 
 def _codes(text: str, resolve: Resolve) -> frozenset[str]:
+    listed = [word for word in re.split(r"[\s,]+", text.strip()) if word]
+    if not listed:
+        return _ALL
     found: set[str] = set()
-    for word in re.split(r"[\s,]+", text.strip()):
-        if word:
-            found |= resolve(word)
-    return frozenset(found) if found else _ALL
+    for word in listed:
+        found |= resolve(word)  # an unknown code (a newer rule, a typo) silences nothing
+    return frozenset(found)
 
 
 def parse(lines: list[str], frontmatter_end: int, resolve: Resolve) -> Suppressions:

@@ -327,11 +327,11 @@ def _custom_model(frozen: tuple[tuple[str, str], ...]) -> type[BaseModel]:
 def _annotation(spec: FieldSpec) -> Any:
     if spec.enum:
         return Literal[tuple(spec.enum)]
-    bounds = {"min_length": spec.min_length, "max_length": spec.max_length}
+    low, high = spec.min_length, spec.max_length
     if spec.type == "string" or spec.type == "url":
         pattern = spec.pattern or (r"^(https?://|/)" if spec.type == "url" else None)
-        return Annotated[str, StringConstraints(pattern=pattern, **bounds)]
+        return Annotated[str, StringConstraints(pattern=pattern, min_length=low, max_length=high)]
     if spec.type == "list":
-        item = Annotated[str, StringConstraints(pattern=spec.pattern)] if spec.pattern else str
-        return Annotated[list[item], Field(**bounds)]  # type: ignore[valid-type]
+        item: Any = Annotated[str, StringConstraints(pattern=spec.pattern)] if spec.pattern else str
+        return Annotated[list[item], Field(min_length=low, max_length=high)]
     return {"integer": int, "number": float, "boolean": bool, "date": dt.date}[spec.type]

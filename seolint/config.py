@@ -175,10 +175,10 @@ class Config:
     # --- per-file values -----------------------------------------------------------------
 
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        for candidate in (paths.absolute(path), paths.real(path)):
+            if candidate.is_relative_to(self.root):
+                return candidate.relative_to(self.root).as_posix()
+        return path.as_posix()
 
     def last(self, name: str) -> Any:
         """The value of a scalar key from the last layer that sets it."""
@@ -300,7 +300,7 @@ def _config_error(path: Path, error: ValidationError) -> str:
 
 def load_layers(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
     """The layers of a config file: what it extends first, then itself."""
-    path = path.resolve()
+    path = paths.real(path)
     if path in seen:
         raise ConfigError(f"{path}: `extends` loops back to this file")
     config = read_layer(path)
@@ -317,7 +317,7 @@ def _base_layers(base: str, child: Path, seen: tuple[Path, ...]) -> list[Layer]:
     if base in PRESETS:
         preset = rules_dir() / "presets" / f"{base}.toml"
         return load_layers(preset, seen)
-    target = (child.parent / base).resolve()
+    target = paths.real(child.parent / base)
     if not target.is_file():
         presets = ", ".join(PRESETS)
         raise ConfigError(f"{child}: `extends = {base!r}` is neither a preset ({presets}) nor a file")

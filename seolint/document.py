@@ -54,7 +54,7 @@ def decode(data: bytes) -> Source:
     try:
         decoded = data.decode(encoding)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
         raise SourceProblem(
             f"The file is not valid {encoding.upper()}: byte 0x{data[error.start]:02x} "
             f"at line {line} cannot be decoded",
@@ -141,7 +141,9 @@ class Document:
         block = (self.data or {}).get("seolint")
         if not isinstance(block, dict):
             return frozenset()
-        listed = block.get("ignore", [])
+        listed = block.get("ignore")
         if isinstance(listed, str):
-            listed = [listed]
-        return frozenset(str(item).strip() for item in listed if isinstance(item, (str, int)))
+            listed = listed.split(",")
+        if not isinstance(listed, list):
+            return frozenset()
+        return frozenset(item.strip() for item in listed if isinstance(item, str))

@@ -14,7 +14,7 @@ from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, 
 from seolint.document import Document
 from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
-from seolint.paths import matches_any
+from seolint.paths import matches_any, real
 from seolint.rules import Rule
 
 
@@ -28,7 +28,7 @@ class Configs:
     _by_folder: dict[Path, Config] = field(default_factory=dict)
 
     def for_folder(self, folder: Path) -> Config:
-        folder = folder.resolve()
+        folder = real(folder)
         if folder not in self._by_folder:
             source = self.explicit or find_config(folder)
             if source not in self._by_file:
@@ -41,7 +41,7 @@ class Configs:
 
     def _load(self, source: Path | None) -> Config:
         layers = load_layers(source) if source is not None else []
-        root = source.resolve().parent if source is not None else Path.cwd().resolve()
+        root = real(source).parent if source is not None else real(Path.cwd())
         if self.overrides is not None:
             layers.append(Layer(self.overrides, "the command line", root))
         return Config(layers, REGISTRY, root)
@@ -74,11 +74,18 @@ def _gitignore(configs: Configs, folder: Path) -> bool:
 
 
 def check_file(candidate: Candidate, config: Config, today: dt.date) -> list[Finding]:
-    settings = config.settings_for(candidate.path, today)
     try:
         data = candidate.path.read_bytes()
     except OSError as error:
         return [_unreadable(candidate, error)]
+    try:
+        return _check_document(candidate, data, config, today)
+    except Exception as error:  # anything outside a rule is still this file's problem only
+        return [_crash(None, candidate.display, error)]
+
+
+def _check_document(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> list[Finding]:
+    settings = config.settings_for(candidate.path, today)
     doc = Document.from_bytes(candidate.path, candidate.display, data, settings)
     ignored = config.ignored_for(candidate.path)
     for selector in doc.ignored_in_frontmatter:
@@ -102,10 +109,7 @@ def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> 
     try:
         violations = list(rule.check(doc, config.options[rule.code]))
     except Exception as error:  # a crashing rule must not take the file or the run down
-        crash = REGISTRY["RUN002"]
-        message = f"Rule {rule.code} ({rule.name}) crashed: {type(error).__name__}: {error}"
-        yield _finding(crash, Severity.ERROR, doc.display, Violation(message[:500], Span(1, 1, 1, 1),
-                       "This is a bug in seolint; please report it with this file."))
+        yield _crash(rule, doc.display, error)
         return
     for violation in violations:
         yield _finding(rule, severity, doc.display, violation)
@@ -120,6 +124,17 @@ def _finding(rule: Rule, severity: Severity, path: str, violation: Violation) ->
         rule.code, rule.name, severity, violation.message, path,
         span.line, span.column, span.end_line, span.end_column, violation.hint, fix,
     )
+
+
+def _crash(rule: Rule | None, path: str, error: BaseException) -> Finding:
+    where = f"Rule {rule.code} ({rule.name}) crashed" if rule else "seolint crashed on this file"
+    detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+    violation = Violation(
+        f"{where}: {detail}",
+        Span(1, 1, 1, 1),
+        "This is a bug in seolint; please report it with this file.",
+    )
+    return _finding(REGISTRY["RUN002"], Severity.ERROR, path, violation)
 
 
 def _unreadable(candidate: Candidate, error: OSError) -> Finding:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from seolint.paths import absolute, real
+
 EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
 
@@ -27,7 +29,7 @@ class Candidate(NamedTuple):
 def display_path(path: Path) -> str:
     """Relative to the current folder when below it, as found otherwise."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return absolute(path).relative_to(absolute(Path.cwd())).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
 
@@ -46,12 +48,12 @@ def discover(
                 ignored = git_ignored(given, found)
                 found = [path for path in found if path not in ignored]
             for path in found:
-                key = path.resolve()
+                key = real(path)
                 if key not in seen:
                     seen.add(key)
                     yield Candidate(path, display_path(path), False)
         else:
-            key = given.resolve()
+            key = real(given)
             if key not in seen:
                 seen.add(key)
                 yield Candidate(given, given.as_posix(), True)
@@ -76,7 +78,7 @@ def git_ignored(folder: Path, paths: list[Path]) -> set[Path]:
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "check-ignore", "--stdin", "-z"],
-            input="\0".join(str(path.resolve()) for path in paths).encode(),
+            input="\0".join(str(real(path)) for path in paths).encode(),
             capture_output=True,
             timeout=60,
             check=False,
@@ -86,4 +88,4 @@ def git_ignored(folder: Path, paths: list[Path]) -> set[Path]:
     if result.returncode not in (0, 1):  # 128: not a git work tree
         return set()
     ignored = {Path(item) for item in result.stdout.decode(errors="replace").split("\0") if item}
-    return {path for path in paths if path.resolve() in ignored}
+    return {path for path in paths if real(path) in ignored}

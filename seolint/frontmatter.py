@@ -36,6 +36,11 @@ KeyPath = tuple["str | int", ...]
 
 #: Composed nodes visited, aliases followed, before a document counts as an alias bomb.
 MAX_NODES = 20_000
+#: Brackets open at once before front matter counts as hostile (libyaml recurses, and a
+#: hundred thousand levels crash the process rather than raise).
+MAX_DEPTH = 100
+_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 class TOMLHandler(BaseHandler):
@@ -122,6 +127,17 @@ def _load(fmt: Format, raw: str, offset: int, close_line: int) -> FrontMatter:
     """Load ``raw``, whose first line is line ``offset + 1`` of the file."""
     fm = FrontMatter(fmt, raw, 1, close_line, None)
     lines = raw.split("\n")
+    depth = _nesting(raw)
+    if depth > MAX_DEPTH:
+        fm.problems.append(
+            Problem(
+                "FM002",
+                f"The front matter nests {depth:,} levels deep (the limit is {MAX_DEPTH})",
+                _line_span(lines, 0, offset),
+                "Front matter this deep is not metadata; flatten it.",
+            )
+        )
+        return fm
     try:
         if fmt == "yaml":
             _load_yaml(fm, raw, offset, lines)
@@ -132,8 +148,15 @@ def _load(fmt: Format, raw: str, offset: int, close_line: int) -> FrontMatter:
     except _LoadError as error:
         fm.data = None
         fm.problems.append(error.problem)
-    if fm.data is not None and not isinstance(fm.data, dict):
-        kind = type(fm.data).__name__
+        return fm
+    except RecursionError:
+        fm.data = None
+        fm.problems.append(
+            Problem("FM002", "The front matter nests too deeply to read", _line_span(lines, 0, offset))
+        )
+        return fm
+    if not isinstance(fm.data, dict):
+        kind = "null value" if fm.data is None else type(fm.data).__name__
         fm.problems.append(
             Problem(
                 "FM002",
@@ -144,6 +167,17 @@ def _load(fmt: Format, raw: str, offset: int, close_line: int) -> FrontMatter:
         )
         fm.data = None
     return fm
+
+
+def _nesting(raw: str) -> int:
+    """The deepest bracket nesting outside quoted strings (flow collections, JSON, TOML)."""
+    if raw.count("[") + raw.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_QUOTED.sub("", raw)):
+        depth = depth + 1 if bracket in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 class _LoadError(Exception):
@@ -187,6 +221,8 @@ def _load_yaml(fm: FrontMatter, raw: str, offset: int, lines: list[str]) -> None
         fm.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and mark is not None and mark.line >= len(lines) - 1:
+            mark = error.context_mark  # ran off the end (an unclosed quote): where it opened
         index = mark.line if mark is not None else 0
         what = error.problem or str(error)
         tag = re.search(r"tag '([^']+)'", what)
@@ -195,7 +231,8 @@ def _load_yaml(fm: FrontMatter, raw: str, offset: int, lines: list[str]) -> None
             message = f"YAML tag `{shown}` is not allowed"
             hint = "seolint reads plain data only; remove the tag."
         else:
-            message = f"YAML syntax error: {what}"
+            context = f"{error.context}, " if error.context else ""
+            message = f"YAML syntax error: {context}{what}"
             hint = "Check quoting and indentation on this line and the one before."
         raise _LoadError(Problem("FM002", message, _line_span(lines, index, offset), hint)) from None
     except yaml.YAMLError as error:

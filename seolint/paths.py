@@ -7,8 +7,20 @@ separator: ``*`` stays within one folder, ``**`` crosses folders, and a pattern 
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
+from pathlib import Path
+
+
+def real(path: Path) -> Path:
+    """The path with symbolic links resolved; never raises on a loop (unlike Path.resolve)."""
+    return Path(os.path.realpath(path))
+
+
+def absolute(path: Path) -> Path:
+    """The absolute path, links left as they are (a dangling link keeps its own name)."""
+    return Path(os.path.abspath(path))
 
 
 @cache

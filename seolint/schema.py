@@ -128,10 +128,12 @@ def build_article(
     raw: dict[str, Any] = {}
     used: dict[str, str] = {}
     for name, candidates in keys.items():
-        for key in candidates:
-            if key in data and data[key] is not None:
-                raw[name], used[name] = data[key], key
-                break
+        present = [key for key in candidates if key in data]
+        if present:
+            # The first key with a value wins; an empty `title:` still counts as given
+            # (FM003 then says it is empty, at its line).
+            key = next((key for key in present if data[key] is not None), present[0])
+            raw[name], used[name] = data[key], key
     for name in custom:
         if name in data:
             raw[name], used[name] = data[name], name
@@ -187,6 +189,8 @@ def _coerce_lists(raw: dict[str, Any], used: dict[str, str], problems: list[Prob
 def _date(value: Any, key: str, problems: list[Problem]) -> dt.date | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return value
+    if is_empty(value):
+        return None  # empty, not invalid: FM003 reports it when the field is required
     text = str(value).strip()
     parsed = parse_iso_date(text)
     if parsed is None and _ISO_DATE.match(text):

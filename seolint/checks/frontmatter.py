@@ -156,6 +156,8 @@ _DOUBLED = re.compile(r"[ \t\u00a0]{2,}")
 def _whitespace_issue(value: str) -> str | None:
     if "\n" in value.strip() or "\r" in value:
         return "a line break"
+    if value.endswith("\n") and value[:-1] == value.strip():
+        return "a final line break (YAML `>` and `|` keep one; write `>-` or `|-`)"
     if value != value.strip():
         return "leading or trailing whitespace"
     if _DOUBLED.search(value):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from seolint.document import Document
+from seolint.paths import absolute
 from seolint.findings import FixSafety, Severity, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.text import language, stems
@@ -76,7 +77,7 @@ def file_slug(doc: Document) -> str:
     """The slug a generator derives from the file (or its folder, for ``index.md``)."""
     name = doc.path.stem
     if name.lower() in _INDEX_NAMES:
-        name = doc.path.resolve().parent.name
+        name = absolute(doc.path).parent.name
     return _DATE_PREFIX.sub("", name)
 
 

@@ -152,8 +152,8 @@ def build_article(
 
 def _image_path(value: Any) -> Any:
     """Hugo's ``images: [..]``, PaperMod's ``cover: {image: ..}``: the path itself."""
-    if isinstance(value, list) and value:
-        value = value[0]
+    if isinstance(value, list):
+        value = value[0] if value else None
     if isinstance(value, dict):
         for key in ("image", "src", "url", "path"):
             if isinstance(value.get(key), str):

@@ -52,9 +52,14 @@ def primary_subtag(tag: str) -> str:
     return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
 
 
+#: Letters that Unicode does not decompose but transliteration (and python-slugify) spells
+#: out: « cœur » is "coeur" in a slug and for a writer without the ligature on the keyboard.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+
+
 def fold(text: str) -> str:
-    """Lower case, without accents, with every apostrophe the same."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case, without accents or ligatures, with every apostrophe the same."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
 
 
@@ -86,9 +91,19 @@ def content_words(text: str, lang: str) -> list[str]:
 
 
 def contains_phrase(text: str, phrase: str, lang: str) -> bool:
-    """Every content word of ``phrase`` appears in ``text``, in any form and order."""
+    """Every content word of ``phrase`` appears in ``text``, in any form and order.
+
+    A phrase of function words only (« Qui sommes-nous ») must appear word for word.
+    """
     wanted = set(stems(phrase, lang))
-    return bool(wanted) and wanted <= set(stems(text, lang))
+    if wanted:
+        return wanted <= set(stems(text, lang))
+    sequence = words(phrase)
+    haystack = words(text)
+    size = len(sequence)
+    return bool(sequence) and any(
+        haystack[i : i + size] == sequence for i in range(len(haystack) - size + 1)
+    )
 
 
 def starts_with_phrase(text: str, phrase: str, lang: str) -> bool:

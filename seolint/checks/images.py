@@ -29,8 +29,9 @@ class ImageFormats(Options):
 
 
 def _extension(image: str) -> str | None:
-    if image.startswith("data:"):
-        return image[5:].split(";", 1)[0].split("/")[-1].lower() or None
+    if image.startswith("data:"):  # data:image/svg+xml;base64,... -> svg
+        mime = image[5:].split(",", 1)[0].split(";", 1)[0]
+        return mime.split("/")[-1].split("+")[0].lower() or None
     suffix = PurePosixPath(urlsplit(image).path).suffix
     return suffix[1:].lower() if suffix else None
 
@@ -54,33 +55,31 @@ def is_local(target: str) -> bool:
     return not parts.scheme and not parts.netloc and not target.startswith("#") and bool(parts.path)
 
 
-def locate(target: str, doc: Document) -> Path | None:
-    """Where a local image is, under the article's folder or a static root; None if nowhere.
-
-    A root-relative path cannot be judged when no static root exists (the site keeps its
-    assets somewhere seolint was not told about): it is then taken as found.
+def candidates(target: str, doc: Document) -> list[Path] | None:
+    """Where a local image may be: under the static roots, and beside the article when the
+    path is relative. None when it cannot be judged: a root-relative path while no static
+    root exists (the site keeps its assets somewhere seolint was not told about).
     """
     path = unquote(urlsplit(target).path)
-    folder = doc.path.parent
     roots = [root for root in doc.settings.static_roots if root.is_dir()]
     if path.startswith("/"):
-        candidates = [root / path.lstrip("/") for root in roots]
-        if not roots:
-            return Path(path)
-    else:
-        candidates = [folder / path, *(root / path for root in roots)]
-    return next((candidate for candidate in candidates if candidate.is_file()), None)
+        return [root / path.lstrip("/") for root in roots] if roots else None
+    return [doc.path.parent / path, *(root / path for root in roots)]
 
 
 def image_not_found(doc: Document, options: NoOptions) -> Iterator[Violation]:
     image = doc.article.text("image")
     if image is None or not is_local(image.strip()):
         return
-    if locate(image.strip(), doc) is None:
-        roots = ", ".join(root.name for root in doc.settings.static_roots)
+    places = candidates(image.strip(), doc)
+    if places is not None and not any(place.is_file() for place in places):
+        root = doc.settings.root
+        shown = ", ".join(
+            place.relative_to(root).as_posix() if place.is_relative_to(root) else place.as_posix()
+            for place in places
+        )
         yield Violation(
-            f"Cover image `{image.strip()}` does not exist (looked in {roots} and the "
-            "article's folder)",
+            f"Cover image `{image.strip()}` does not exist (looked for {shown})",
             doc.field_span("image"),
             "Fix the path or add the file; a missing image gives a broken social card.",
         )

@@ -93,14 +93,16 @@ def slug_filename_mismatch(doc: Document, options: NoOptions) -> Iterator[Violat
 
 
 def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
-    if doc.data is None or "slug" in doc.article.keys:
+    if doc.data is None or doc.article.text("slug"):
         return
     title = doc.article.text("title")
     source = title if title else file_slug(doc)
     proposed = make_slug(source, doc.lang)
+    empty = "slug" in doc.article.keys
     yield Violation(
-        "No slug: the URL comes from the file name",
-        doc.key_span(),
+        "The slug is empty: the URL comes from the file name" if empty
+        else "No slug: the URL comes from the file name",
+        doc.field_span("slug"),
         f"Set `slug: {proposed}` so that renaming the file does not change the URL.",
         fix=f"Add `slug: {proposed}`",
     )

@@ -27,7 +27,7 @@ REFERENCE = ROOT / "examples" / "fr" / "guide-reseau-professionnel.md"
 
 
 def test_json_contract(seolint: Any, write: Any, isolated: Path) -> None:
-    write("cover.png", b"\x89PNG\r\n\x1a\n")
+    write("posts/cover.png", b"\x89PNG\r\n\x1a\n")
     write("posts/short.md", SHORT_TITLE)
     result = seolint("check", "--output-format", "json", "posts")
     assert result.code == 0  # a warning does not fail by default

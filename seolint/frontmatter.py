@@ -36,11 +36,9 @@ KeyPath = tuple["str | int", ...]
 
 #: Composed nodes visited, aliases followed, before a document counts as an alias bomb.
 MAX_NODES = 20_000
-#: Brackets open at once before front matter counts as hostile (libyaml recurses, and a
-#: hundred thousand levels crash the process rather than raise).
+#: Collections open at once before front matter counts as hostile: libyaml's composer
+#: recurses in C, and a hundred thousand levels crash the process rather than raise.
 MAX_DEPTH = 100
-_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
-_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 class TOMLHandler(BaseHandler):
@@ -127,17 +125,6 @@ def _load(fmt: Format, raw: str, offset: int, close_line: int) -> FrontMatter:
     """Load ``raw``, whose first line is line ``offset + 1`` of the file."""
     fm = FrontMatter(fmt, raw, 1, close_line, None)
     lines = raw.split("\n")
-    depth = _nesting(raw)
-    if depth > MAX_DEPTH:
-        fm.problems.append(
-            Problem(
-                "FM002",
-                f"The front matter nests {depth:,} levels deep (the limit is {MAX_DEPTH})",
-                _line_span(lines, 0, offset),
-                "Front matter this deep is not metadata; flatten it.",
-            )
-        )
-        return fm
     try:
         if fmt == "yaml":
             _load_yaml(fm, raw, offset, lines)
@@ -156,28 +143,18 @@ def _load(fmt: Format, raw: str, offset: int, close_line: int) -> FrontMatter:
         )
         return fm
     if not isinstance(fm.data, dict):
-        kind = "null value" if fm.data is None else type(fm.data).__name__
+        kind = {list: "a list", str: "plain text", int: "a number", float: "a number",
+                bool: "a boolean", type(None): "a null value"}.get(type(fm.data), "a value")
         fm.problems.append(
             Problem(
                 "FM002",
-                f"The front matter is a {kind}, not a set of `key: value` fields",
+                f"The front matter is {kind}, not a set of `key: value` fields",
                 Span(1, 1, 1, 4),
                 "Write one `key: value` pair per line between the fences.",
             )
         )
         fm.data = None
     return fm
-
-
-def _nesting(raw: str) -> int:
-    """The deepest bracket nesting outside quoted strings (flow collections, JSON, TOML)."""
-    if raw.count("[") + raw.count("{") <= MAX_DEPTH:
-        return 0
-    depth = deepest = 0
-    for bracket in _BRACKETS.findall(_QUOTED.sub("", raw)):
-        depth = depth + 1 if bracket in "[{" else max(0, depth - 1)
-        deepest = max(deepest, depth)
-    return deepest
 
 
 class _LoadError(Exception):
@@ -210,9 +187,29 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_lenient_timestamp)
 
 
+def _check_depth(raw: str, offset: int, lines: list[str]) -> None:
+    """Refuse deep nesting from the event stream, which libyaml produces without recursing."""
+    depth = 0
+    for event in yaml.parse(raw, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _LoadError(
+                    Problem(
+                        "FM002",
+                        f"The front matter nests more than {MAX_DEPTH} levels deep",
+                        _line_span(lines, event.start_mark.line, offset),
+                        "Front matter this deep is not metadata; flatten it.",
+                    )
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _load_yaml(fm: FrontMatter, raw: str, offset: int, lines: list[str]) -> None:
     loader = _Loader(raw)
     try:
+        _check_depth(raw, offset, lines)
         node = loader.get_single_node()
         if node is None:
             fm.data = {}

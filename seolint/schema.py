@@ -191,7 +191,11 @@ def _date(value: Any, key: str, problems: list[Problem]) -> dt.date | None:
         return value
     if is_empty(value):
         return None  # empty, not invalid: FM003 reports it when the field is required
-    text = str(value).strip()
+    if not isinstance(value, str):
+        problems.append(Problem("FM007", key, f"`{key}` should be a date, not {describe(value)}",
+                                "Write one date as YYYY-MM-DD (for example 2025-03-14)."))
+        return None
+    text = value.strip()
     parsed = parse_iso_date(text)
     if parsed is None and _ISO_DATE.match(text):
         problems.append(

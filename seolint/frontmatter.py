@@ -198,7 +198,7 @@ def _check_depth(raw: str, offset: int, lines: list[str]) -> None:
                     Problem(
                         "FM002",
                         f"The front matter nests more than {MAX_DEPTH} levels deep",
-                        _line_span(lines, event.start_mark.line, offset),
+                        _line_span(lines, event.start_mark.line if event.start_mark else 0, offset),
                         "Front matter this deep is not metadata; flatten it.",
                     )
                 )

@@ -8,6 +8,8 @@ own T001 on line 2). Hostile files are generated in tmp_path.
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import json
 import os
@@ -385,7 +387,8 @@ def test_deeply_nested_yaml_flow(write: Any, folder: Path) -> None:
     write("bad.md", "---\ntitle: Deep\na: " + "[" * depth + "]" * depth + "\n---\n\nText.\n")
     code, findings = lint_in_subprocess(folder)
     assert found(findings, "bad.md") == [("FM002", 3)]  # the line where it got too deep
-    assert "deep" in only(findings, "bad.md", "FM002")["message"]
+    # ours ("nests more than 100 levels deep") or PyYAML >= 6.0.4's own limit ("nesting depth")
+    assert re.search(r"deep|depth", only(findings, "bad.md", "FM002")["message"])
     assert code == 1
     neighbour_checked(findings)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from seolint import frontmatter, schema, text
 from seolint.findings import Span
+from seolint.markdown import Body, parse
 
 if TYPE_CHECKING:
     from seolint.config import FileSettings
@@ -147,3 +148,22 @@ class Document:
         if not isinstance(listed, list):
             return frozenset()
         return frozenset(item.strip() for item in listed if isinstance(item, str))
+
+    # --- the body (parsed once, on first use) --------------------------------------------
+
+    @cached_property
+    def body(self) -> Body:
+        """The Markdown body's tokens and facts; parsed only when a rule asks."""
+        return parse(self.split.body, self.split.body_line, self.lines)
+
+    @cached_property
+    def sentences(self) -> list[text.Sentence]:
+        """Every sentence of the prose; each block (paragraph, item, cell…) ends one."""
+        found: list[text.Sentence] = []
+        for block in self.body.blocks:
+            found += text.sentences(block.text, self.lang, block.line)
+        return found
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(sentence.words) for sentence in self.sentences)

@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from seolint._data import rules_dir
 
@@ -24,6 +24,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: A word as a reader counts it: "l’art", "peut-être" and "3.5" are one word each.
+_PROSE_WORD = re.compile(r"[^\W_]+(?:[’'\-.,][^\W_]+)*", re.UNICODE)
+#: A sentence ends after . ! ? or … (with closing quotes or brackets), before a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”’)\]]*(?=[\s\u00a0\u202f]+\S)")
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,13 @@ class Language:
     name: str
     stemmer: str | None
     function_words: frozenset[str]
+    abbreviations: frozenset[str]
     data: dict[str, Any]
+
+    def words(self, key: str) -> list[str]:
+        """A list of phrases from the language file (empty when the file has none)."""
+        value = self.data.get(key, [])
+        return [str(item) for item in value] if isinstance(value, list) else []
 
 
 @cache
@@ -44,7 +54,40 @@ def language(code: str) -> Language:
     except FileNotFoundError:
         data = {}
     words = frozenset(fold(word) for word in data.get("function-words", ()))
-    return Language(code, str(data.get("name", code)), data.get("stemmer"), words, data)
+    abbreviations = frozenset(item.lower() for item in data.get("abbreviations", ()))
+    return Language(code, str(data.get("name", code)), data.get("stemmer"), words, abbreviations, data)
+
+
+class Sentence(NamedTuple):
+    text: str
+    words: list[str]
+    line: int  # the line of the block it belongs to
+
+
+def prose_words(text: str) -> list[str]:
+    return _PROSE_WORD.findall(text)
+
+
+def sentences(text: str, lang: str, line: int = 0) -> list[Sentence]:
+    """Split one block of prose into sentences, knowing the language's abbreviations."""
+    abbreviations = language(lang).abbreviations
+    found: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start : match.end()]
+        last = candidate.rstrip("\"»”’)] ").rsplit(None, 1)[-1].lower() if candidate.strip() else ""
+        if last in abbreviations or re.fullmatch(r"(?:\w\.){1,3}", last):
+            continue  # "M.", "etc.", "e.g." and initials do not end a sentence
+        _add(found, candidate, line)
+        start = match.end()
+    _add(found, text[start:], line)
+    return found
+
+
+def _add(found: list[Sentence], candidate: str, line: int) -> None:
+    words = prose_words(candidate)
+    if words:
+        found.append(Sentence(" ".join(candidate.split()), words, line))
 
 
 def primary_subtag(tag: str) -> str:

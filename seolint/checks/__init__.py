@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from seolint.checks import description, frontmatter, images, keywords, run, slug, title
+from seolint.checks import (
+    content,
+    description,
+    editorial,
+    frontmatter,
+    headings,
+    images,
+    keywords,
+    links,
+    run,
+    slug,
+    title,
+)
 from seolint.rules import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -12,6 +24,10 @@ RULES: tuple[Rule, ...] = (
     *slug.RULES,
     *keywords.RULES,
     *images.RULES,
+    *headings.RULES,
+    *content.RULES,
+    *links.RULES,
+    *editorial.RULES,
     *run.RULES,
 )
 

@@ -1,0 +1,260 @@
+"""The body as markdown-it-py tokens, and the facts rules read from them.
+
+Real content is not pure CommonMark. Before parsing, constructs of site generators are
+blanked out (replaced by spaces, so every line and column stays where it was): MDX
+``import``/``export`` lines, JSX component tags and ``{/* */}`` comments, Hugo shortcodes,
+Liquid tags, kramdown attribute lines, ``:::`` aside fences, GitHub ``[!NOTE]`` markers and
+Microsoft ``[!INCLUDE[...](...)]``. Code is never touched.
+
+Every position is whole-file: a token's ``map`` is 0-based within the body, so the body's
+first line in the file is added in exactly one place, :func:`parse`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, NamedTuple
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MDX_LINE = re.compile(r"^(?:import|export)\s.*$")
+_JSX_LINE = re.compile(r"^\s*</?[A-Z][\w.]*(?:\s[^<>]*)?/?>\s*$")
+_KRAMDOWN = re.compile(r"^\s*\{:[^}]*\}\s*$")
+_ASIDE = re.compile(r"^\s*:::+.*$")
+_INLINE_CONSTRUCTS = re.compile(
+    r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{/\*.*?\*/\}|\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]"
+    r"|(?<=>)\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]",
+    re.DOTALL,
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def mask(body: str) -> str:
+    """The body with non-CommonMark constructs blanked out, outside code fences."""
+    out: list[str] = []
+    fence: str | None = None
+    chunk: list[str] = []
+    for line in body.split("\n"):
+        opener = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opener:
+            out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
+            chunk = []
+            out.append(line)
+            fence = opener.group(1)
+            continue
+        if _MDX_LINE.match(line) or _JSX_LINE.match(line) or _KRAMDOWN.match(line) or _ASIDE.match(line):
+            line = " " * len(line)
+        chunk.append(line)
+    out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
+    return "\n".join(part for part in out)
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+class Heading(NamedTuple):
+    level: int
+    text: str
+    line: int
+    column: int
+
+
+class Link(NamedTuple):
+    href: str
+    text: str
+    line: int
+    column: int
+    html: bool = False
+    autolink: bool = False
+
+
+class Image(NamedTuple):
+    src: str
+    alt: str
+    line: int
+    column: int
+    html: bool = False
+
+
+class Block(NamedTuple):
+    """A unit of prose that ends a sentence: paragraph, heading, list item, cell, quote."""
+
+    kind: str  # paragraph, heading, list_item, table_cell, blockquote
+    text: str  # prose only: no code, HTML, URLs or image alt text
+    line: int
+    end_line: int
+    emphasis_only: bool = False  # the whole paragraph is one bold/italic run
+
+
+class TextRun(NamedTuple):
+    """Literal text outside code and link targets, on one line (for plain-text scans)."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Body:
+    tokens: list[Any]
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    runs: list[TextRun] = field(default_factory=list)
+    html: list[tuple[str, int]] = field(default_factory=list)  # raw HTML and its line
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def parse(body: str, first_line: int, lines: list[str]) -> Body:
+    """Parse once and collect the facts; ``lines`` are the whole file's lines."""
+    tokens = _parser().parse(mask(body))
+    result = Body(tokens)
+    containers: list[str] = []
+    heading: int | None = None
+    table = False
+    for token in tokens:
+        if token.type in ("table_open", "table_close"):
+            table = token.type == "table_open"
+        elif token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            containers.append("blockquote" if token.type == "blockquote_open" else "list_item")
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            containers.pop()
+        elif token.type == "heading_open":
+            heading = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading = None
+        elif token.type == "html_block" and token.map:
+            result.html.append((token.content, first_line + token.map[0]))
+        elif token.type == "inline" and token.map:
+            line = first_line + token.map[0]
+            end = first_line + token.map[1] - 1
+            if heading:
+                kind = "heading"
+            elif table:
+                kind = "table_cell"
+            else:
+                kind = containers[-1] if containers else "paragraph"
+            text, only_emphasis = _inline(token, line, lines, result)
+            if heading:
+                result.headings.append(Heading(heading, text, line, _column(lines, line, "#")))
+            result.blocks.append(Block(kind, text, line, end, only_emphasis))
+    _html_facts(result, lines)
+    return result
+
+
+def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bool]:
+    """Walk an inline token's children: prose text, links, images, plain-text runs.
+
+    Returns the block's prose and whether all of its text is emphasized (bold or italic).
+    """
+    parts: list[str] = []
+    link: _OpenLink | None = None
+    emphasis = 0
+    plain = False  # some text outside emphasis
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+            line += 1
+        elif kind == "text":
+            parts.append(child.content)
+            plain = plain or (emphasis == 0 and bool(child.content.strip()))
+            if link is None:
+                out.runs.append(TextRun(child.content, line))
+            else:
+                link.text.append(child.content)
+        elif kind == "link_open":
+            link = _OpenLink(str(child.attrs.get("href", "")), [], line, child.markup == "autolink", False)
+        elif kind == "html_inline" and _HTML_A.match(child.content):
+            link = _OpenLink(_href(child.content), [], line, False, True)
+        elif (kind == "link_close" or (kind == "html_inline" and child.content.startswith("</a"))) and link:
+            out.links.append(link.close(lines))
+            if link.autolink:
+                parts.append(" ")
+            link = None
+        elif kind == "image":
+            src = str(child.attrs.get("src", ""))
+            out.images.append(Image(src, child.content, line, _column(lines, line, "![")))
+        elif kind in ("strong_open", "em_open"):
+            emphasis += 1
+        elif kind in ("strong_close", "em_close"):
+            emphasis -= 1
+        elif kind == "html_inline":
+            out.html.append((child.content, line))
+        elif kind == "code_inline":
+            parts.append(" ")
+            plain = True
+    text = " ".join(_URL.sub(" ", "".join(parts)).split())
+    return text, bool(text) and not plain
+
+
+_HTML_A = re.compile(r"<a\b", re.IGNORECASE)
+
+
+def _href(tag: str) -> str:
+    from bs4 import BeautifulSoup
+
+    anchor = BeautifulSoup(tag, "html.parser").find("a")
+    href = anchor.get("href") if anchor is not None else None
+    return str(href) if href is not None else ""
+
+
+class _OpenLink(NamedTuple):
+    href: str
+    text: list[str]
+    line: int
+    autolink: bool
+    html: bool
+
+    def close(self, lines: list[str]) -> Link:
+        needle = "<a" if self.html else "<" if self.autolink else "](" if self.href else "["
+        column = _column(lines, self.line, needle)
+        return Link(self.href, "".join(self.text), self.line, column, self.html, self.autolink)
+
+
+def _column(lines: list[str], line: int, needle: str) -> int:
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = source.find(needle)
+    if found < 0:
+        return len(source) - len(source.lstrip()) + 1
+    if needle == "](":  # the link starts at its opening bracket
+        found = max(0, source.rfind("[", 0, found))
+    return found + 1
+
+
+def _html_facts(body: Body, lines: list[str]) -> None:
+    """Links and images written as raw HTML, read with beautifulsoup4 when there are any."""
+    interesting = [(html, line) for html, line in body.html if "<a" in html or "<img" in html]
+    if not interesting:
+        return
+    from bs4 import BeautifulSoup
+
+    for html, line in interesting:
+        soup = BeautifulSoup(html, "html.parser")
+        for tag in soup.find_all(["a", "img"]):
+            offset = html.count("\n", 0, max(0, html.find(f"<{tag.name}")))
+            where = line + offset
+            if tag.name == "img":
+                alt = tag.get("alt")
+                body.images.append(Image(str(tag.get("src", "")), str(alt) if alt is not None else "",
+                                         where, _column(lines, where, "<img"), True))
+            elif tag.get("href") is not None:
+                body.links.append(Link(str(tag.get("href")), tag.get_text(" ", strip=True), where,
+                                       _column(lines, where, "<a"), True))
+
+

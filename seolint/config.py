@@ -96,6 +96,12 @@ class Fields:
     def key_map(self) -> dict[str, tuple[str, ...]]:
         return self.keys
 
+    @cached_property
+    def all_keys(self) -> frozenset[str]:
+        """Every key that feeds a field or is known to be used."""
+        fed = {key for keys in self.keys.values() for key in keys}
+        return frozenset(fed | set(self.custom) | self.known)
+
 
 @dataclass
 class FileSettings:
@@ -175,9 +181,11 @@ class Config:
     # --- per-file values -----------------------------------------------------------------
 
     def relative(self, path: Path) -> str:
-        for candidate in (paths.absolute(path), paths.real(path)):
-            if candidate.is_relative_to(self.root):
-                return candidate.relative_to(self.root).as_posix()
+        candidate = paths.absolute(path)
+        if not candidate.is_relative_to(self.root):
+            candidate = paths.real(path)  # reached through a symbolic link
+        if candidate.is_relative_to(self.root):
+            return candidate.relative_to(self.root).as_posix()
         return path.as_posix()
 
     def last(self, name: str) -> Any:

@@ -78,7 +78,7 @@ def git_ignored(folder: Path, paths: list[Path]) -> set[Path]:
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "check-ignore", "--stdin", "-z"],
-            input="\0".join(str(real(path)) for path in paths).encode(),
+            input="\0".join(str(absolute(path)) for path in paths).encode(),
             capture_output=True,
             timeout=60,
             check=False,
@@ -88,4 +88,4 @@ def git_ignored(folder: Path, paths: list[Path]) -> set[Path]:
     if result.returncode not in (0, 1):  # 128: not a git work tree
         return set()
     ignored = {Path(item) for item in result.stdout.decode(errors="replace").split("\0") if item}
-    return {path for path in paths if real(path) in ignored}
+    return {path for path in paths if absolute(path) in ignored}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from pydantic import Field
@@ -90,22 +91,18 @@ class UnknownOptions(Options):
 def field_unknown(doc: Document, options: UnknownOptions) -> Iterator[Violation]:
     if doc.data is None:
         return
-    fields = doc.settings.fields
-    known = {key for keys in fields.keys.values() for key in keys}
-    known |= set(fields.custom) | fields.known
+    known = doc.settings.fields.all_keys
     for key in doc.data:
         key = str(key)
         if key in known or "." in key:
             continue
         limit = 1 if len(key) <= 4 else options.max_distance
-        near = sorted(
-            (edit_distance(key.lower(), other.lower(), limit), other) for other in known
-        )
-        if near and near[0][0] <= limit:
+        near = closest_key(key, known, limit)
+        if near is not None:
             yield Violation(
-                f"Unknown key `{key}`: did you mean `{near[0][1]}`?",
+                f"Unknown key `{key}`: did you mean `{near}`?",
                 doc.key_span(key),
-                f"Rename it to `{near[0][1]}`; as written, the value is ignored.",
+                f"Rename it to `{near}`; as written, the value is ignored.",
             )
         elif options.all_unknown:
             yield Violation(
@@ -113,6 +110,22 @@ def field_unknown(doc: Document, options: UnknownOptions) -> Iterator[Violation]
                 doc.key_span(key),
                 "Remove it, or declare it under [fields.custom] or `fields.known` in the config.",
             )
+
+
+@lru_cache(maxsize=4096)
+def closest_key(key: str, known: frozenset[str], limit: int) -> str | None:
+    """The known key within ``limit`` edits of ``key`` (the nearest, then alphabetical).
+
+    Cached: a folder repeats the same unknown keys (``ms.topic``, ``helpviewer_keywords``) in
+    thousands of files, and the known set is the same object for a whole config.
+    """
+    lowered = key.lower()
+    best: tuple[int, str] | None = None
+    for other in known:
+        distance = edit_distance(lowered, other.lower(), limit)
+        if distance <= limit and (best is None or (distance, other) < best):
+            best = (distance, other)
+    return best[1] if best else None
 
 
 def _as_date(value: Any) -> dt.date | None:

@@ -16,7 +16,7 @@ import click
 from seolint import __version__
 from seolint.errors import ExitCode, SeolintError
 
-FORMATS = ("full", "concise", "json")
+FORMATS = ("full", "concise", "json", "github", "sarif", "junit", "gitlab", "rdjson", "markdown")
 FAIL_LEVELS = ("error", "warning", "info")
 
 
@@ -33,7 +33,9 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
-              help="How findings are printed.")
+              envvar="SEOLINT_OUTPUT_FORMAT", help="How findings are printed.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
+              help="Also write findings to a file in another format (repeatable), e.g. sarif:seolint.sarif.")
 @click.option("--select", multiple=True, help="Rules to enable instead of the configured set (codes, names, prefixes, ALL).")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the configured set.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
@@ -41,23 +43,72 @@ def cli() -> None:
               help="Use this config file for every article instead of discovering one.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
               help="The lowest severity that makes the run exit 1.")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
+@click.option("--changed-since", metavar="REF", help="Only files added, modified or renamed since this git ref.")
+@click.option("--stdin-filename", metavar="NAME", help="Read one article from stdin and report it as NAME.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings that this baseline file does not hold.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Record today's findings in this file and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (as `seolint fix`).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply the unsafe fixes.")
+@click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
-def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
+def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
-          fail_on: str, color: bool | None) -> None:
+          fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
+          baseline: Path | None, write_baseline: Path | None, fix: bool, unsafe_fixes: bool,
+          diff: bool, color: bool | None) -> None:
     """Check articles (files or folders; default: the current folder)."""
-    from seolint.commands import run_check
+    from seolint.commands import CheckRequest, FixRequest, run_check, run_fix
 
-    code = run_check(
-        list(paths) or [Path(".")],
+    request = CheckRequest(
+        paths=list(paths) or [Path(".")],
         output_format=output_format,
         overrides={"select": _split(select) or None, "extend-select": _split(extend_select),
                    "ignore": _split(ignore)},
         config_path=config_path,
         fail_on=fail_on,
         color=_color(color),
+        reports=list(reports),
+        statistics=statistics,
+        changed_since=changed_since,
+        stdin_filename=stdin_filename,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
-    raise SystemExit(code)
+    if fix or unsafe_fixes or diff:
+        raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff)))
+    raise SystemExit(run_check(request))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply the unsafe fixes (they change URLs or remove text).")
+@click.option("--diff", is_flag=True, help="Print the changes as a unified diff, write nothing; exit 1 if any.")
+@click.option("--select", multiple=True, help="Rules to fix (codes, names, prefixes).")
+@click.option("--ignore", multiple=True, help="Rules not to fix.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this config file for every article.")
+@click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
+              help="How the remaining findings are printed.")
+@click.option("--changed-since", metavar="REF", help="Only files added, modified or renamed since this git ref.")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
+def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[str, ...],
+        ignore: tuple[str, ...], config_path: Path | None, output_format: str,
+        changed_since: str | None, color: bool | None) -> None:
+    """Apply fixes (the safe ones unless --unsafe-fixes), then report what remains."""
+    from seolint.commands import CheckRequest, FixRequest, run_fix
+
+    request = CheckRequest(
+        paths=list(paths) or [Path(".")],
+        output_format=output_format,
+        overrides={"select": _split(select) or None, "ignore": _split(ignore)},
+        config_path=config_path,
+        color=_color(color),
+        changed_since=changed_since,
+    )
+    raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff)))
 
 
 @cli.command()

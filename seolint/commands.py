@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
+from seolint import files
+from seolint.atomic import write_atomic
 from seolint.errors import ConfigError, ExitCode
-from seolint.findings import Severity
+from seolint.findings import Finding, Severity
 
 
 def _overrides(values: dict[str, Any]) -> Any:
@@ -26,26 +30,110 @@ def _overrides(values: dict[str, Any]) -> Any:
         raise ConfigError(f"command line: {error}") from None
 
 
-def run_check(
-    paths: list[Path],
-    *,
-    output_format: str,
-    overrides: dict[str, Any],
-    config_path: Path | None,
-    fail_on: str,
-    color: bool,
-) -> int:
+@dataclass
+class CheckRequest:
+    """Everything ``seolint check`` was asked, as plain values."""
+
+    paths: list[Path]
+    output_format: str = "full"
+    overrides: dict[str, Any] = field(default_factory=dict)
+    config_path: Path | None = None
+    fail_on: str = "error"
+    color: bool = False
+    reports: list[str] = field(default_factory=list)  # FORMAT:PATH
+    statistics: bool = False
+    changed_since: str | None = None
+    stdin_filename: str | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+
+
+def run_check(request: CheckRequest) -> int:
     from seolint import engine
     from seolint.report import FORMATS
 
-    configs = engine.Configs(config_path, _overrides(overrides))
-    if config_path is not None:
+    reports = [_report_target(item, FORMATS) for item in request.reports]
+    if request.output_format not in FORMATS:
+        raise ConfigError(f"unknown output format `{request.output_format}`")
+    if request.baseline or request.write_baseline:
+        from seolint import baseline
+    known = baseline.load(request.baseline) if request.baseline else None
+    configs = engine.Configs(request.config_path, _overrides(request.overrides))
+    if request.config_path is not None:
         configs.for_folder(Path.cwd())  # a broken --config fails before any file is read
-    result = engine.run(paths, configs)
-    click.echo(FORMATS[output_format](result.findings, result.files, color), nl=False)
-    threshold = Severity(fail_on).rank
-    failed = any(finding.severity.rank >= threshold for finding in result.findings)
+    if request.stdin_filename is not None:
+        data = click.get_binary_stream("stdin").read()
+        result = engine.run_source(Path(request.stdin_filename), data, configs)
+    else:
+        only = None
+        if request.changed_since is not None:
+            only = set(files.changed_since(request.changed_since, Path.cwd()))
+        result = engine.run(request.paths, configs, only=only)
+    findings = result.findings
+    if request.write_baseline is not None:
+        baseline.write(request.write_baseline, findings)
+        click.echo(f"Wrote {len(findings)} findings to {request.write_baseline}", err=True)
+        return ExitCode.OK
+    if known is not None:
+        findings = baseline.new_findings(findings, known)
+    for name, path in reports:
+        write_atomic(path, FORMATS[name](findings, result.files, False).encode("utf-8"))
+    if request.statistics:
+        click.echo(statistics(findings), nl=False)
+    else:
+        click.echo(FORMATS[request.output_format](findings, result.files, request.color), nl=False)
+    threshold = Severity(request.fail_on).rank
+    failed = any(finding.severity.rank >= threshold for finding in findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+@dataclass
+class FixRequest:
+    check: CheckRequest
+    unsafe: bool = False
+    diff: bool = False
+
+
+def run_fix(request: FixRequest) -> int:
+    """Apply fixes, then report what remains as ``check`` does.
+
+    Exit 1 when a file was changed (or, with ``--diff``, would be), so that a pre-commit
+    hook stops the commit and the writer sees why; otherwise as ``check``.
+    """
+    from seolint import engine
+    from seolint.fixing import echo_outcome, fix_all
+    from seolint.report import FORMATS
+
+    check = request.check
+    configs = engine.Configs(check.config_path, _overrides(check.overrides))
+    only = set(files.changed_since(check.changed_since, Path.cwd())) if check.changed_since else None
+    outcome = fix_all(check.paths, configs, unsafe=request.unsafe, diff_only=request.diff, only=only)
+    echo_outcome(outcome, request.diff)
+    if not request.diff:
+        click.echo(FORMATS[check.output_format](outcome.findings, outcome.files, check.color), nl=False)
+    if outcome.changed or outcome.problems:
+        return ExitCode.FINDINGS
+    threshold = Severity(check.fail_on).rank
+    failed = any(finding.severity.rank >= threshold for finding in outcome.findings)
+    return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _report_target(item: str, formats: dict[str, Any]) -> tuple[str, Path]:
+    name, sep, path = item.partition(":")
+    if not sep or not path or name not in formats:
+        names = ", ".join(sorted(formats))
+        raise ConfigError(f"--report takes FORMAT:PATH with a format among {names}, not `{item}`")
+    return name, Path(path)
+
+
+def statistics(findings: list[Finding]) -> str:
+    """A count per rule, most frequent first (then by code)."""
+    counts = Counter((f.code, f.name, f.severity.value, f.fix is not None) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    lines = [f"{count:>6}  {code:<7} {name:<28} {severity:<8}{' [fixable]' if fixable else ''}".rstrip()
+             for (code, name, severity, fixable), count in rows]
+    total = f"{len(findings)} finding{'s' * (len(findings) != 1)} in all"
+    return "\n".join([*lines, total]) + "\n"
 
 
 def explain_rule(code_or_name: str) -> int:

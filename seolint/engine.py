@@ -14,7 +14,7 @@ from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, 
 from seolint.document import Document
 from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
-from seolint.paths import matches_any, real
+from seolint.paths import absolute, matches_any, real
 from seolint.rules import Rule
 
 
@@ -52,16 +52,39 @@ class RunResult(NamedTuple):
     files: int
 
 
-def run(paths: list[Path], configs: Configs, today: dt.date | None = None) -> RunResult:
-    """Check every article under ``paths``; findings come sorted by path, then position."""
+def run(
+    paths: list[Path], configs: Configs, today: dt.date | None = None, only: set[Path] | None = None
+) -> RunResult:
+    """Check every article under ``paths`` (and in ``only``, when given: changed files);
+    findings come sorted by path, then position."""
     today = today or dt.date.today()
     findings: list[Finding] = []
     files = 0
-    for candidate in discover(paths, lambda p: _excluded(configs, p), lambda p: _gitignore(configs, p)):
+    for candidate in candidates(paths, configs, only):
         files += 1
         findings += check_file(candidate, configs.for_file(candidate.path), today)
     findings.sort(key=Finding.sort_key)
     return RunResult(findings, files)
+
+
+def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:
+    """The articles to check under ``paths``, limited to ``only`` when given."""
+    wanted = {absolute(path) for path in only} if only is not None else None
+    for candidate in discover(paths, lambda p: _excluded(configs, p), lambda p: _gitignore(configs, p)):
+        if wanted is None or absolute(candidate.path) in wanted:
+            yield candidate
+
+
+def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None = None) -> RunResult:
+    """Check one article given as bytes (from an editor, through stdin), reported as ``name``."""
+    candidate = Candidate(name, name.as_posix(), True)
+    config = configs.for_file(name)
+    try:
+        findings = _check_document(candidate, data, config, today or dt.date.today())
+    except Exception as error:
+        findings = [_crash(None, candidate.display, error)]
+    findings.sort(key=Finding.sort_key)
+    return RunResult(findings, 1)
 
 
 def _excluded(configs: Configs, path: Path) -> bool:
@@ -85,6 +108,11 @@ def check_file(candidate: Candidate, config: Config, today: dt.date) -> list[Fin
 
 
 def _check_document(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> list[Finding]:
+    return inspect(candidate, data, config, today)[1]
+
+
+def inspect(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> tuple[Document, list[Finding]]:
+    """The document and its findings (suppressions applied), for one file's bytes."""
     settings = config.settings_for(candidate.path, today)
     doc = Document.from_bytes(candidate.path, candidate.display, data, settings)
     ignored = config.ignored_for(candidate.path)
@@ -102,7 +130,7 @@ def _check_document(candidate: Candidate, data: bytes, config: Config, today: dt
         for finding in _run_rule(rule, severity, doc, config):
             if not directives.covers(finding.code, finding.line):
                 results.append(finding)
-    return results
+    return doc, results
 
 
 def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> Iterator[Finding]:

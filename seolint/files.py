@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from seolint.errors import SeolintError
 from seolint.paths import absolute, real
 
 EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
@@ -89,3 +90,31 @@ def git_ignored(folder: Path, paths: list[Path]) -> set[Path]:
         return set()
     ignored = {Path(item) for item in result.stdout.decode(errors="replace").split("\0") if item}
     return {path for path in paths if absolute(path) in ignored}
+
+
+def changed_since(ref: str, cwd: Path) -> list[Path]:
+    """Files added, modified or renamed since ``ref`` (working tree included, deletions not),
+    plus new untracked files; paths as git gives them, relative to the work tree's top."""
+    top = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    if not top:
+        raise SeolintError(f"--changed-since needs a git work tree; {cwd} is not in one")
+    if not _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd).strip():
+        raise SeolintError(f"--changed-since: `{ref}` is not a commit git knows")
+    changed = _git(["diff", "--name-only", "-z", "--diff-filter=AMR", ref, "--"], cwd)
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], cwd)
+    names = sorted({name for name in (changed + untracked).split("\0") if name})
+    return [Path(top) / name for name in names]
+
+
+def _git(args: list[str], cwd: Path) -> str:
+    try:
+        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else ""
+
+
+def within(path: Path, roots: list[Path]) -> bool:
+    """Whether ``path`` is one of ``roots`` or below one of them."""
+    target = absolute(path)
+    return any(target == absolute(root) or target.is_relative_to(absolute(root)) for root in roots)

@@ -1,0 +1,59 @@
+"""Baselines: record today's findings, then fail only on new ones.
+
+A finding is identified by its path, its code and the normalized content of its line (plus
+an occurrence index for identical lines), so inserting lines above a known finding does not
+bring it back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from seolint.atomic import write_atomic
+from seolint.errors import ConfigError
+from seolint.findings import Finding
+from seolint.report._common import fingerprint
+
+VERSION = 1
+
+
+def write(path: Path, findings: list[Finding]) -> None:
+    entries = [
+        {"path": finding.path, "code": finding.code, "fingerprint": fingerprint(finding)}
+        for finding in findings
+    ]
+    text = json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False)
+    write_atomic(path, (text + "\n").encode("utf-8"))
+
+
+def load(path: Path) -> Counter[tuple[str, str, str]]:
+    """The recorded fingerprints, counted; a missing, empty or corrupt file is an error."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ConfigError(f"{path}: not a seolint baseline ({error})") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+        raise ConfigError(f"{path}: not a seolint baseline (expected version {VERSION} and a findings list)")
+    known: Counter[tuple[str, str, str]] = Counter()
+    for entry in data["findings"]:
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("path", "code", "fingerprint")):
+            raise ConfigError(f"{path}: corrupt baseline entry {entry!r}")
+        known[(entry["path"], entry["code"], entry["fingerprint"])] += 1
+    return known
+
+
+def new_findings(findings: list[Finding], known: Counter[tuple[str, str, str]]) -> list[Finding]:
+    """The findings the baseline does not account for."""
+    remaining = Counter(known)
+    fresh = []
+    for finding in findings:
+        key = (finding.path, finding.code, fingerprint(finding))
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            fresh.append(finding)
+    return fresh

@@ -1,0 +1,103 @@
+"""``seolint fix``: apply fixes file by file until nothing changes, then report the rest."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from seolint import engine
+from seolint.atomic import write_atomic
+from seolint.errors import SeolintError
+from seolint.files import Candidate
+from seolint.findings import Finding, FixSafety
+
+#: Rounds of fixing one file before giving up ("failed to converge", as ruff says).
+MAX_ROUNDS = 4
+
+
+@dataclass
+class FixOutcome:
+    findings: list[Finding] = field(default_factory=list)  # what remains
+    changed: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one line per file left alone
+    files: int = 0
+
+
+def fix_all(
+    paths: list[Path], configs: engine.Configs, *, unsafe: bool, diff_only: bool,
+    only: set[Path] | None = None,
+) -> FixOutcome:
+    outcome = FixOutcome()
+    today = dt.date.today()
+    allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE}
+    for candidate in engine.candidates(paths, configs, only):
+        outcome.files += 1
+        config = configs.for_file(candidate.path)
+        try:
+            original = candidate.path.read_bytes()
+        except OSError:
+            outcome.findings += engine.check_file(candidate, config, today)
+            continue
+        try:
+            data, findings = _converge(candidate, original, config, today, allowed)
+        except SeolintError as error:
+            outcome.problems.append(f"{candidate.display}: not fixed: {error}")
+            outcome.findings += engine.check_file(candidate, config, today)
+            continue
+        outcome.findings += findings
+        if data != original:
+            outcome.changed.append(candidate.display)
+            if diff_only:
+                outcome.diffs.append(_diff(candidate.display, original, data))
+            else:
+                write_atomic(candidate.path, data)
+    outcome.findings.sort(key=Finding.sort_key)
+    return outcome
+
+
+def _converge(
+    candidate: Candidate, data: bytes, config: engine.Config, today: dt.date, allowed: set[FixSafety]
+) -> tuple[bytes, list[Finding]]:
+    from seolint.fixes import FIXERS, apply, plan_fixes
+
+    for _ in range(MAX_ROUNDS):
+        doc, findings = engine.inspect(candidate, data, config, today)
+        fixable = [f for f in findings if f.fix is not None and f.fix.applicability in allowed and f.code in FIXERS]
+        plan = plan_fixes(doc, fixable) if fixable else None
+        if plan is None or doc.source is None:
+            return data, findings
+        fixed = _encode(apply(doc, plan), data, doc.source.newline)
+        if fixed == data:
+            return data, findings
+        data = fixed
+    raise SeolintError(f"fixes did not converge after {MAX_ROUNDS} rounds (please report this)")
+
+
+def _encode(text: str, original: bytes, newline: str) -> bytes:
+    if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise SeolintError("UTF-16 files are checked but not rewritten")
+    bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
+    return bom + text.replace("\n", newline).encode("utf-8")
+
+
+def _diff(display: str, before: bytes, after: bytes) -> str:
+    old = before.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
+    new = after.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, f"a/{display}", f"b/{display}"))
+
+
+def echo_outcome(outcome: FixOutcome, diff_only: bool) -> None:
+    for problem in outcome.problems:
+        click.echo(f"seolint: {problem}", err=True)
+    if diff_only:
+        for diff in outcome.diffs:
+            click.echo(diff, nl=not diff.endswith("\n"))
+    else:
+        for path in outcome.changed:
+            click.echo(f"Fixed {path}")

@@ -1,0 +1,171 @@
+"""seolint fix: only what it means to change, idempotent, atomic, refused when unsure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import CORPUS, FIXTURES, ROOT
+
+YAML_IN = """---
+# Draft metadata: keep this comment
+title: "  Build   a professional network that lasts  "
+description: >-
+  Where to meet people, what to say and how to keep in touch, so that your
+  professional network grows a little every single week of the year.
+date: 2024-05-02 # published on a Thursday
+defaults: &defaults
+  layout: post
+extra:
+  <<: *defaults
+keywords: networking, career, Networking
+tags:
+    - one
+    - two
+---
+
+Body text stays exactly as it is.
+"""
+
+YAML_OUT = """---
+# Draft metadata: keep this comment
+title: "Build a professional network that lasts"
+slug: build-a-professional-network-that-lasts
+description: >-
+  Where to meet people, what to say and how to keep in touch, so that your
+  professional network grows a little every single week of the year.
+date: 2024-05-02 # published on a Thursday
+defaults: &defaults
+  layout: post
+extra:
+  <<: *defaults
+keywords: [networking, career]
+tags:
+    - one
+    - two
+---
+
+Body text stays exactly as it is.
+"""
+
+
+def test_yaml_round_trip_changes_only_the_fixed_keys(seolint: Any, write: Any, isolated: Path) -> None:
+    path = write("a.md", YAML_IN)
+    result = seolint("fix", "--output-format", "concise", "a.md")
+    assert result.code == 1  # something changed: a pre-commit hook must stop
+    assert result.out.splitlines()[0] == "Fixed a.md"
+    assert path.read_text(encoding="utf-8") == YAML_OUT
+    again = seolint("fix", "--output-format", "concise", "a.md")
+    assert "Fixed" not in again.out and path.read_text(encoding="utf-8") == YAML_OUT
+
+
+def test_crlf_and_bom_survive(seolint: Any, write: Any, isolated: Path) -> None:
+    data = b"\xef\xbb\xbf" + YAML_IN.replace("\n", "\r\n").encode("utf-8")
+    path = write("a.md", data)
+    seolint("fix", "a.md")
+    expected = b"\xef\xbb\xbf" + YAML_OUT.replace("\n", "\r\n").encode("utf-8")
+    assert path.read_bytes() == expected
+
+
+def test_toml_front_matter(seolint: Any, write: Any, isolated: Path) -> None:
+    text = (
+        '+++\ntitle = "Hugo   post about networking"  # shown in lists\n'
+        'keywords = "hugo, networking, hugo"\ndate = 2024-05-02\n\n[params]\ncover = "x.png"\n+++\n\nBody.\n'
+    )
+    path = write("a.md", text)
+    seolint("fix", "a.md")
+    assert path.read_text(encoding="utf-8") == (
+        '+++\ntitle = "Hugo post about networking"\nslug = "hugo-post-about-networking"\n'
+        'keywords = ["hugo", "networking"]\ndate = 2024-05-02\n\n[params]\ncover = "x.png"\n+++\n\nBody.\n'
+    )
+
+
+def test_json_front_matter_keeps_its_indentation(seolint: Any, write: Any, isolated: Path) -> None:
+    text = '{\n  "title": "JSON post  about networking",\n  "slug": "json-post",\n  "keywords": "a, b, a"\n}\n\nBody.\n'
+    path = write("a.md", text)
+    seolint("fix", "a.md")
+    assert path.read_text(encoding="utf-8") == (
+        '{\n  "title": "JSON post about networking",\n  "slug": "json-post",\n  "keywords": [\n    "a",\n    "b"\n  ]\n}\n\nBody.\n'
+    )
+
+
+def test_diff_writes_nothing_and_exits_1(seolint: Any, write: Any, isolated: Path) -> None:
+    path = write("a.md", YAML_IN)
+    result = seolint("fix", "--diff", "a.md")
+    assert result.code == 1
+    assert "-keywords: networking, career, Networking\n+keywords: [networking, career]" in result.out
+    assert path.read_text(encoding="utf-8") == YAML_IN
+    clean = write("b.md", YAML_OUT)
+    assert seolint("fix", "--diff", clean).out == ""
+
+
+def test_unsafe_fixes_only_on_request(seolint: Any, write: Any, isolated: Path) -> None:
+    text = YAML_OUT.replace("slug: build-a-professional-network-that-lasts", "slug: Réseau_Pro")
+    path = write("a.md", text)
+    seolint("fix", "a.md")
+    assert "slug: Réseau_Pro" in path.read_text(encoding="utf-8")
+    seolint("fix", "--unsafe-fixes", "a.md")
+    assert "slug: reseau-pro\n" in path.read_text(encoding="utf-8")
+
+
+def test_mode_is_kept_and_no_temporary_file_is_left(seolint: Any, write: Any, isolated: Path) -> None:
+    path = write("a.md", YAML_IN)
+    os.chmod(path, 0o640)
+    seolint("fix", "a.md")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(p.name for p in isolated.iterdir()) == ["a.md"]
+
+
+def test_check_fix_is_the_same_as_fix(seolint: Any, write: Any, isolated: Path) -> None:
+    path = write("a.md", YAML_IN)
+    assert seolint("check", "--fix", "a.md").code == 1
+    assert path.read_text(encoding="utf-8") == YAML_OUT
+
+
+def test_a_fix_that_would_not_read_back_is_refused(seolint: Any, write: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seolint import fixes
+
+    monkeypatch.setattr(fixes, "_render", lambda fmt, key, value, original: [f"{key}: [broken"])
+    path = write("a.md", YAML_IN)
+    result = seolint("fix", "a.md")
+    assert result.code == 1
+    assert "a.md: not fixed: the fixed front matter would not read back" in result.err
+    assert path.read_text(encoding="utf-8") == YAML_IN
+
+
+def _articles(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in {".md", ".mdx", ".markdown"} and p.is_file())
+
+
+def _fix_twice(seolint: Any, folder: Path) -> None:
+    seolint("fix", "--unsafe-fixes", folder)
+    before = {p: p.read_bytes() for p in _articles(folder)}
+    seolint("fix", "--unsafe-fixes", folder)
+    after = {p: p.read_bytes() for p in _articles(folder)}
+    changed = [str(p) for p in before if before[p] != after[p]]
+    assert changed == [], "fixing a fixed file changed it again"
+
+
+def test_idempotent_on_every_fixture(seolint: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES, copy)
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    _fix_twice(seolint, copy)
+    _fix_twice(seolint, tmp_path / "examples")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["astro-docs-fr", "putaindecode", "rust-blog", "cilium-blog", "markdownlint-tests"])
+def test_idempotent_on_the_corpus(seolint: Any, tmp_path: Path, folder: str) -> None:
+    if not (CORPUS / folder).is_dir():
+        pytest.skip("no shared corpus here")
+    copy = tmp_path / folder
+    shutil.copytree(CORPUS / folder, copy, symlinks=True)
+    for path in _articles(copy):
+        os.chmod(path, 0o644)
+    _fix_twice(seolint, copy)

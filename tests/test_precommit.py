@@ -1,0 +1,70 @@
+"""The hooks, run by the real pre-commit against this checkout (pre-commit try-repo)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+BAD = """---
+title: Build a professional network that lasts for years
+description: Where to meet people, what to say and how to keep in touch, so that your professional network grows a little every week.
+date: 2024-05-02
+slug: professional-network
+keyphrase: professional network
+keywords: professional network, networking,  career
+image: cover.png
+---
+
+Text.
+"""
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    pytest.importorskip("pre_commit")
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    environment = dict(os.environ, PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never",
+                       GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t",
+                       GIT_COMMITTER_EMAIL="t@t")
+    return environment
+
+
+@pytest.mark.slow
+def test_hooks_stop_a_bad_article_fix_it_and_then_pass(tmp_path: Path, env: dict[str, str]) -> None:
+    repo = tmp_path / "site"
+    repo.mkdir()
+    _run(["git", "init", "-q"], repo, env)
+    (repo / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (repo / "post.md").write_text(BAD, encoding="utf-8")
+    (repo / "unstaged.md").write_text("no front matter at all\n", encoding="utf-8")
+    _run(["git", "add", "post.md", "cover.png"], repo, env)
+    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT)]
+
+    check = _run([*pre_commit, "seolint"], repo, env)
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert "post.md:7:1: FM004 [error] `keywords` is a comma-separated string" in check.stdout
+    assert "unstaged.md" not in check.stdout  # only the staged files are checked
+
+    fixed = _run([*pre_commit, "seolint-fix"], repo, env)
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert "Fixed post.md" in fixed.stdout
+    assert "keywords: [professional network, networking, career]\n" in (repo / "post.md").read_text(encoding="utf-8")
+
+    _run(["git", "add", "post.md"], repo, env)
+    again = _run([*pre_commit, "seolint-fix"], repo, env)
+    assert again.returncode == 0, again.stdout + again.stderr
+    final = _run([*pre_commit, "seolint"], repo, env)
+    assert final.returncode == 0, final.stdout + final.stderr

@@ -50,6 +50,8 @@ def cli() -> None:
               help="Report only findings that this baseline file does not hold.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Record today's findings in this file and exit 0.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for folder runs (default: every core).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (as `seolint fix`).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply the unsafe fixes.")
 @click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
@@ -57,8 +59,8 @@ def cli() -> None:
 def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
-          baseline: Path | None, write_baseline: Path | None, fix: bool, unsafe_fixes: bool,
-          diff: bool, color: bool | None) -> None:
+          baseline: Path | None, write_baseline: Path | None, jobs: int | None, fix: bool,
+          unsafe_fixes: bool, diff: bool, color: bool | None) -> None:
     """Check articles (files or folders; default: the current folder)."""
     from seolint.commands import CheckRequest, FixRequest, run_check, run_fix
 
@@ -76,6 +78,7 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
         stdin_filename=stdin_filename,
         baseline=baseline,
         write_baseline=write_baseline,
+        jobs=jobs or _default_jobs(),
     )
     if fix or unsafe_fixes or diff:
         raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff)))
@@ -129,6 +132,12 @@ def rules(config_path: Path | None, output_format: str) -> None:
     from seolint.commands import list_rules
 
     raise SystemExit(list_rules(config_path, output_format))
+
+
+def _default_jobs() -> int:
+    from seolint.parallel import default_jobs
+
+    return default_jobs()
 
 
 def _color(flag: bool | None) -> bool:

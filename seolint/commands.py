@@ -46,6 +46,7 @@ class CheckRequest:
     stdin_filename: str | None = None
     baseline: Path | None = None
     write_baseline: Path | None = None
+    jobs: int = 1
 
 
 def run_check(request: CheckRequest) -> int:
@@ -68,7 +69,7 @@ def run_check(request: CheckRequest) -> int:
         only = None
         if request.changed_since is not None:
             only = set(files.changed_since(request.changed_since, Path.cwd()))
-        result = engine.run(request.paths, configs, only=only)
+        result = engine.run(request.paths, configs, only=only, jobs=request.jobs)
     findings = result.findings
     if request.write_baseline is not None:
         baseline.write(request.write_baseline, findings)

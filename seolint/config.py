@@ -183,7 +183,7 @@ class Config:
     def relative(self, path: Path) -> str:
         candidate = paths.absolute(path)
         if not candidate.is_relative_to(self.root):
-            candidate = paths.real(path)  # reached through a symbolic link
+            candidate = paths.real_folder(candidate.parent) / candidate.name  # through a link
         if candidate.is_relative_to(self.root):
             return candidate.relative_to(self.root).as_posix()
         return path.as_posix()

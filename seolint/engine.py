@@ -26,9 +26,15 @@ class Configs:
     overrides: ConfigFile | None = None
     _by_file: dict[Path | None, Config] = field(default_factory=dict)
     _by_folder: dict[Path, Config] = field(default_factory=dict)
+    _by_given: dict[Path, Config] = field(default_factory=dict)
 
-    def for_folder(self, folder: Path) -> Config:
-        folder = real(folder)
+    def for_folder(self, given: Path) -> Config:
+        found = self._by_given.get(given)
+        if found is None:
+            found = self._by_given[given] = self._for_real_folder(real(given))
+        return found
+
+    def _for_real_folder(self, folder: Path) -> Config:
         if folder not in self._by_folder:
             source = self.explicit or find_config(folder)
             if source not in self._by_file:
@@ -53,18 +59,19 @@ class RunResult(NamedTuple):
 
 
 def run(
-    paths: list[Path], configs: Configs, today: dt.date | None = None, only: set[Path] | None = None
+    paths: list[Path], configs: Configs, today: dt.date | None = None,
+    only: set[Path] | None = None, jobs: int = 1,
 ) -> RunResult:
-    """Check every article under ``paths`` (and in ``only``, when given: changed files);
-    findings come sorted by path, then position."""
+    """Check every article under ``paths`` (and in ``only``, when given: changed files) on
+    ``jobs`` processes; findings come sorted by path, then position."""
+    from seolint.parallel import check_many
+
     today = today or dt.date.today()
-    findings: list[Finding] = []
-    files = 0
-    for candidate in candidates(paths, configs, only):
-        files += 1
-        findings += check_file(candidate, configs.for_file(candidate.path), today)
+    found = list(candidates(paths, configs, only))
+    per_file = check_many(found, configs.explicit, configs.overrides, today, jobs)
+    findings = [finding for file_findings in per_file for finding in file_findings]
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, files)
+    return RunResult(findings, len(found))
 
 
 def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:

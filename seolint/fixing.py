@@ -12,6 +12,7 @@ import click
 
 from seolint import engine
 from seolint.atomic import write_atomic
+from seolint.config import Config
 from seolint.errors import SeolintError
 from seolint.files import Candidate
 from seolint.findings import Finding, FixSafety
@@ -62,7 +63,7 @@ def fix_all(
 
 
 def _converge(
-    candidate: Candidate, data: bytes, config: engine.Config, today: dt.date, allowed: set[FixSafety]
+    candidate: Candidate, data: bytes, config: Config, today: dt.date, allowed: set[FixSafety]
 ) -> tuple[bytes, list[Finding]]:
     from seolint.fixes import FIXERS, apply, plan_fixes
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,12 @@ from pathlib import Path
 def real(path: Path) -> Path:
     """The path with symbolic links resolved; never raises on a loop (unlike Path.resolve)."""
     return Path(os.path.realpath(path))
+
+
+@cache
+def real_folder(folder: Path) -> Path:
+    """``real`` for folders, remembered: a walk asks it for every file of a folder."""
+    return real(folder)
 
 
 def absolute(path: Path) -> Path:
@@ -55,4 +62,21 @@ def matches(pattern: str, relative: str) -> bool:
 
 
 def matches_any(patterns: list[str] | tuple[str, ...], relative: str) -> bool:
-    return any(matches(pattern, relative) for pattern in patterns)
+    return matcher(tuple(patterns))(relative)
+
+
+@cache
+def matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """One compiled test for a list of patterns (the exclusions are asked once per file)."""
+    if not patterns:
+        return lambda relative: False
+    anchored = re.compile("|".join(f"(?:{_compile(p).pattern})" for p in patterns))
+    names = [p for p in patterns if "/" not in p.strip("/")]
+    by_part = re.compile("|".join(f"(?:{_compile(p).pattern})" for p in names)) if names else None
+
+    def test(relative: str) -> bool:
+        if anchored.match(relative):
+            return True
+        return by_part is not None and any(by_part.match(part) for part in relative.split("/"))
+
+    return test

@@ -12,7 +12,7 @@ import click
 
 from seolint import files
 from seolint.atomic import write_atomic
-from seolint.errors import ConfigError, ExitCode
+from seolint.errors import ConfigError, ExitCode, SeolintError
 from seolint.findings import Finding, Severity
 
 
@@ -78,7 +78,7 @@ def run_check(request: CheckRequest) -> int:
     if known is not None:
         findings = baseline.new_findings(findings, known)
     for name, path in reports:
-        write_atomic(path, FORMATS[name](findings, result.files, False).encode("utf-8"))
+        _write_report(path, FORMATS[name](findings, result.files, False))
     if request.statistics:
         click.echo(statistics(findings), nl=False)
     else:
@@ -117,6 +117,14 @@ def run_fix(request: FixRequest) -> int:
     threshold = Severity(check.fail_on).rank
     failed = any(finding.severity.rank >= threshold for finding in outcome.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _write_report(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        raise SeolintError(f"cannot write the report {path}: {error.strerror or error}") from None
 
 
 def _report_target(item: str, formats: dict[str, Any]) -> tuple[str, Path]:

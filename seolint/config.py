@@ -50,6 +50,7 @@ class _Model(BaseModel):
 
 class SiteConfig(_Model):
     base_url: str | None = None
+    base_path: str | None = None  # the URL path under which the articles of this folder live
 
 
 class FieldsConfig(_Model):
@@ -113,6 +114,7 @@ class FileSettings:
     static_roots: tuple[Path, ...]
     base_url: str | None
     today: dt.date
+    base_path: str = "/"
 
 
 @dataclass
@@ -242,7 +244,14 @@ class Config:
             static_roots=tuple(self.root / root for root in roots),
             base_url=self._base_url(),
             today=today,
+            base_path=self._base_path(),
         )
+
+    def _base_path(self) -> str:
+        path = "/"
+        for layer in self.layers:
+            path = layer.config.site.base_path or path
+        return path
 
     def _base_url(self) -> str | None:
         url = None

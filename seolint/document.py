@@ -154,7 +154,8 @@ class Document:
     @cached_property
     def body(self) -> Body:
         """The Markdown body's tokens and facts; parsed only when a rule asks."""
-        return parse(self.split.body, self.split.body_line, self.lines)
+        mdx = self.path.suffix.lower() == ".mdx"
+        return parse(self.split.body, self.split.body_line, self.lines, mdx)
 
     @cached_property
     def sentences(self) -> list[text.Sentence]:

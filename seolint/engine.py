@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from seolint import suppress
+from seolint import site, suppress
 from seolint.checks import REGISTRY
 from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
 from seolint.document import Document
@@ -16,6 +16,7 @@ from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
 from seolint.paths import absolute, matches_any, real
 from seolint.rules import Rule
+from seolint.site import Summary
 
 
 @dataclass
@@ -58,6 +59,11 @@ class RunResult(NamedTuple):
     files: int
 
 
+class FileResult(NamedTuple):
+    findings: list[Finding]
+    summary: Summary | None = None  # for the rules across articles, when any is enabled
+
+
 def run(
     paths: list[Path], configs: Configs, today: dt.date | None = None,
     only: set[Path] | None = None, jobs: int = 1,
@@ -69,9 +75,39 @@ def run(
     today = today or dt.date.today()
     found = list(candidates(paths, configs, only))
     per_file = check_many(found, configs.explicit, configs.overrides, today, jobs)
-    findings = [finding for file_findings in per_file for finding in file_findings]
+    findings = [finding for result in per_file for finding in result.findings]
+    summaries = [result.summary for result in per_file if result.summary is not None]
+    if summaries:
+        findings += site_findings(summaries, configs, paths)
     findings.sort(key=Finding.sort_key)
     return RunResult(findings, len(found))
+
+
+def site_findings(summaries: list[Summary], configs: Configs, paths: list[Path]) -> list[Finding]:
+    """Run the enabled rules across articles, with each article's ignores and suppressions."""
+    first = paths[0] if paths else Path(".")
+    folder = first if first.is_dir() else first.parent
+    config = configs.for_folder(folder)
+    # The site root: the config file's folder when the checked folder is inside it, else
+    # the checked folder itself.
+    scanned = absolute(folder)
+    has_file = any(layer.origin != "the command line" for layer in config.layers)
+    root = (config.root if has_file and scanned.is_relative_to(config.root) else scanned).as_posix()
+    findings: list[Finding] = []
+    for code, severity in config.enabled.items():
+        rule = config.registry[code]
+        if rule.site_check is None:
+            continue
+        try:
+            pairs = list(rule.site_check(summaries, root, config.options[code]))
+        except Exception as error:  # a crashing site rule is reported once, on the first file
+            findings.append(_crash(rule, summaries[0].display, error))
+            continue
+        for summary, violation in pairs:
+            if code in summary.ignored or summary.suppressions.covers(code, violation.span.line):
+                continue
+            findings.append(_finding(rule, severity, summary.display, violation))
+    return findings
 
 
 def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:
@@ -88,7 +124,7 @@ def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None 
     config = configs.for_file(name)
     try:
         findings = _check_document(candidate, data, config, today or dt.date.today())
-    except Exception as error:
+    except Exception as error:  # as in check_file: this file's problem only
         findings = [_crash(None, candidate.display, error)]
     findings.sort(key=Finding.sort_key)
     return RunResult(findings, 1)
@@ -103,15 +139,16 @@ def _gitignore(configs: Configs, folder: Path) -> bool:
     return configs.for_folder(folder).last("respect_gitignore") is not False
 
 
-def check_file(candidate: Candidate, config: Config, today: dt.date) -> list[Finding]:
+def check_file(candidate: Candidate, config: Config, today: dt.date) -> FileResult:
     try:
         data = candidate.path.read_bytes()
     except OSError as error:
-        return [_unreadable(candidate, error)]
+        return FileResult([_unreadable(candidate, error)])
     try:
-        return _check_document(candidate, data, config, today)
+        doc, findings, summary = _inspect(candidate, data, config, today, summarize=True)
+        return FileResult(findings, summary)
     except Exception as error:  # anything outside a rule is still this file's problem only
-        return [_crash(None, candidate.display, error)]
+        return FileResult([_crash(None, candidate.display, error)])
 
 
 def _check_document(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> list[Finding]:
@@ -120,6 +157,13 @@ def _check_document(candidate: Candidate, data: bytes, config: Config, today: dt
 
 def inspect(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> tuple[Document, list[Finding]]:
     """The document and its findings (suppressions applied), for one file's bytes."""
+    doc, findings, _ = _inspect(candidate, data, config, today, summarize=False)
+    return doc, findings
+
+
+def _inspect(
+    candidate: Candidate, data: bytes, config: Config, today: dt.date, summarize: bool
+) -> tuple[Document, list[Finding], Summary | None]:
     settings = config.settings_for(candidate.path, today)
     doc = Document.from_bytes(candidate.path, candidate.display, data, settings)
     ignored = config.ignored_for(candidate.path)
@@ -137,7 +181,10 @@ def inspect(candidate: Candidate, data: bytes, config: Config, today: dt.date) -
         for finding in _run_rule(rule, severity, doc, config):
             if not directives.covers(finding.code, finding.line):
                 results.append(finding)
-    return doc, results
+    summary = None
+    if summarize and any(config.registry[code].site_check for code in config.enabled):
+        summary = site.summarize(doc, frozenset(ignored), directives)
+    return doc, results, summary
 
 
 def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> Iterator[Finding]:

@@ -43,13 +43,13 @@ def fix_all(
         try:
             original = candidate.path.read_bytes()
         except OSError:
-            outcome.findings += engine.check_file(candidate, config, today)
+            outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         try:
             data, findings = _converge(candidate, original, config, today, allowed)
         except SeolintError as error:
             outcome.problems.append(f"{candidate.display}: not fixed: {error}")
-            outcome.findings += engine.check_file(candidate, config, today)
+            outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         outcome.findings += findings
         if data != original:

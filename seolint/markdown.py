@@ -33,13 +33,23 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def mask(body: str) -> str:
-    """The body with non-CommonMark constructs blanked out, outside code fences."""
+_MDX_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def mask(body: str, mdx: bool = False) -> str:
+    """The body with non-CommonMark constructs blanked out, outside code fences.
+
+    MDX has no indented code blocks, so a fence indented inside a JSX component
+    (``<TabItem>`` then four spaces and a fence) is still a fence: its indentation is dropped.
+    """
     out: list[str] = []
     fence: str | None = None
     chunk: list[str] = []
+    fence_pattern = _MDX_FENCE if mdx else _FENCE
     for line in body.split("\n"):
-        opener = _FENCE.match(line)
+        opener = fence_pattern.match(line)
+        if opener and mdx:
+            line = line.lstrip()
         if fence is not None:
             out.append(line)
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
@@ -59,17 +69,19 @@ def mask(body: str) -> str:
 
 
 @cache
-def _parser() -> Any:
+def _parser(mdx: bool = False) -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return parser.disable("code") if mdx else parser
 
 
 class Heading(NamedTuple):
     level: int
-    text: str
+    text: str  # prose: inline code left out
     line: int
     column: int
+    source: str = ""  # everything a reader sees, inline code included (for anchors)
 
 
 class Link(NamedTuple):
@@ -117,12 +129,14 @@ class Body:
     html: list[tuple[str, int]] = field(default_factory=list)  # raw HTML and its line
 
 
+#: Code fenced inside an HTML block (MDX's <details> examples): not HTML to read.
+_FENCED = re.compile(r"^\s*(`{3,}|~{3,}).*?^\s*\1\s*$", re.MULTILINE | re.DOTALL)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-def parse(body: str, first_line: int, lines: list[str]) -> Body:
+def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Body:
     """Parse once and collect the facts; ``lines`` are the whole file's lines."""
-    tokens = _parser().parse(mask(body))
+    tokens = _parser(mdx).parse(mask(body, mdx))
     result = Body(tokens)
     containers: list[str] = []
     heading: int | None = None
@@ -151,7 +165,8 @@ def parse(body: str, first_line: int, lines: list[str]) -> Body:
                 kind = containers[-1] if containers else "paragraph"
             text, only_emphasis = _inline(token, line, lines, result)
             if heading:
-                result.headings.append(Heading(heading, text, line, _column(lines, line, "#")))
+                seen = "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
+                result.headings.append(Heading(heading, text, line, _column(lines, line, "#"), seen.strip()))
             result.blocks.append(Block(kind, text, line, end, only_emphasis))
     _html_facts(result, lines)
     return result
@@ -245,7 +260,7 @@ def _html_facts(body: Body, lines: list[str]) -> None:
     from bs4 import BeautifulSoup
 
     for html, line in interesting:
-        soup = BeautifulSoup(html, "html.parser")
+        soup = BeautifulSoup(_FENCED.sub(_blank, html), "html.parser")
         for tag in soup.find_all(["a", "img"]):
             offset = html.count("\n", 0, max(0, html.find(f"<{tag.name}")))
             where = line + offset

@@ -13,10 +13,13 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seolint.config import ConfigFile
 from seolint.files import Candidate
-from seolint.findings import Finding
+
+if TYPE_CHECKING:
+    from seolint.engine import FileResult
 
 #: Below this many files a pool is not worth starting.
 MIN_FILES = 48
@@ -31,7 +34,7 @@ def default_jobs() -> int:
 def check_many(
     candidates: list[Candidate], explicit: Path | None, overrides: ConfigFile | None,
     today: dt.date, jobs: int,
-) -> list[list[Finding]]:
+) -> list[FileResult]:
     """Each candidate's findings, in the candidates' order."""
     if jobs <= 1 or len(candidates) < MIN_FILES:
         _init(explicit, overrides, today)
@@ -51,7 +54,7 @@ def _init(explicit: Path | None, overrides: ConfigFile | None, today: dt.date) -
     _state["today"] = today
 
 
-def _check(candidate: Candidate) -> list[Finding]:
+def _check(candidate: Candidate) -> FileResult:
     from seolint.engine import Configs, check_file
 
     configs = _state["configs"]

@@ -17,6 +17,7 @@ from seolint.findings import FixSafety, Severity, Violation
 
 if TYPE_CHECKING:
     from seolint.document import Document
+    from seolint.site import Summary
 
 
 def _kebab(name: str) -> str:
@@ -37,6 +38,12 @@ class NoOptions(Options):
 
 class Check(Protocol):
     def __call__(self, doc: Document, options: Any, /) -> Iterator[Violation]: ...
+
+
+class SiteCheck(Protocol):
+    """A rule across articles: summaries in, (summary, violation) pairs out."""
+
+    def __call__(self, summaries: list[Summary], root: str, options: Any, /) -> Iterator[tuple[Summary, Violation]]: ...
 
 
 FAMILIES = {
@@ -70,6 +77,7 @@ class Rule:
     fix: FixSafety | None = None
     enabled: bool = True  # in the default preset
     needs_body: bool = False  # whether the check reads the Markdown body
+    site_check: SiteCheck | None = None  # set for the rules across articles (X)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -39,8 +39,18 @@ def expected(path: Path) -> set[tuple[str, int]]:
 
 def fixture_files() -> list[Path]:
     return sorted(
-        path for path in RULES_DIR.rglob("*") if path.suffix in {".md", ".mdx", ".markdown"}
+        path for path in RULES_DIR.rglob("*")
+        if path.suffix in {".md", ".mdx", ".markdown"} and not _is_site(path)
     )
+
+
+def _is_site(path: Path) -> bool:
+    """Rules across articles (X) are checked one folder (a small site) at a time."""
+    return path.relative_to(RULES_DIR).parts[0].startswith("X")
+
+
+def site_folders() -> list[Path]:
+    return sorted(folder for code in RULES_DIR.glob("X*") for folder in code.iterdir() if folder.is_dir())
 
 
 @pytest.mark.parametrize("path", fixture_files(), ids=lambda p: p.relative_to(RULES_DIR).as_posix())
@@ -52,6 +62,18 @@ def test_fixture(path: Path, seolint: Any) -> None:
                      path, cwd=path.parent)
     assert result.code in (0, 1), result.err
     got = {(f["code"], f["line"]) for f in result.json() if f["code"] in codes}
+    assert got == wanted
+
+
+@pytest.mark.parametrize("folder", site_folders(), ids=lambda p: p.relative_to(RULES_DIR).as_posix())
+def test_site_fixture(folder: Path, seolint: Any) -> None:
+    code = folder.relative_to(RULES_DIR).parts[0]
+    files = [p for p in folder.rglob("*") if p.suffix in {".md", ".mdx", ".markdown"}]
+    wanted = {(p.relative_to(folder).as_posix(), c, line) for p in files for c, line in expected(p)}
+    codes = {code} | {c for _, c, _ in wanted}
+    result = seolint("check", "--output-format", "json", "--select", ",".join(sorted(codes)), ".", cwd=folder)
+    assert result.code in (0, 1), result.err
+    got = {(f["path"], f["code"], f["line"]) for f in result.json() if f["code"] in codes}
     assert got == wanted
 
 

@@ -12,6 +12,7 @@ from seolint.checks import (
     keywords,
     links,
     run,
+    site,
     slug,
     title,
 )
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     *content.RULES,
     *links.RULES,
     *editorial.RULES,
+    *site.RULES,
     *run.RULES,
 )
 

@@ -1,0 +1,223 @@
+"""X: rules across articles, run on the summaries of all of them (see seolint.site)."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Literal
+from urllib.parse import unquote, urljoin, urlsplit
+
+from pydantic import Field
+
+from seolint.checks.run import reported_by_engine
+from seolint.findings import Severity, Span, Violation
+from seolint.rules import NoOptions, Options, Rule
+from seolint.site import Summary, anchors, normalize_url, url_of
+from seolint.text import fold
+
+SiteFinding = tuple[Summary, Violation]
+
+
+def _at(summary: Summary, field: str) -> Span:
+    line = summary.lines.get(field, 1)
+    return Span(line, 1, line, 1)
+
+
+def _duplicates(summaries: list[Summary], field: str, label: str) -> Iterator[SiteFinding]:
+    groups: dict[tuple[str, str], list[Summary]] = defaultdict(list)
+    for summary in summaries:
+        value = getattr(summary, field)
+        if value:
+            groups[(summary.lang, " ".join(fold(value).split()))].append(summary)
+    for group in groups.values():
+        for summary in group if len(group) > 1 else []:
+            others = ", ".join(other.display for other in group if other is not summary)
+            yield summary, Violation(
+                f"Another article in the same language has the same {label}: {others}",
+                _at(summary, field),
+                f"Search engines pick one of the two; write a {label} that only this article has.",
+            )
+
+
+def duplicate_title(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
+    yield from _duplicates(summaries, "title", "title")
+
+
+def duplicate_description(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
+    yield from _duplicates(summaries, "description", "description")
+
+
+def duplicate_slug(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
+    groups: dict[str, list[Summary]] = defaultdict(list)
+    for summary in summaries:
+        groups[url_of(summary, root)].append(summary)
+    for url, group in groups.items():
+        for summary in group if len(group) > 1 else []:
+            others = ", ".join(other.display for other in group if other is not summary)
+            yield summary, Violation(
+                f"This article and {others} resolve to the same URL {url}",
+                _at(summary, "slug"),
+                "Give each article its own slug; one of them would overwrite the other.",
+            )
+
+
+def cannibalization(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
+    groups: dict[tuple[str, tuple[str, ...]], list[Summary]] = defaultdict(list)
+    for summary in summaries:
+        if summary.keyphrase_key:
+            groups[(summary.lang, summary.keyphrase_key)].append(summary)
+    for group in groups.values():
+        for summary in group if len(group) > 1 else []:
+            others = ", ".join(other.display for other in group if other is not summary)
+            yield summary, Violation(
+                f"The keyphrase “{summary.keyphrase}” is also the target of {others}",
+                _at(summary, "keyphrase"),
+                "Articles competing for one query split its traffic: merge them, or give each "
+                "its own keyphrase and link them to each other.",
+            )
+
+
+class Site:
+    """The set of URLs, files and anchors that internal links may point at."""
+
+    def __init__(self, summaries: list[Summary], root: str, style: str) -> None:
+        self.by_url: dict[str, Summary] = {}
+        self.by_file: dict[str, Summary] = {}
+        for summary in summaries:
+            self.by_url[url_of(summary, root)] = summary
+            for alias in summary.aliases:
+                self.by_url.setdefault(normalize_url("/" + alias.lstrip("/")), summary)
+            self.by_file[os.path.normpath(summary.path)] = summary
+        self.root = root
+        self.style = style
+
+    def resolve(self, source: Summary, href: str) -> tuple[Summary | None, bool]:
+        """The article a link points at (None for a file or unknown), and whether it exists."""
+        if source.base_url and href.startswith(source.base_url.rstrip("/") + "/"):
+            href = href[len(source.base_url.rstrip("/")):]
+        path = unquote(urlsplit(href).path)
+        if not path:
+            return source, True
+        if path.startswith("/"):
+            target = self.by_url.get(normalize_url(path))
+            if target is not None:
+                return target, True
+            return None, any(os.path.isfile(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
+        on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
+        for candidate in (on_disk, on_disk + ".md", on_disk + ".mdx", os.path.join(on_disk, "index.md"), os.path.join(on_disk, "_index.md")):
+            if candidate in self.by_file:
+                return self.by_file[candidate], True
+        target = self.by_url.get(normalize_url(urljoin(url_of(source, self.root), path)))
+        if target is not None:
+            return target, True
+        return None, os.path.exists(on_disk)
+
+
+class LinkOptions(Options):
+    anchors: bool = Field(True, description="Also check `#fragment` parts against heading ids.")
+    anchor_style: Literal["github", "hugo"] = Field("github", description="How heading ids are made.")
+
+
+def broken_link(summaries: list[Summary], root: str, options: LinkOptions) -> Iterator[SiteFinding]:
+    site = Site(summaries, root, options.anchor_style)
+    for summary in summaries:
+        for link in summary.links:
+            target, exists = site.resolve(summary, link.href)
+            span = Span(link.line, link.column, link.line, link.column + len(link.href))
+            if not exists:
+                yield summary, Violation(
+                    f"Link to `{link.href}` leads nowhere: no article, alias or static file has that address",
+                    span,
+                    "Fix the path (articles are at /<folder>/<slug>/), or add the missing page.",
+                )
+                continue
+            fragment = urlsplit(link.href).fragment
+            if options.anchors and fragment and target is not None:
+                ids = {i.lower() for i in anchors(target.headings, options.anchor_style)}
+                if unquote(fragment).lower() not in ids:
+                    yield summary, Violation(
+                        f"Link to `{link.href}`: {target.display} has no heading with the id `{fragment}`",
+                        span,
+                        f"Link to an existing heading (ids follow {options.anchor_style}'s rules).",
+                    )
+
+
+def orphan(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
+    site = Site(summaries, root, "github")
+    linked: set[str] = set()
+    for summary in summaries:
+        for link in summary.links:
+            target, _ = site.resolve(summary, link.href)
+            if target is not None and target is not summary:
+                linked.add(target.path)
+    if len(summaries) < 2:
+        return
+    for summary in summaries:
+        if summary.path not in linked:
+            yield summary, Violation(
+                "No other article links to this one",
+                Span(1, 1, 1, 1),
+                "Link to it from related articles: crawlers and readers find pages through links.",
+            )
+
+
+RULES = (
+    Rule(
+        "X001", "duplicate-title", Severity.WARNING, reported_by_engine, site_check=duplicate_title,
+        what="Reports articles of the same language that share a title (case and accents ignored).",
+        why="Two pages with one title compete for the same query and confuse readers choosing "
+        "between results; Google may show neither the way you expect.",
+        example="a.md: title: Networking guide\nb.md: title: Networking guide",
+        use_instead="a.md: title: Networking guide for freelancers\nb.md: title: Networking at conferences",
+        references=("Google Search Central: influencing title links (unique titles)",),
+    ),
+    Rule(
+        "X002", "duplicate-description", Severity.WARNING, reported_by_engine, site_check=duplicate_description,
+        what="Reports articles of the same language that share a meta description.",
+        why="A description copied across pages tells searchers nothing about each one; Google "
+        "then writes its own snippets.",
+        example="two articles with the same `description:`",
+        use_instead="a description written for each article",
+        references=("Google Search Central: create good meta descriptions",),
+    ),
+    Rule(
+        "X003", "duplicate-slug", Severity.ERROR, reported_by_engine, site_check=duplicate_slug,
+        what="Reports articles that resolve to the same URL (/<folder>/<slug>/).",
+        why="Two files at one address: the generator publishes one and silently drops the other.",
+        example="fr/a.md and fr/b.md both with `slug: guide`",
+        use_instead="`slug: guide-reseau` and `slug: guide-entretien`",
+        references=("Hugo and Jekyll URL management",),
+    ),
+    Rule(
+        "X004", "keyphrase-cannibalization", Severity.WARNING, reported_by_engine, site_check=cannibalization,
+        what="Reports articles of the same language that target the same focus keyphrase "
+        "(same content-word stems).",
+        why="Pages targeting one query compete with each other and split clicks and links; Yoast "
+        "warns when a keyphrase was used before.",
+        example="a.md: keyphrase: réseau professionnel\nb.md: keyphrase: réseaux professionnels",
+        use_instead="b.md: keyphrase: réseau professionnel LinkedIn",
+        references=("Yoast SEO: previously used keyphrase",),
+    ),
+    Rule(
+        "X005", "broken-internal-link", Severity.ERROR, reported_by_engine, site_check=broken_link,
+        options=LinkOptions,
+        what="Reports internal links to a page, file or heading that no article, alias or static "
+        "file provides. Links resolve against URLs (/<folder>/<slug>/), file paths, `aliases` "
+        "and the static roots; `#anchors` against heading ids (GitHub's or Hugo's rules).",
+        why="A broken link is a dead end for readers and wastes crawl budget; crawlers report "
+        "404s and the linking page looks neglected.",
+        example="[our quiz](/quizz/)",
+        use_instead="[our quiz](/quiz/)",
+        references=("Google Search Central: links crawlable", "GitHub heading anchors"),
+    ),
+    Rule(
+        "X006", "orphan-article", Severity.INFO, reported_by_engine, site_check=orphan,
+        what="Reports an article that no other article links to.",
+        why="Pages without internal links are found late by crawlers and rarely by readers; "
+        "Yoast's orphaned content filter lists them.",
+        example="an article no other page mentions",
+        use_instead="link to it from two or three related articles",
+        references=("Yoast SEO: orphaned content",),
+    ),
+)

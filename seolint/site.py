@@ -1,0 +1,153 @@
+"""What cross-article rules see: a small, picklable summary of each article, never the
+parsed document; and how URLs and links between articles resolve.
+
+An article's URL is ``/<folder relative to the site root>/<slug>/`` (lower case), or the file
+path without its extension when there is no slug (``index.md`` stands for its folder). The
+site root is the folder of the config file, else the folder given on the command line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import unquote, urlsplit
+
+from seolint.suppress import Suppressions
+from seolint.text import fold, stems
+
+if TYPE_CHECKING:
+    from seolint.document import Document
+
+_EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
+_INDEX = {"index", "_index", "readme"}
+
+
+class LinkRef(NamedTuple):
+    href: str
+    line: int
+    column: int
+
+
+class Summary(NamedTuple):
+    path: str  # absolute, POSIX
+    display: str
+    lang: str
+    title: str | None
+    description: str | None
+    slug: str | None
+    keyphrase: str | None
+    keyphrase_key: tuple[str, ...]  # sorted stems: equal keys target the same query
+    aliases: tuple[str, ...]
+    headings: tuple[str, ...]
+    links: tuple[LinkRef, ...]
+    lines: dict[str, int]  # field -> line of its key (1 when missing)
+    ignored: frozenset[str]
+    suppressions: Suppressions
+    base_url: str | None
+    static_roots: tuple[str, ...]
+    permalink: str | None = None  # an explicit address from front matter (permalink, url, path)
+    base_path: str = "/"  # where the site's articles start ([site] base-path)
+
+
+def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions) -> Summary | None:
+    if doc.data is None:
+        return None
+    article = doc.article
+    found = doc.keyphrase
+    phrase = found[0] if found else None
+    aliases = doc.data.get("aliases", [])
+    links = tuple(LinkRef(link.href, link.line, link.column) for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
+    return Summary(
+        path=doc.path.absolute().as_posix(),
+        display=doc.display,
+        lang=doc.lang,
+        title=article.text("title"),
+        description=article.text("description"),
+        slug=article.text("slug"),
+        keyphrase=phrase,
+        keyphrase_key=tuple(sorted(set(stems(phrase, doc.lang)))) if phrase else (),
+        aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+        headings=tuple(heading.source or heading.text for heading in doc.body.headings),
+        links=links,
+        lines={name: doc.field_span(name).line for name in ("title", "description", "slug", "keyphrase")},
+        ignored=ignored,
+        suppressions=suppressions,
+        base_url=doc.settings.base_url,
+        static_roots=tuple(root.as_posix() for root in doc.settings.static_roots),
+        permalink=_permalink(doc.data),
+        base_path=doc.settings.base_path,
+    )
+
+
+def _permalink(data: dict[str, object]) -> str | None:
+    """Jekyll's ``permalink``, Hugo's ``url``, Zola's and Gatsby's ``path``, when given."""
+    for key in ("permalink", "url", "path"):
+        value = data.get(key)
+        if isinstance(value, str) and "/" in value and "://" not in value and ":" not in value.split("/")[0]:
+            return value
+    return None
+
+
+def is_internal(href: str, base_url: str | None) -> bool:
+    parts = urlsplit(href)
+    if base_url and href.startswith(base_url.rstrip("/") + "/"):
+        return True
+    return not parts.scheme and not parts.netloc and not href.startswith(("mailto:", "tel:")) and bool(href)
+
+
+def url_of(summary: Summary, root: str) -> str:
+    if summary.permalink:
+        return normalize_url("/" + summary.permalink.lstrip("/"))
+    path = PurePosixPath(summary.path)
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        relative = PurePosixPath(path.name)
+    folder = relative.parent
+    if summary.slug:
+        parts = [*folder.parts, summary.slug]
+    elif path.stem.lower() in _INDEX:
+        parts = list(folder.parts)
+    else:
+        parts = [*folder.parts, path.stem]
+    return normalize_url("/" + "/".join([summary.base_path.strip("/"), *parts]).lstrip("/"))
+
+
+def normalize_url(url: str) -> str:
+    """Lower case, no query or fragment, one trailing slash."""
+    path = unquote(urlsplit(url).path).lower()
+    path = re.sub(r"/+", "/", path)
+    path = re.sub(r"/(index|_index)(\.html?|\.mdx?|\.markdown)?$", "/", path)
+    path = re.sub(r"\.(html?|mdx?|markdown)$", "", path)
+    return path.rstrip("/") + "/"
+
+
+def anchor(text: str, style: str = "github") -> str:
+    """The id a generator gives a heading: GitHub's rules, or Hugo's (which keep accents)."""
+    explicit = _EXPLICIT_ID.search(text)
+    if explicit:
+        return explicit.group(1)
+    lowered = text.strip().lower()
+    if style == "hugo":
+        kept = "".join(c for c in lowered if c.isalnum() or c in " -_")
+        return re.sub(r"\s", "-", kept)
+    kept = "".join(c for c in lowered if unicodedata.category(c)[0] in "LNM" or c in " -_")
+    return kept.replace(" ", "-")
+
+
+def anchors(headings: tuple[str, ...], style: str = "github") -> set[str]:
+    """Every heading's id; repeated ids get -1, -2… as GitHub and Hugo number them."""
+    seen: dict[str, int] = {}
+    found: set[str] = set()
+    for text in headings:
+        base = anchor(text, style)
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        found.add(base if count == 0 else f"{base}-{count}")
+    return found
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(fold(a or "").split()) == " ".join(fold(b or "").split())

@@ -52,6 +52,7 @@ def cli() -> None:
               help="Record today's findings in this file and exit 0.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for folder runs (default: every core).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .seolint_cache/.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (as `seolint fix`).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply the unsafe fixes.")
 @click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
@@ -59,8 +60,8 @@ def cli() -> None:
 def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
-          baseline: Path | None, write_baseline: Path | None, jobs: int | None, fix: bool,
-          unsafe_fixes: bool, diff: bool, color: bool | None) -> None:
+          baseline: Path | None, write_baseline: Path | None, jobs: int | None, no_cache: bool,
+          fix: bool, unsafe_fixes: bool, diff: bool, color: bool | None) -> None:
     """Check articles (files or folders; default: the current folder)."""
     from seolint.commands import CheckRequest, FixRequest, run_check, run_fix
 
@@ -79,6 +80,7 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
         baseline=baseline,
         write_baseline=write_baseline,
         jobs=jobs or _default_jobs(),
+        cache=not no_cache,
     )
     if fix or unsafe_fixes or diff:
         raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff)))
@@ -112,6 +114,15 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
         changed_since=changed_since,
     )
     raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff)))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+def clean(paths: tuple[Path, ...]) -> None:
+    """Remove the cache (.seolint_cache/) of these folders (default: the current one)."""
+    from seolint.commands import clean_cache
+
+    raise SystemExit(clean_cache(list(paths) or [Path(".")]))
 
 
 @cli.command()

@@ -47,6 +47,7 @@ class CheckRequest:
     baseline: Path | None = None
     write_baseline: Path | None = None
     jobs: int = 1
+    cache: bool = True
 
 
 def run_check(request: CheckRequest) -> int:
@@ -59,7 +60,7 @@ def run_check(request: CheckRequest) -> int:
     if request.baseline or request.write_baseline:
         from seolint import baseline
     known = baseline.load(request.baseline) if request.baseline else None
-    configs = engine.Configs(request.config_path, _overrides(request.overrides))
+    configs = engine.Configs(request.config_path, _overrides(request.overrides), request.cache)
     if request.config_path is not None:
         configs.for_folder(Path.cwd())  # a broken --config fails before any file is read
     if request.stdin_filename is not None:
@@ -143,6 +144,18 @@ def statistics(findings: list[Finding]) -> str:
              for (code, name, severity, fixable), count in rows]
     total = f"{len(findings)} finding{'s' * (len(findings) != 1)} in all"
     return "\n".join([*lines, total]) + "\n"
+
+
+def clean_cache(paths: list[Path]) -> int:
+    """Remove .seolint_cache/ from the given folders and their configs' folders."""
+    from seolint import cache, engine
+
+    configs = engine.Configs()
+    roots = {path for path in paths} | {configs.for_folder(path).root for path in paths}
+    for root in sorted(roots):
+        if cache.clean(root):
+            click.echo(f"Removed {root / cache.FOLDER}")
+    return ExitCode.OK
 
 
 def explain_rule(code_or_name: str) -> int:

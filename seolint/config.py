@@ -131,6 +131,16 @@ class Config:
         self._select()
         self._validate_options()
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of everything in this config that can change a finding."""
+        import hashlib
+        import json
+
+        layers = [layer.config.model_dump(mode="json") for layer in self.layers]
+        state = {"layers": layers, "root": self.root.as_posix(), "enabled": {k: v.value for k, v in self.enabled.items()}}
+        return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
+
     # --- rule selection ------------------------------------------------------------------
 
     def resolve(self, selectors: list[str], origin: str) -> set[str]:

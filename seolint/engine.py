@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from seolint import site, suppress
+from seolint import cache, site, suppress
 from seolint.checks import REGISTRY
 from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
 from seolint.document import Document
@@ -25,6 +25,7 @@ class Configs:
 
     explicit: Path | None = None
     overrides: ConfigFile | None = None
+    cache: bool = False  # reuse findings from .seolint_cache/ for unchanged files
     _by_file: dict[Path | None, Config] = field(default_factory=dict)
     _by_folder: dict[Path, Config] = field(default_factory=dict)
     _by_given: dict[Path, Config] = field(default_factory=dict)
@@ -73,8 +74,9 @@ def run(
     from seolint.parallel import check_many
 
     today = today or dt.date.today()
+    cache.tree_stamp.cache_clear()  # folders are looked at afresh by every run
     found = list(candidates(paths, configs, only))
-    per_file = check_many(found, configs.explicit, configs.overrides, today, jobs)
+    per_file = check_many(found, configs, today, jobs)
     findings = [finding for result in per_file for finding in result.findings]
     summaries = [result.summary for result in per_file if result.summary is not None]
     if summaries:
@@ -139,16 +141,30 @@ def _gitignore(configs: Configs, folder: Path) -> bool:
     return configs.for_folder(folder).last("respect_gitignore") is not False
 
 
-def check_file(candidate: Candidate, config: Config, today: dt.date) -> FileResult:
+def check_file(candidate: Candidate, config: Config, today: dt.date, use_cache: bool = False) -> FileResult:
     try:
         data = candidate.path.read_bytes()
     except OSError as error:
         return FileResult([_unreadable(candidate, error)])
+    entry = _cache_key(candidate, data, config, today) if use_cache else None
+    if entry is not None:
+        hit = cache.load(cache.folder_for(config.root), entry)
+        if hit is not None:
+            return FileResult(*hit)
     try:
         doc, findings, summary = _inspect(candidate, data, config, today, summarize=True)
-        return FileResult(findings, summary)
     except Exception as error:  # anything outside a rule is still this file's problem only
         return FileResult([_crash(None, candidate.display, error)])
+    if entry is not None and not any(finding.code == "RUN002" for finding in findings):
+        cache.store(cache.folder_for(config.root), entry, findings, summary)
+    return FileResult(findings, summary)
+
+
+def _cache_key(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> str:
+    """Content, config and version, plus what the image rules look at beside the file."""
+    world = [today.isoformat(), cache.tree_stamp(str(absolute(candidate.path).parent))]
+    world += [cache.tree_stamp(str(root)) for root in config.settings_for(candidate.path, today).static_roots]
+    return cache.key(candidate.display, data, config.fingerprint, world)
 
 
 def _check_document(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> list[Finding]:

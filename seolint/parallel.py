@@ -19,7 +19,7 @@ from seolint.config import ConfigFile
 from seolint.files import Candidate
 
 if TYPE_CHECKING:
-    from seolint.engine import FileResult
+    from seolint.engine import Configs, FileResult
 
 #: Below this many files a pool is not worth starting.
 MIN_FILES = 48
@@ -31,26 +31,23 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def check_many(
-    candidates: list[Candidate], explicit: Path | None, overrides: ConfigFile | None,
-    today: dt.date, jobs: int,
-) -> list[FileResult]:
+def check_many(candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int) -> list[FileResult]:
     """Each candidate's findings, in the candidates' order."""
     if jobs <= 1 or len(candidates) < MIN_FILES:
-        _init(explicit, overrides, today)
+        _state.update(configs=configs, today=today)
         return [_check(candidate) for candidate in candidates]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunk = max(1, min(64, len(candidates) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init,
-                             initargs=(explicit, overrides, today)) as pool:
+                             initargs=(configs.explicit, configs.overrides, configs.cache, today)) as pool:
         return list(pool.map(_check, candidates, chunksize=chunk))
 
 
-def _init(explicit: Path | None, overrides: ConfigFile | None, today: dt.date) -> None:
+def _init(explicit: Path | None, overrides: ConfigFile | None, use_cache: bool, today: dt.date) -> None:
     from seolint.engine import Configs
 
-    _state["configs"] = Configs(explicit, overrides)
+    _state["configs"] = Configs(explicit, overrides, use_cache)
     _state["today"] = today
 
 
@@ -60,4 +57,4 @@ def _check(candidate: Candidate) -> FileResult:
     configs = _state["configs"]
     today = _state["today"]
     assert isinstance(configs, Configs) and isinstance(today, dt.date)
-    return check_file(candidate, configs.for_file(candidate.path), today)
+    return check_file(candidate, configs.for_file(candidate.path), today, configs.cache)

@@ -14,14 +14,15 @@ from pathlib import Path
 from seolint.atomic import write_atomic
 from seolint.errors import ConfigError
 from seolint.findings import Finding
-from seolint.report._common import fingerprint
+from seolint.report._common import SourceLines, fingerprint
 
 VERSION = 1
 
 
 def write(path: Path, findings: list[Finding]) -> None:
+    source = SourceLines()
     entries = [
-        {"path": finding.path, "code": finding.code, "fingerprint": fingerprint(finding)}
+        {"path": finding.path, "code": finding.code, "fingerprint": fingerprint(finding, source)}
         for finding in findings
     ]
     text = json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False)
@@ -49,9 +50,10 @@ def load(path: Path) -> Counter[tuple[str, str, str]]:
 def new_findings(findings: list[Finding], known: Counter[tuple[str, str, str]]) -> list[Finding]:
     """The findings the baseline does not account for."""
     remaining = Counter(known)
+    source = SourceLines()
     fresh = []
     for finding in findings:
-        key = (finding.path, finding.code, fingerprint(finding))
+        key = (finding.path, finding.code, fingerprint(finding, source))
         if remaining[key] > 0:
             remaining[key] -= 1
         else:

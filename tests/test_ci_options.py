@@ -80,3 +80,30 @@ def test_report_writes_a_second_format(seolint: Any, write: Any, isolated: Path)
     assert {f["code"] for f in saved} >= {"T001", "D001"}
     bad = seolint("check", "--report", "nope.txt", "a.md")
     assert bad.code == 2 and "FORMAT:PATH" in bad.err
+
+
+def test_baseline_survives_inserted_lines(seolint: Any, write: Any, isolated: Path) -> None:
+    write("a.md", SHORT)
+    written = seolint("check", "--write-baseline", "baseline.json", "a.md")
+    assert written.code == 0 and "Wrote" in written.err
+    assert seolint("check", "--baseline", "baseline.json", "a.md").code == 0
+    quiet = seolint("check", "--output-format", "json", "--baseline", "baseline.json", "a.md")
+    assert quiet.json() == []
+    # Lines inserted above the known findings do not bring them back...
+    write("a.md", SHORT.replace("---\ntitle", "---\nauthor: Ana\nlang: en\ntitle"))
+    moved = seolint("check", "--output-format", "json", "--baseline", "baseline.json", "a.md").json()
+    assert {f["code"] for f in moved} == set()
+    # ...but a new problem is reported.
+    write("a.md", SHORT.replace("date: 2024-05-02", "date: 2024-02-30"))
+    fresh = seolint("check", "--output-format", "json", "--baseline", "baseline.json", "a.md")
+    assert {f["code"] for f in fresh.json()} == {"FM007"} and fresh.code == 1
+
+
+@pytest.mark.parametrize("content", [None, "", "{not json", '{"version": 1}', '{"version": 1, "findings": [3]}', "[]"])
+def test_bad_baseline_is_an_error(seolint: Any, write: Any, isolated: Path, content: str | None) -> None:
+    write("a.md", SHORT)
+    if content is not None:
+        write("baseline.json", content)
+    result = seolint("check", "--baseline", "baseline.json", "a.md")
+    assert result.code == 2
+    assert "baseline" in result.err and result.err.count("\n") == 1

@@ -1,0 +1,40 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` per finding.
+
+GitHub turns each into an annotation on the pull request. Values are escaped as the Actions
+toolkit does (``packages/core/src/command.ts``): the message escapes ``%``, CR and LF; the
+properties also escape ``:`` and ``,``. The closing summary is a plain line, which the runner
+prints as log text.
+"""
+
+from __future__ import annotations
+
+from seolint.findings import Finding, Severity
+from seolint.report._common import full_message, report_path
+from seolint.report.summary import summary
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(finding: Finding) -> str:
+    properties = {
+        "file": report_path(finding.path),
+        "line": finding.line,
+        "col": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "title": f"{finding.code} {finding.name}",
+    }
+    listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{_COMMANDS[finding.severity]} {listed}::{escape_data(full_message(finding))}"
+
+
+def render(findings: list[Finding], files: int, color: bool) -> str:
+    return "\n".join([*(command(finding) for finding in findings), summary(findings, files)]) + "\n"

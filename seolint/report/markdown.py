@@ -1,0 +1,50 @@
+"""A Markdown summary, for ``$GITHUB_STEP_SUMMARY`` or a pull-request comment.
+
+A heading, the summary line, a table of counts per severity, then one row per finding (at
+most ``MAX_ROWS``, so that a comment stays under GitHub's 65,536-character limit). Cells are
+escaped: Markdown punctuation with a backslash, HTML's ``& < >`` as entities, line breaks as
+``<br>``. A clean run says "All clear".
+"""
+
+from __future__ import annotations
+
+import re
+
+from seolint.findings import Finding, Severity
+from seolint.report._common import counts, report_path
+from seolint.report.summary import summary
+
+MAX_ROWS = 200
+_PUNCTUATION = re.compile(r"([\\`|*_\[\]~])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def cell(text: str) -> str:
+    """Text that stays inside one table cell and renders as itself."""
+    text = "".join(_ENTITIES.get(char, char) for char in text)
+    text = _PUNCTUATION.sub(r"\\\1", text)
+    return "<br>".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def render(findings: list[Finding], files: int, color: bool) -> str:
+    lines = ["## seolint", "", cell(summary(findings, files))]
+    if findings:
+        lines += ["", *_counts(findings), "", *_rows(findings)]
+    return "\n".join(lines) + "\n"
+
+
+def _counts(findings: list[Finding]) -> list[str]:
+    found = counts(findings)
+    return ["| Severity | Findings |", "| --- | ---: |",
+            *(f"| {severity.value} | {found[severity]} |" for severity in Severity)]
+
+
+def _rows(findings: list[Finding]) -> list[str]:
+    rows = ["| Location | Code | Severity | Message |", "| --- | --- | --- | --- |"]
+    for finding in findings[:MAX_ROWS]:
+        where = cell(f"{report_path(finding.path)}:{finding.line}")
+        code = cell(f"{finding.code} {finding.name}")
+        rows.append(f"| {where} | {code} | {finding.severity.value} | {cell(finding.message)} |")
+    if len(findings) > MAX_ROWS:
+        rows += ["", f"… and {len(findings) - MAX_ROWS} more: run `seolint check` to see them all."]
+    return rows

@@ -1,0 +1,103 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run. ``tool.driver.rules`` lists the rules that have findings, in catalogue order, each
+with its documentation (``seolint rule CODE``) as help; results point at them by id and
+index. Columns count Unicode code points (``columnKind``), end columns are exclusive, as in
+seolint. ``partialFingerprints.primaryLocationLineHash`` is seolint's own line hash with an
+occurrence index (see ``_common``), so the upload action keeps it instead of computing one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from seolint import __version__
+from seolint.checks import REGISTRY
+from seolint.findings import Finding, Severity
+from seolint.report._common import HOMEPAGE, SourceLines, fingerprints, full_message, report_path, rule_url
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(findings: list[Finding], files: int, color: bool) -> str:
+    codes = _used_codes(findings)
+    index = {code: number for number, code in enumerate(codes)}
+    prints = fingerprints(findings, SourceLines())
+    run = {
+        "tool": {"driver": {
+            "name": "seolint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": HOMEPAGE,
+            "rules": [_descriptor(code, findings) for code in codes],
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": [
+            {
+                "ruleId": finding.code,
+                "ruleIndex": index[finding.code],
+                "level": LEVELS[finding.severity],
+                "message": {"text": full_message(finding)},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": artifact_location(finding.path),
+                    "region": _region(finding),
+                }}],
+                "partialFingerprints": {"primaryLocationLineHash": f"{mark.digest}:{mark.occurrence}"},
+            }
+            for finding, mark in zip(findings, prints)
+        ],
+    }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A relative path against ``%SRCROOT%``, percent-encoded; an absolute one as a file URI."""
+    shown = report_path(path)
+    if Path(shown).is_absolute():
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _used_codes(findings: list[Finding]) -> list[str]:
+    used = {finding.code for finding in findings}
+    known = [code for code in REGISTRY if code in used]
+    return known + sorted(used.difference(REGISTRY))
+
+
+def _descriptor(code: str, findings: list[Finding]) -> dict[str, Any]:
+    rule = REGISTRY.get(code)
+    if rule is None:  # not in the catalogue: describe it from its first finding
+        first = next(finding for finding in findings if finding.code == code)
+        return {"id": code, "name": first.name, "shortDescription": {"text": first.name},
+                "defaultConfiguration": {"level": LEVELS[first.severity]}}
+    documentation = rule.documentation()
+    return {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": first_sentence(rule.what)},
+        "fullDescription": {"text": f"{rule.what} {rule.why}"},
+        "help": {"text": documentation, "markdown": documentation},
+        "helpUri": rule_url(code),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": ["seo", rule.family]},
+    }
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z`(])", text.strip(), maxsplit=1)[0]
+
+
+def _region(finding: Finding) -> dict[str, int]:
+    line = max(1, finding.line)
+    column = max(1, finding.column)
+    end_line = max(line, finding.end_line)
+    end_column = max(1, finding.end_column)
+    if end_line == line:
+        end_column = max(column, end_column)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}

@@ -56,7 +56,8 @@ def mask(body: str, mdx: bool = False) -> str:
                 fence = None
             continue
         if opener:
-            out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
+            if chunk:
+                out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
             chunk = []
             out.append(line)
             fence = opener.group(1)
@@ -64,8 +65,9 @@ def mask(body: str, mdx: bool = False) -> str:
         if _MDX_LINE.match(line) or _JSX_LINE.match(line) or _KRAMDOWN.match(line) or _ASIDE.match(line):
             line = " " * len(line)
         chunk.append(line)
-    out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
-    return "\n".join(part for part in out)
+    if chunk:
+        out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
+    return "\n".join(out)
 
 
 @cache

@@ -1,7 +1,400 @@
-"""Placeholder: rules of this family are being written."""
+"""H: headings and the structure they give the article.
+
+The outline is read from the body's markdown-it-py tokens: a heading's text here is what a
+reader sees, code spans and image alt text included (``Heading.text`` keeps prose only), with a
+trailing ``{#anchor}`` id (Zola, kramdown, Pandoc) removed.
+"""
 
 from __future__ import annotations
 
-from seolint.rules import Rule
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import Any, Literal, NamedTuple
 
-RULES: tuple[Rule, ...] = ()
+from pydantic import Field
+
+from seolint.document import Document
+from seolint.findings import Severity, Span, Violation
+from seolint.rules import NoOptions, Options, Rule
+from seolint.text import fold, prose_words
+
+_ANCHOR_ID = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
+#: Sentence punctuation that makes an emphasized line a sentence, not a heading (MD036's,
+#: plus the ellipsis); a French no-break space before it changes nothing.
+_CLOSING = ".,;:!?…。，；：！？"
+_QUOTES = "\"'»”’)] \u00a0\u202f"
+
+
+class OutlineHeading(NamedTuple):
+    level: int
+    text: str  # as shown: text, code spans, image alt; no {#id}
+    line: int  # in the file
+
+
+def _comment(child: Any) -> bool:
+    return child.type == "html_inline" and str(child.content).startswith("<!--")
+
+
+def _visible(inline: Any) -> str:
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline", "image"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return _ANCHOR_ID.sub("", " ".join("".join(parts).split()))
+
+
+def outline(doc: Document) -> list[OutlineHeading]:
+    """Every Markdown heading of the body, in order, with its visible text."""
+    tokens = doc.body.tokens
+    found: list[OutlineHeading] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map and index + 1 < len(tokens):
+            line = doc.split.body_line + token.map[0]
+            found.append(OutlineHeading(int(token.tag[1]), _visible(tokens[index + 1]), line))
+    return found
+
+
+def _span(doc: Document, line: int) -> Span:
+    return Span.at_line(line, doc.line_text(line))
+
+
+def _quoted(text: str, size: int = 50) -> str:
+    return f"“{text if len(text) <= size else text[: size - 1].rstrip() + '…'}”"
+
+
+# --- H001 multiple-h1 ----------------------------------------------------------------------
+
+
+class SingleH1(Options):
+    policy: Literal["title", "body"] = Field(
+        "title",
+        description="`title`: the front-matter title is rendered as the page's H1, so any H1 in "
+        "the body is a second one; `body`: only H1s in the body count.",
+    )
+
+
+def multiple_h1(doc: Document, options: SingleH1) -> Iterator[Violation]:
+    title = (doc.article.text("title") or "").strip()
+    from_title = options.policy == "title" and bool(title)
+    h1s = [heading for heading in outline(doc) if heading.level == 1]
+    for count, heading in enumerate(h1s, 2 if from_title else 1):
+        if count == 1:
+            continue
+        where = ("page (1 allowed): the front-matter title is already rendered as the H1"
+                 if from_title else "body (1 allowed)")
+        yield Violation(
+            f"H1 {_quoted(heading.text)} is H1 number {count} of the {where}",
+            _span(doc, heading.line),
+            "Delete this H1 if it repeats the title, or make it an H2 (`##`)." if from_title
+            else "Keep one H1 for the article's subject and make the others H2 (`##`).",
+        )
+
+
+# --- H002 heading-increment ----------------------------------------------------------------
+
+
+class HeadingIncrement(Options):
+    front_matter_title: bool = Field(
+        True,
+        description="Count a front-matter title as the level-1 heading the body starts under "
+        "(markdownlint MD001's `front_matter_title`); otherwise the first heading may have "
+        "any level.",
+    )
+
+
+def heading_increment(doc: Document, options: HeadingIncrement) -> Iterator[Violation]:
+    previous: int | None = None
+    if options.front_matter_title and (doc.article.text("title") or "").strip():
+        previous = 1
+    for number, heading in enumerate(outline(doc)):
+        if previous is not None and heading.level > previous + 1:
+            after = "the front-matter title" if number == 0 else "the heading before"
+            yield Violation(
+                f"Heading level skips from H{previous} ({after}) to H{heading.level}: "
+                "1 level at a time allowed",
+                _span(doc, heading.line),
+                f"Make {_quoted(heading.text)} an H{previous + 1} (`{'#' * (previous + 1)}`), "
+                f"or add the missing H{previous + 1} above it.",
+            )
+        previous = heading.level
+
+
+# --- H003 emphasis-as-heading --------------------------------------------------------------
+
+
+class EmphasisHeading(Options):
+    max_words: int = Field(
+        12, ge=1, description="Longest emphasized line, in words, still taken for a heading."
+    )
+
+
+def _emphasized_line(paragraph: Any, inline: Any) -> str | None:
+    """The text of a top-level one-line paragraph that is all bold or italic, else None."""
+    if paragraph.level != 0 or not inline.map or inline.map[1] - inline.map[0] != 1:
+        return None
+    depth, text = 0, []
+    for child in inline.children or []:
+        if child.type in ("strong_open", "em_open"):
+            depth += 1
+        elif child.type in ("strong_close", "em_close"):
+            depth -= 1
+        elif child.type == "text" and (depth > 0 or not child.content.strip()):
+            text.append(child.content)
+        elif depth > 0 or not _comment(child):  # plain text, a link, code, an image, HTML
+            return None
+    joined = " ".join("".join(text).split())
+    return joined or None
+
+
+def _word_count(text: str) -> int:
+    """Words with a letter: the number of « Étape 2 » or "Step 2" is a label, not a word."""
+    return sum(1 for word in prose_words(text) if any(char.isalpha() for char in word))
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with punctuation, also before closing quotes or brackets (« … ! »)."""
+    stripped = text.rstrip(_QUOTES)
+    return bool(stripped) and stripped[-1] in _CLOSING
+
+
+def emphasis_as_heading(doc: Document, options: EmphasisHeading) -> Iterator[Violation]:
+    tokens = doc.body.tokens
+    section = 1
+    for index, token in enumerate(tokens[:-1]):
+        if token.type == "heading_open":
+            section = int(token.tag[1])
+        if token.type != "paragraph_open" or not token.map:
+            continue
+        text = _emphasized_line(token, tokens[index + 1])
+        if text is None or _ends_sentence(text):
+            continue
+        words = _word_count(text)
+        if words > options.max_words:
+            continue
+        line = doc.split.body_line + token.map[0]
+        level = min(section + 1, 6)
+        yield Violation(
+            f"Emphasized line {_quoted(text)} stands in for a heading ({words} words, at most "
+            f"{options.max_words}, no closing punctuation)",
+            _span(doc, line),
+            f"Write it as a heading, `{'#' * level} {text}`, so that it is in the outline; if "
+            "it is a sentence, end it with punctuation.",
+        )
+
+
+# --- H004 heading-duplicate ----------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def heading_duplicate(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    # markdownlint MD024 siblings_only: one list of seen texts per level, reset when a
+    # shallower heading opens a new parent.
+    seen: dict[int, dict[str, OutlineHeading]] = {}
+    for heading in outline(doc):
+        level = heading.level
+        for deeper in [known for known in seen if known > level]:
+            del seen[deeper]
+        siblings = seen.setdefault(level, {})
+        key = _key(heading.text)
+        first = siblings.get(key)
+        if key and first is not None:
+            yield Violation(
+                f"H{level} {_quoted(heading.text)} repeats its sibling at line {first.line} "
+                "(0 repeats allowed under one parent)",
+                _span(doc, heading.line),
+                "Say what this section adds (“… in French”, “… for teams”); identical "
+                "headings get numbered anchors (#example-1) and read as a copy.",
+            )
+        elif key:
+            siblings[key] = heading
+
+
+# --- H005 heading-empty --------------------------------------------------------------------
+
+
+def _empty(inline: Any) -> bool:
+    """Nothing a reader sees: no text, code or alt text, only HTML comments if anything."""
+    return not _visible(inline) and all(
+        _comment(child) for child in inline.children or [] if child.type == "html_inline"
+    )
+
+
+def _masked(source: str, markup: str, parsed: str) -> bool:
+    """Whether the heading's line says more than the parser saw (a shortcode it blanked)."""
+    start = source.find(markup)
+    rest = source[start + len(markup) :] if start >= 0 else source
+    return rest.strip().rstrip("#").strip() != parsed.strip()
+
+
+def heading_empty(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    tokens = doc.body.tokens
+    for index, token in enumerate(tokens[:-1]):
+        if token.type != "heading_open" or not token.map:
+            continue
+        inline = tokens[index + 1]
+        line = doc.split.body_line + token.map[0]
+        if not _empty(inline) or _masked(doc.line_text(line), token.markup, inline.content):
+            continue
+        yield Violation(
+            f"H{token.tag[1]} heading has no text (0 characters)",
+            _span(doc, line),
+            f"Write the heading's text after `{token.markup}`, or delete the line.",
+        )
+
+
+# --- H006 heading-length -------------------------------------------------------------------
+
+
+class HeadingLength(Options):
+    max: int = Field(70, ge=1, description="Most characters in a heading.")
+
+
+def heading_length(doc: Document, options: HeadingLength) -> Iterator[Violation]:
+    for heading in outline(doc):
+        size = len(heading.text)
+        if size > options.max:
+            yield Violation(
+                f"H{heading.level} is {size} characters long, over the {options.max} maximum",
+                _span(doc, heading.line),
+                f"Drop at least {size - options.max} characters: keep the topic in the heading "
+                "and move the detail to the sentence below it.",
+            )
+
+
+# --- H007 subheading-distribution ----------------------------------------------------------
+
+
+class SubheadingDistribution(Options):
+    max_words: int = Field(
+        300, ge=1, description="Most words of prose in one section before a subheading."
+    )
+
+
+_PROSE = ("paragraph", "list_item", "blockquote")
+
+
+def _sections(doc: Document) -> Iterator[tuple[OutlineHeading | None, int, int]]:
+    """Each section as (its heading or None for the opening text, first line, words)."""
+    headings = outline(doc)
+    starts = [heading.line for heading in headings]  # in order: the file is read top down
+    counts = [0] * (len(headings) + 1)
+    first_line = [0] * (len(headings) + 1)
+    for block in doc.body.blocks:
+        if block.kind not in _PROSE:
+            continue
+        section = bisect_right(starts, block.line)
+        counts[section] += len(prose_words(block.text))
+        first_line[section] = first_line[section] or block.line
+    yield None, first_line[0], counts[0]
+    for number, heading in enumerate(headings, 1):
+        yield heading, heading.line, counts[number]
+
+
+def subheading_distribution(doc: Document, options: SubheadingDistribution) -> Iterator[Violation]:
+    for heading, line, words in _sections(doc):
+        if words <= options.max_words:
+            continue
+        where = (f"The section under {_quoted(heading.text)} runs {words} words without a "
+                 "subheading" if heading is not None
+                 else f"The text before the first subheading runs {words} words")
+        yield Violation(
+            f"{where}, over the {options.max_words} maximum",
+            _span(doc, line),
+            f"Add a subheading about every {options.max_words} words where the topic turns, "
+            "so that readers can scan the page.",
+        )
+
+
+RULES = (
+    Rule(
+        "H001", "multiple-h1", Severity.WARNING, multiple_h1, options=SingleH1, needs_body=True,
+        what="Reports every H1 after the first. By default (policy `title`) the front-matter "
+        "title counts as the page's H1, as site generators render it, so any `#` heading in the "
+        "body is a second one; with policy `body`, or without a title, only body H1s count.",
+        why="One H1 tells readers, screen readers and search engines what the page is about; a "
+        "second one (often the title pasted again) splits the outline. markdownlint's MD025 "
+        "(single-title, with `front_matter_title`) and Yoast's singleH1 assessment check the same.",
+        example="---\ntitle: Réseau professionnel : le guide\n---\n\n# Réseau professionnel : "
+        "le guide\n\nUn réseau…",
+        use_instead="---\ntitle: Réseau professionnel : le guide\n---\n\nUn réseau…",
+        references=("markdownlint MD025 single-title", "Yoast SEO: single title (H1)"),
+    ),
+    Rule(
+        "H002", "heading-increment", Severity.WARNING, heading_increment,
+        options=HeadingIncrement, needs_body=True,
+        what="Reports a heading more than one level deeper than the heading before it (H2 → "
+        "H4). A front-matter title counts as the level-1 heading above the body; without one, "
+        "the first heading may have any level. Going back up any number of levels is fine.",
+        why="Screen readers, tables of contents and search engines read the outline from the "
+        "levels; a skipped level looks like a missing section. This is markdownlint's MD001.",
+        example="## Préparer l’entretien\n\n#### Les questions fréquentes",
+        use_instead="## Préparer l’entretien\n\n### Les questions fréquentes",
+        references=("markdownlint MD001 heading-increment",),
+    ),
+    Rule(
+        "H003", "emphasis-as-heading", Severity.WARNING, emphasis_as_heading,
+        options=EmphasisHeading, needs_body=True,
+        what="Reports a short paragraph of one line whose whole text is bold or italic and that "
+        "does not end with sentence punctuation (`.,;:!?…`): a heading written as emphasis. "
+        "Words are counted without bare numbers (the 2 of « Étape 2 »). "
+        "Lines that mix plain text, links or code with the emphasis are not reported.",
+        why="Bold text looks like a heading but is not one: it is missing from the outline, "
+        "the table of contents and the structure search engines read. markdownlint's MD036 "
+        "(no-emphasis-as-heading) checks the same; 12 words is longer than most headings.",
+        example="**Étape 1 : Faites le point**\n\nListez les personnes…",
+        use_instead="### Étape 1 : Faites le point\n\nListez les personnes…",
+        references=("markdownlint MD036 no-emphasis-as-heading",),
+    ),
+    Rule(
+        "H004", "heading-duplicate", Severity.INFO, heading_duplicate, needs_body=True,
+        what="Reports a heading whose text (ignoring case and accents) repeats a sibling "
+        "heading: one of the same level under the same parent section. The same subheading "
+        "under two different sections is fine.",
+        why="Identical sibling headings make an outline that says nothing, anchors that differ "
+        "only by a number, and sections that compete for the same snippet. This is "
+        "markdownlint's MD024 (no-duplicate-heading) with `siblings_only`.",
+        example="## Exemples\n\n…\n\n## exemples",
+        use_instead="## Exemples en entreprise\n\n…\n\n## Exemples en freelance",
+        references=("markdownlint MD024 no-duplicate-heading (siblings_only)",),
+    ),
+    Rule(
+        "H005", "heading-empty", Severity.ERROR, heading_empty, needs_body=True,
+        what="Reports a heading with no text (`##` alone on a line).",
+        why="An empty heading renders as an empty, invisible element: it breaks the outline "
+        "and the table of contents, and screen readers announce a heading with nothing in it.",
+        example="## \n\nLe texte de la section…",
+        use_instead="## Les bases\n\nLe texte de la section…",
+        references=("WCAG 2.4.6 Headings and Labels",),
+    ),
+    Rule(
+        "H006", "heading-length", Severity.INFO, heading_length, options=HeadingLength,
+        needs_body=True,
+        what="Reports a heading longer than 70 characters (as shown: markup removed).",
+        why="A heading is read at a glance and reused as a table-of-contents entry and a "
+        "jump-to link in search results, where long ones are cut. 70 characters is seolint's "
+        "bound, a little above the ~60 characters Google shows of a title.",
+        example="## Toutes les questions que les recruteurs posent pendant un entretien et "
+        "comment y répondre",
+        use_instead="## Les questions des recruteurs et comment y répondre",
+        references=("Google Search Central: headings and jump-to links",),
+    ),
+    Rule(
+        "H007", "subheading-distribution", Severity.WARNING, subheading_distribution,
+        options=SubheadingDistribution, needs_body=True,
+        what="Reports a section with more than 300 words of prose (paragraphs, list items and "
+        "quotes; not code or tables) before the next heading. The text before the first "
+        "subheading is a section too; it is reported at its first line.",
+        why="Readers scan: long stretches without a subheading are skipped. Yoast's subheading "
+        "distribution assessment turns red past 300 words per section (orange from 300 to "
+        "350 in some languages).",
+        example="## Entretenir son réseau\n\n(450 mots d’un seul tenant)",
+        use_instead="## Entretenir son réseau\n\n(200 mots)\n\n### Le mentorat\n\n(250 mots)",
+        references=("Yoast SEO: subheading distribution",),
+    ),
+)

@@ -1,7 +1,8 @@
-"""I: the cover image declared in front matter (body images come with the body rules)."""
+"""I: the cover image declared in front matter, and the images of the body."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -9,8 +10,10 @@ from urllib.parse import unquote, urlsplit
 from pydantic import Field
 
 from seolint.document import Document
-from seolint.findings import Severity, Violation
+from seolint.findings import Severity, Span, Violation
+from seolint.markdown import Image
 from seolint.rules import NoOptions, Options, Rule
+from seolint.text import fold
 
 
 def image_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
@@ -85,6 +88,84 @@ def image_not_found(doc: Document, options: NoOptions) -> Iterator[Violation]:
         )
 
 
+_FILE_NAME = re.compile(r".*\S\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|ico)", re.IGNORECASE)
+#: A file name's shape without its extension: no space, words joined by - or _.
+_SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)+")
+#: Names cameras, phones and screenshot tools give files, and placeholders, once folded:
+#: IMG_1234, DSC01234, PXL_20240101_123456, Screenshot 2024-01-02 at 10.22.33, capture d'écran.
+_DEFAULT_NAME = re.compile(
+    r"(?:img|image|dsc[nf]?|pxl|photo|picture|pic|screenshot|screen[\s_-]?shot"
+    r"|capture(?:[\s_-]*d'[\s_-]*ecran)?|untitled|sans[\s_-]titre|placeholder)"
+    r"(?:[\s_.:-]*\d+|\s+(?:at|a|du|de)\s+)*"
+)
+
+
+def alt_problem(image: Image) -> str | None:
+    """Why an image's alt text is useless (empty, a file name), or None when it is fine."""
+    alt = " ".join(image.alt.split())
+    if not alt:
+        return "has no alt text"
+    stem = PurePosixPath(urlsplit(image.src).path).stem
+    if _FILE_NAME.fullmatch(alt) or (_SLUG.fullmatch(alt) and fold(alt) == fold(unquote(stem))):
+        return f"has the alt text “{alt}”, a file name"
+    if _DEFAULT_NAME.fullmatch(fold(alt)):
+        return f"has the alt text “{alt}”, a camera, screenshot or placeholder name"
+    if not re.search(r"[^\W\d_]", alt):
+        return f"has the alt text “{alt}”, with no word in it"
+    return None
+
+
+def _image_span(doc: Document, image: Image) -> Span:
+    source = doc.line_text(image.line)
+    end = source.find(">" if image.html else ")", image.column - 1)
+    return Span(image.line, image.column, image.line, end + 2 if end >= 0 else len(source) + 1)
+
+
+def image_alt_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    for image in doc.body.images:
+        problem = alt_problem(image)
+        if problem is None:
+            continue
+        shown = image.src if len(image.src) <= 60 else "…" + image.src[-59:]
+        yield Violation(
+            f"Image `{shown}` {problem} (a description is required)",
+            _image_span(doc, image),
+            "Say in a few words what the image shows, as you would to someone on the phone; "
+            "for a purely decorative image, suppress this finding on its line.",
+        )
+
+
+class CardSize(Options):
+    min_width: int = Field(1200, ge=1, description="Narrowest cover, in pixels.")
+    min_height: int = Field(630, ge=1, description="Shortest cover, in pixels.")
+
+
+def local_file(target: str, doc: Document) -> Path | None:
+    """The file a local image path names, when it exists."""
+    places = candidates(target, doc) if is_local(target) else None
+    return next((place for place in places or [] if place.is_file()), None)
+
+
+def image_too_small(doc: Document, options: CardSize) -> Iterator[Violation]:
+    from seolint.imagesize import image_size
+
+    image = doc.article.text("image")
+    found = local_file(image.strip(), doc) if image else None
+    size = image_size(found) if found is not None else None
+    if size is None:
+        return
+    width, height = size
+    if width >= options.min_width and height >= options.min_height:
+        return
+    bound = f"{options.min_width}×{options.min_height}"
+    yield Violation(
+        f"Cover image is {width}×{height} px, under the {bound} px card size",
+        doc.field_span("image"),
+        f"Export the cover at {bound} px or larger (a 1.91:1 ratio): smaller ones get a small "
+        "thumbnail card, or are stretched and blurry.",
+    )
+
+
 RULES = (
     Rule(
         "I001", "image-missing", Severity.WARNING, image_missing,
@@ -113,5 +194,37 @@ RULES = (
         example="image: /images/typo.png",
         use_instead="image: /images/cover.png",
         references=("Hugo static folder, Astro/Next.js public folder",),
+    ),
+    Rule(
+        "I004", "image-alt-missing", Severity.WARNING, image_alt_missing, needs_body=True,
+        what="Reports a body image (Markdown `![alt](src)` or HTML `<img>`) whose alt text is "
+        "empty, a file name (`IMG_1234.jpg`, `photo-2.png`, `open-rates-2024` for "
+        "`open-rates-2024.png`), a camera, screenshot or placeholder name (`DSC01234`, "
+        "`Screenshot 2024-01-02 at 10.22.33`, `image`) or has no word at all (`2`).",
+        why="Alt text is what screen readers say and what image search indexes; a file name "
+        "says nothing to either. WCAG 1.1.1 requires a text alternative, and Google uses alt "
+        "text to understand an image.",
+        example="![IMG_1234.jpg](/images/salon.jpg)",
+        use_instead="![Deux personnes échangent leurs cartes à un salon](/images/salon.jpg)",
+        references=(
+            "WCAG 2.2, 1.1.1 Non-text Content",
+            "Google Search Central: image SEO best practices (alt text)",
+        ),
+    ),
+    Rule(
+        "I005", "image-too-small", Severity.INFO, image_too_small, options=CardSize,
+        what="Reads the width and height of the local cover image from its file header (PNG, "
+        "GIF, JPEG, WebP; SVG `width`/`height` or `viewBox`) and reports it when it is "
+        "smaller than 1200×630 px. Remote images and unreadable files are not judged.",
+        why="Facebook and LinkedIn recommend 1200×630 px for link previews (Open Graph); a "
+        "smaller image gets a small thumbnail instead of a large card, or is upscaled and "
+        "blurry. X's summary_large_image card has the same 1.91:1 shape.",
+        example="image: /images/cover-600x315.png",
+        use_instead="image: /images/cover-1200x630.png",
+        references=(
+            "Facebook for Developers: sharing best practices (1200×630 images)",
+            "The Open Graph protocol: og:image",
+            "X cards: summary_large_image",
+        ),
     ),
 )

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
 
 from seolint.checks._serp import Bounds, Width, keyphrase_in, length, width
+from seolint.checks.headings import outline
 from seolint.document import Document
-from seolint.findings import Severity, Violation
+from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Rule
-from seolint.text import contains_phrase, starts_with_phrase
+from seolint.text import contains_phrase, fold, starts_with_phrase
 
 
 class TitleBounds(Bounds):
@@ -40,6 +42,28 @@ def title_keyphrase_position(doc: Document, options: NoOptions) -> Iterator[Viol
             f"The focus keyphrase “{phrase}” is in the title but not at its start",
             doc.field_span("title"),
             f"Start the title with “{phrase}”: readers scan the first words of a result.",
+        )
+
+
+def _comparable(text: str) -> str:
+    """Case, accents, punctuation and spacing folded away: « Guide : l’art » = "guide l art"."""
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
+def title_h1_mismatch(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    title = doc.article.text("title")
+    if not title or not title.strip():
+        return
+    h1 = next((heading for heading in outline(doc) if heading.level == 1), None)
+    if h1 is None:
+        return
+    if _comparable(title) != _comparable(h1.text):
+        yield Violation(
+            f"The body's H1 “{h1.text}” differs from the title “{title.strip()}” "
+            "(they should match, ignoring case, accents and punctuation)",
+            Span.at_line(h1.line, doc.line_text(h1.line)),
+            "Make the H1 and the title say the same thing, or drop the body H1 when the "
+            "theme renders the title as the H1.",
         )
 
 
@@ -91,5 +115,18 @@ RULES = (
         example="title: How to build a professional network",
         use_instead="title: Professional network: how to build one",
         references=("Yoast SEO: keyphrase in SEO title (position)",),
+    ),
+    Rule(
+        "T005", "title-h1-mismatch", Severity.WARNING, title_h1_mismatch, needs_body=True,
+        what="Reports a body H1 whose text differs from the front-matter title, once case, "
+        "accents, punctuation and spacing are folded away. Articles without a body H1 are "
+        "not concerned.",
+        why="Searchers click a result for its title and expect the page's headline to confirm "
+        "it; an H1 that says something else looks like a different page, and search engines "
+        "may rewrite the result's title from the H1.",
+        example="title: Réseau professionnel : le guide\n---\n\n# Comment réseauter",
+        use_instead="title: Réseau professionnel : le guide\n---\n\n# Réseau professionnel, "
+        "le guide",
+        references=("Google Search Central: influencing title links (main heading)",),
     ),
 )

@@ -117,6 +117,23 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
 
 
 @cli.command()
+@click.argument("src", type=click.Path(path_type=Path, exists=True))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="The folder to write the published files to.")
+@click.option("--base-url", metavar="URL", help="The site's address (default: [site] base-url in the config).")
+@click.option("--drafts", is_flag=True, help="Also publish articles marked draft: true.")
+@click.option("--allow-errors", is_flag=True, help="Publish articles with error findings too (exit 0).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this config file for every article instead of discovering one.")
+def publish(src: Path, out: Path, base_url: str | None, drafts: bool, allow_errors: bool,
+            config_path: Path | None) -> None:
+    """Publish checked articles: normalized Markdown, index.json, sitemap, feeds, JSON-LD."""
+    from seolint.publish import PublishRequest, run_publish
+
+    raise SystemExit(run_publish(PublishRequest(src, out, base_url, drafts, allow_errors, config_path)))
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
 def clean(paths: tuple[Path, ...]) -> None:
     """Remove the cache (.seolint_cache/) of these folders (default: the current one)."""

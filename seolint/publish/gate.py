@@ -1,0 +1,115 @@
+"""Check every article, apply its safe fixes, and decide what may be published.
+
+An article is checked after its safe fixes (what is published is the fixed text), with the
+rules across articles (duplicate slugs, broken links…) run over the whole folder as
+``seolint check`` runs them. An article with an error finding is held back, unless
+``--allow-errors``; a draft (``draft: true``) is skipped unless ``--drafts``; a file that is
+not readable text is never published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from seolint import engine
+from seolint.config import Config
+from seolint.document import Document
+from seolint.errors import SeolintError
+from seolint.files import Candidate
+from seolint.findings import Finding, FixSafety, Severity
+from seolint.paths import real
+
+#: Rounds of safe fixes before giving up, as in ``seolint fix``.
+MAX_ROUNDS = 4
+
+
+@dataclass
+class Checked:
+    """One article after its safe fixes."""
+
+    candidate: Candidate
+    relative: PurePosixPath  # to SRC
+    doc: Document | None  # None: not readable text
+    findings: list[Finding] = field(default_factory=list)
+    note: str | None = None  # why the safe fixes were not applied
+
+    @property
+    def errors(self) -> list[str]:
+        return sorted({f.code for f in self.findings if f.severity is Severity.ERROR})
+
+    @property
+    def text(self) -> str | None:
+        source = self.doc.source if self.doc is not None else None
+        return source.text if source is not None else None
+
+    @property
+    def draft(self) -> bool:
+        return self.doc is not None and self.doc.article.get("draft") is True
+
+
+def check_all(src: Path, out: Path, configs: engine.Configs, today: dt.date) -> list[Checked]:
+    """Every article under ``src`` (the output folder left out), fixed and checked."""
+    root = src if src.is_dir() else src.parent
+    output = real(out)
+    found = [c for c in engine.candidates([src], configs) if not real(c.path).is_relative_to(output)]
+    results = [engine.check_file(c, configs.for_file(c.path), today) for c in found]
+    across = _findings_across(results, configs, src)
+    checked = []
+    for candidate, result in zip(found, results):
+        relative = PurePosixPath(candidate.path.relative_to(root).as_posix())
+        item = _check(candidate, relative, configs.for_file(candidate.path), today)
+        if item.doc is None and not item.findings:
+            item.findings = list(result.findings)  # unreadable or crashed: RUN001, RUN002
+        item.findings = sorted(item.findings + across.get(candidate.display, []), key=Finding.sort_key)
+        checked.append(item)
+    return sorted(checked, key=lambda item: item.relative.as_posix())
+
+
+def _findings_across(results: list[engine.FileResult], configs: engine.Configs,
+                     src: Path) -> dict[str, list[Finding]]:
+    """The findings of the rules across articles, by displayed path."""
+    summaries = [result.summary for result in results if result.summary is not None]
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    if summaries:
+        for finding in engine.site_findings(summaries, configs, [src]):
+            by_path[finding.path].append(finding)
+    return by_path
+
+
+def _check(candidate: Candidate, relative: PurePosixPath, config: Config, today: dt.date) -> Checked:
+    try:
+        data = candidate.path.read_bytes()
+        doc, findings = engine.inspect(candidate, data, config, today)
+    except Exception:  # unreadable, or seolint crashed: check_file has reported it
+        return Checked(candidate, relative, None)
+    if doc.source is None:
+        return Checked(candidate, relative, None, findings)
+    try:
+        doc, findings = _converge(candidate, data, doc, findings, config, today)
+    except SeolintError as error:
+        return Checked(candidate, relative, doc, findings, f"safe fixes not applied: {error}")
+    except Exception as error:  # a fixer bug: publish the text as it is, and say so
+        return Checked(candidate, relative, doc, findings,
+                       f"safe fixes not applied: {type(error).__name__}: {error}")
+    return Checked(candidate, relative, doc, findings)
+
+
+def _converge(candidate: Candidate, data: bytes, doc: Document, findings: list[Finding],
+              config: Config, today: dt.date) -> tuple[Document, list[Finding]]:
+    from seolint.fixes import FIXERS, apply, plan_fixes
+
+    for _ in range(MAX_ROUNDS):
+        safe = [f for f in findings if f.fix is not None and f.fix.applicability is FixSafety.SAFE
+                and f.code in FIXERS]
+        plan = plan_fixes(doc, safe) if safe else None
+        if plan is None:
+            return doc, findings
+        fixed = apply(doc, plan).encode("utf-8")
+        if fixed == data:
+            return doc, findings
+        data = fixed
+        doc, findings = engine.inspect(candidate, data, config, today)
+    raise SeolintError(f"fixes did not converge after {MAX_ROUNDS} rounds (please report this)")

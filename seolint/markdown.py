@@ -213,6 +213,7 @@ def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bo
             emphasis -= 1
         elif kind == "html_inline":
             out.html.append((child.content, line))
+            parts.append(" ")  # <br>, <span>, a comment: words on each side stay apart
         elif kind == "code_inline":
             parts.append(" ")
             plain = True

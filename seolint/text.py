@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: A word as a reader counts it: "l’art", "peut-être" and "3.5" are one word each.
 _PROSE_WORD = re.compile(r"[^\W_]+(?:[’'\-.,][^\W_]+)*", re.UNICODE)
 #: A sentence ends after . ! ? or … (with closing quotes or brackets), before a space.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”’)\]]*(?=[\s\u00a0\u202f]+\S)")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?:[\s\u00a0\u202f]*[\"»”’)\]])*(?=[\s\u00a0\u202f]+\S)")
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,8 @@ def sentences(text: str, lang: str, line: int = 0) -> list[Sentence]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start : match.end()]
-        last = candidate.rstrip("\"»”’)] ").rsplit(None, 1)[-1].lower() if candidate.strip() else ""
-        if last in abbreviations or re.fullmatch(r"(?:\w\.){1,3}", last):
+        raw = candidate.rstrip("\"»”’)] \u00a0\u202f").rsplit(None, 1)[-1] if candidate.strip() else ""
+        if raw.lower() in abbreviations or re.fullmatch(r"(?:[^\W\d_]\.){2,3}|[A-ZÀ-Þ]\.", raw):
             continue  # "M.", "etc.", "e.g." and initials do not end a sentence
         _add(found, candidate, line)
         start = match.end()

@@ -190,9 +190,10 @@ def _inspect(
         doc.lines, fm.last_line if fm else 0, lambda word: select_codes(config.registry, word)
     )
     results: list[Finding] = []
+    unreadable = doc.source is None or doc.split.problem is not None
     for code, severity in config.enabled.items():
-        if code in ignored:
-            continue
+        if code in ignored or (unreadable and not code.startswith(("FM", "RUN"))):
+            continue  # with no text or no end to its front matter, only FM001/FM002 apply
         rule = config.registry[code]
         for finding in _run_rule(rule, severity, doc, config):
             if not directives.covers(finding.code, finding.line):

@@ -77,8 +77,14 @@ def lint(seolint: Any, *paths: str | Path) -> tuple[Any, list[dict[str, Any]]]:
     return result, result.json()
 
 
+#: The body rules (C, H, L, E, K005+) also run on these files, so a crash there shows up as
+#: RUN002, but the tiny bodies here are too short for them: only these codes are compared.
+BODY = ("C", "H", "L", "E", "K005", "K006", "K007", "K008", "T005", "I004", "I005")
+
+
 def found(findings: list[dict[str, Any]], path: str) -> list[tuple[str, int]]:
-    return sorted((f["code"], f["line"]) for f in findings if f["path"] == path)
+    return sorted((f["code"], f["line"]) for f in findings
+                  if f["path"] == path and not f["code"].startswith(BODY))
 
 
 def only(findings: list[dict[str, Any]], path: str, code: str) -> dict[str, Any]:
@@ -312,7 +318,7 @@ def test_duplicate_keys_top_level_and_nested(seolint: Any, write: Any, folder: P
     write("bad.md", text)
     result, findings = lint(seolint, ".")
     assert found(findings, "bad.md") == [("FM006", 10), ("FM006", 11)]
-    nested, top = sorted((f for f in findings if f["path"] == "bad.md"), key=lambda f: f["line"])
+    nested, top = sorted((f for f in findings if f["path"] == "bad.md" and f["code"] == "FM006"), key=lambda f: f["line"])
     assert nested["column"] == 3 and "`seo.og`" in nested["message"] and "first on line 9" in nested["message"]
     assert top["column"] == 1 and "`title`" in top["message"] and "first on line 2" in top["message"]
     assert result.code == 1

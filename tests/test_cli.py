@@ -7,7 +7,7 @@ from typing import Any
 
 from seolint.checks import REGISTRY
 
-from .conftest import ROOT
+from .conftest import FRONT, ROOT
 
 GOOD = """---
 title: Build a professional network that lasts for years
@@ -57,10 +57,10 @@ def test_exit_codes_and_fail_on(seolint: Any, write: Any, isolated: Path) -> Non
     write("cover.png", b"\x89PNG\r\n\x1a\n")
     write("good.md", GOOD)
     write("warn.md", SHORT_TITLE)
-    assert seolint("check", "good.md").code == 0
-    assert seolint("check", "warn.md").code == 0
-    assert seolint("check", "--fail-on", "warning", "warn.md").code == 1
-    assert seolint("check", "--fail-on", "warning", "good.md").code == 0
+    assert seolint("check", "--select", FRONT, "good.md").code == 0
+    assert seolint("check", "--select", FRONT, "warn.md").code == 0
+    assert seolint("check", "--select", FRONT, "--fail-on", "warning", "warn.md").code == 1
+    assert seolint("check", "--select", FRONT, "--fail-on", "warning", "good.md").code == 0
     write("error.md", GOOD.replace("date: 2024-05-02", "date: 2024-02-30"))
     assert seolint("check", "error.md").code == 1
     assert seolint("check", "--select", "NOPE", "good.md").code == 2
@@ -83,12 +83,12 @@ def test_concise_format_and_summary(seolint: Any, write: Any, isolated: Path) ->
     write("cover.png", b"\x89PNG\r\n\x1a\n")
     write("good.md", GOOD)
     write("bad.md", "no front matter\n")
-    result = seolint("check", "--output-format", "concise", ".")
+    result = seolint("check", "--output-format", "concise", "--select", FRONT, ".")
     assert result.out.splitlines() == [
         "bad.md:1:1: FM001 [error] The article has no front matter: search engines get no title, description or date",
         "Found 1 error in 1 of 2 files checked.",
     ]
-    clean = seolint("check", "--output-format", "concise", "good.md")
+    clean = seolint("check", "--output-format", "concise", "--select", FRONT, "good.md")
     assert clean.out.strip() == "All clear: no findings in 1 file."
 
 

@@ -188,5 +188,5 @@ def test_gitignore_is_respected_in_a_work_tree(seolint: Any, write: Any, isolate
     write("a.md", ARTICLE)
     paths = {f["path"] for f in seolint("check", "--output-format", "json", ".").json()}
     assert paths == {"a.md"}
-    explicit = seolint("check", "--output-format", "json", "generated/a.md").json()
+    explicit = seolint("check", "--output-format", "json", "--select", "FM", "generated/a.md").json()
     assert {f["code"] for f in explicit} == {"FM001"}  # explicit paths are always checked

@@ -57,7 +57,7 @@ def word_count(doc: Document, options: WordCount) -> Iterator[Violation]:
     if _has_body(doc) and count < options.min:
         line = _first_prose_line(doc)
         yield Violation(
-            f"The body has {count} words of prose, under the {options.min} minimum",
+            f"The body has {count} word{'s' * (count != 1)} of prose, under the {options.min} minimum",
             _span(doc, line),
             f"Add at least {options.min - count} words that answer the reader's question; "
             "code, HTML and URLs do not count.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -84,7 +85,9 @@ def paragraphs(doc: Document) -> Iterator[Paragraph]:
                             lists[-1] if lists else None, linked, emphasized)
 
 
-def _block_span(doc: Document, paragraph: Paragraph, column: int) -> Span:
+def _block_span(doc: Document, paragraph: Paragraph) -> Span:
+    """The whole block, list marker included: what removing the note removes."""
+    column = Span.at_line(paragraph.line, doc.line_text(paragraph.line)).column
     last = doc.line_text(paragraph.end_line).rstrip()
     return Span(paragraph.line, column, paragraph.end_line, max(len(last) + 1, column + 1))
 
@@ -105,24 +108,28 @@ _AFTER_LABEL = re.compile(r"\s*(?:[:：]|[\])](?=\s|$)|[—–](?=\s))")
 _ANY_LABEL = re.compile(r"[\s*_]*[^\W_][^:：.!?]{0,40}?\s*[:：]")
 
 
-def marker_table(lang: str, extra: list[str]) -> dict[int, frozenset[str]]:
-    """The labels, folded word by word and grouped by their number of words."""
+Labels = tuple[tuple[int, frozenset[str]], ...]
+
+
+@cache
+def marker_table(lang: str, extra: tuple[str, ...] = ()) -> Labels:
+    """The labels, folded word by word, grouped by their number of words, longest first."""
     table: dict[int, set[str]] = {}
     for marker in [*_union(lang, "editorial-markers"), *extra]:
         words = _words(marker)
         if words:
             table.setdefault(len(words.split()), set()).add(words)
-    return {size: frozenset(found) for size, found in table.items()}
+    return tuple((size, frozenset(table[size])) for size in sorted(table, reverse=True))
 
 
-def find_label(paragraph: Paragraph, table: dict[int, frozenset[str]]) -> str | None:
+def find_label(paragraph: Paragraph, table: Labels) -> str | None:
     """The note's label as written (“Mots-clés SEO :”) when the paragraph starts with one."""
     text = paragraph.lines[0]
     words = list(_WORD.finditer(text))
     if not words or paragraph.linked or text[: words[0].start()].strip(" \t\u00a0\u202f*_[(") != "":
         return None  # a link, or something other than emphasis or a bracket, comes first
     begin = len(text) - len(text.lstrip(" \t\u00a0\u202f*_"))
-    for size, labels in sorted(table.items(), reverse=True):
+    for size, labels in table:
         if size > len(words) or " ".join(fold(w.group(0)) for w in words[:size]) not in labels:
             continue
         end = words[size - 1].end()
@@ -138,16 +145,7 @@ def _bold_label_alone(paragraph: Paragraph) -> bool:
     return paragraph.emphasized and paragraph.group is None and len(paragraph.lines) == 1
 
 
-def _label_column(doc: Document, line: int, label: str) -> int:
-    source = doc.line_text(line)
-    found = source.find(label)
-    if found < 0:
-        first = _WORD.search(label)
-        found = source.find(first.group(0)) if first else -1
-    return found + 1 if found >= 0 else Span.at_line(line, source).column
-
-
-def notes(doc: Document, table: dict[int, frozenset[str]]) -> Iterator[tuple[Paragraph, str]]:
+def notes(doc: Document, table: Labels) -> Iterator[tuple[Paragraph, str]]:
     """The paragraphs that are notes, with their labels.
 
     In a list of “Label: value” items, the items are notes only when most labelled items are:
@@ -168,11 +166,11 @@ def notes(doc: Document, table: dict[int, frozenset[str]]) -> Iterator[tuple[Par
 
 
 def editorial_notes(doc: Document, options: Markers) -> Iterator[Violation]:
-    table = marker_table(doc.lang, options.extra_markers)
+    table = marker_table(doc.lang, tuple(options.extra_markers))
     for paragraph, label in notes(doc, table):
         yield Violation(
             f"Editorial note “{label}” left in the body",
-            _block_span(doc, paragraph, _label_column(doc, paragraph.line, label)),
+            _block_span(doc, paragraph),
             "Readers see this note: delete it, and move what it lists into front matter "
             "(`keywords`, `description`, `slug`, `tags`).",
             fix="Remove the note and merge its keywords into front matter",
@@ -203,7 +201,7 @@ def _hashtags(line: str) -> tuple[list[str], int]:
 
 
 def hashtag_line(doc: Document, options: HashtagLine) -> Iterator[Violation]:
-    labelled = {paragraph.line for paragraph, _ in notes(doc, marker_table(doc.lang, []))}
+    labelled = {paragraph.line for paragraph, _ in notes(doc, marker_table(doc.lang))}
     for paragraph in paragraphs(doc):
         if paragraph.line in labelled:
             continue  # a labelled note (“Hashtags suggérés : #…”) is E001's, whose fix removes it
@@ -230,9 +228,10 @@ def hashtag_line(doc: Document, options: HashtagLine) -> Iterator[Violation]:
 class Placeholders(Options):
     markers: list[str] = Field(
         ["TODO", "FIXME", "XXX"],
-        description="Markers reported in capitals where they mark something: opening a "
-        "paragraph, in brackets, or before a colon (“TODO: chiffres”), not when a sentence "
-        "names them (“des messages TODO”).",
+        description="Markers reported in capitals where they mark something: before a colon "
+        "(“TODO: chiffres”), in brackets, or opening a block alone or before a lower-case word "
+        "(“TODO ajouter”); not where a sentence or heading names them (“des messages TODO”, "
+        "“TODO Comments”).",
     )
     words: list[str] = Field(
         ["TK"], description="Words reported anywhere as whole words in capitals (“TK”, the "
@@ -251,7 +250,7 @@ class Placeholders(Options):
 
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[\s*([^\[\]]{1,80}?)\s*\]")
-_VARIABLE = re.compile(r"(?<![\w:$\\])\{\{\s*([^{}<%][^{}]*?)?\s*\}\}")
+_VARIABLE = re.compile(r"(?<![\w:$/\\])\{\{\s*([A-Za-z_.$][\w.$\[\]'\" |:,()-]*?)?\s*\}\}")
 _CALL = re.compile(r"^[\w.]+\s*\(")  # Zola's inline shortcodes, `{{ youtube(id="…") }}`
 
 
@@ -283,8 +282,9 @@ def _lines(pieces: list[Piece]) -> Iterator[_Line]:
         yield _Line(key[1], "".join(parts), opens)
 
 
-def _bracket_words(lang: str) -> list[str]:
-    return [fold(word) for word in _union(lang, "placeholder-brackets") if word.strip()]
+@cache
+def _bracket_words(lang: str) -> tuple[str, ...]:
+    return tuple(fold(word) for word in _union(lang, "placeholder-brackets") if word.strip())
 
 
 def _whole_words(words: list[str], text: str) -> Iterator[re.Match[str]]:
@@ -294,12 +294,14 @@ def _whole_words(words: list[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def _marks(line: _Line, found: re.Match[str]) -> bool:
-    """A marker marks something where it opens the block, stands in brackets or has a colon."""
+    """A marker marks something where it has a colon, stands in brackets, or opens the block
+    alone or before a lower-case word (“TODO add figures”, not the heading “TODO Comments”)."""
     before = line.text[: found.start()].rstrip(" \t\u00a0*_")
+    after = line.text[found.end() :]
     return (
-        bool(re.match(r"\s*[:：!]", line.text[found.end() :]))
+        bool(re.match(r"\s*[:：!]", after))
         or before.endswith(("(", "["))
-        or (line.opens and not before.strip())
+        or (line.opens and not before.strip() and bool(re.match(r"\s*(?:$|[^\W\d_A-Z])", after)))
     )
 
 
@@ -315,7 +317,7 @@ _HINTS = {
 }
 
 
-def _in_text(line: _Line, options: Placeholders, brackets: list[str]) -> Iterator[_Found]:
+def _in_text(line: _Line, options: Placeholders, brackets: tuple[str, ...]) -> Iterator[_Found]:
     text = line.text
     for found in _whole_words(options.words, text):
         yield _Found(found.start(), found.group(0), _MARKER)
@@ -409,8 +411,10 @@ RULES = (
     Rule(
         "E003", "placeholder-text", Severity.ERROR, placeholder_text, options=Placeholders,
         needs_body=True,
-        what="Reports placeholder text outside code: the markers TODO, TK, FIXME and XXX "
-        "(whole words, in capitals), “lorem ipsum”, a bracketed instruction (“[insert link]”, "
+        what="Reports placeholder text outside code: the markers TODO, FIXME and XXX (whole "
+        "words in capitals, where they mark a gap: “TODO: figures”, “(FIXME)”, a block opening "
+        "with “TODO add…”; not “leave TODO comments”), TK anywhere, “lorem ipsum”, a "
+        "bracketed instruction (“[insert link]”, "
         "« [insérer une image] », `placeholder-brackets` in the language file), links to "
         "example.com, .org and .net, and unrendered `{{ variable }}`. Hugo shortcodes "
         "(`{{< >}}`, `{{% %}}`) and Liquid tags are masked before parsing, Zola's "

@@ -3,7 +3,8 @@
 A link is *internal* when it leads to another page of the same site: a relative path
 (``../guide/``), a root-relative path (``/quiz``), an absolute URL under ``[site] base-url``,
 or a destination a site generator writes (Hugo ``{{< ref >}}``, Liquid ``{% link %}`` or
-``{{ site.baseurl }}``). A same-page anchor (``#section``) leads to no other page: it is
+``{{site.baseurl}}/…``; with spaces, ``{{ site.baseurl }}`` makes the destination invalid
+CommonMark, and no link is parsed at all). A same-page anchor (``#section``) leads to no other page: it is
 neither internal nor outbound, and neither are ``mailto:``, ``tel:`` or localhost links.
 
 The shared :class:`~seolint.markdown.Body` lacks three facts these rules need: a link's
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from html import unescape
 from typing import Any, NamedTuple
 from urllib.parse import SplitResult, unquote, urlsplit
 
@@ -44,6 +46,7 @@ class Anchor(NamedTuple):
     templated: bool = False  # the destination is a template or shortcode (masked or not)
     label: str = ""  # aria-label or title of an HTML link
     closed: bool = True  # False for an HTML block's <a> whose content goes on after the block
+    code: bool = False  # its text is inline code only: an identifier ([`break`](…)), not prose
 
 
 class Piece(NamedTuple):
@@ -68,10 +71,12 @@ _UNGLUED = frozenset({"softbreak", "hardbreak", "strong_open", "em_open", "s_ope
 
 
 def _attribute(attributes: str, name: str) -> str | None:
-    found = re.search(rf"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", attributes, re.IGNORECASE)
+    """An attribute's value in a tag's source (``data-href`` is not ``href``)."""
+    pattern = rf"""(?<![\w-]){name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
+    found = re.search(pattern, attributes, re.IGNORECASE)
     if found is None:
         return None
-    return next(group for group in found.groups() if group is not None)
+    return unescape(next(group for group in found.groups() if group is not None))
 
 
 def _templated(href: str) -> bool:
@@ -87,6 +92,7 @@ class _Open:
     templated: bool
     label: str = ""
     parts: list[str] = field(default_factory=list)
+    prose: bool = False  # some of its text is literal text, not code
 
 
 @dataclass
@@ -116,9 +122,9 @@ class _Walk:
                 self.out.pieces.append(
                     Piece(child.content, self.line, self.block, self.link is not None, self.glued)
                 )
-            self._content(child.content)
+            self._content(child.content, prose=not self.code)
         elif kind in ("code_inline", "image"):
-            self._content(child.content)  # an image's content is its alt text
+            self._content(child.content, prose=kind == "image")  # an image's content: its alt
         elif kind == "link_open":
             href = str(child.attrs.get("href") or "")
             autolink = child.markup == "autolink"
@@ -128,9 +134,10 @@ class _Walk:
         elif kind == "html_inline":
             self._html(child.content)
 
-    def _content(self, text: str) -> None:
+    def _content(self, text: str, prose: bool = True) -> None:
         if self.link is not None:
             self.link.parts.append(text)
+            self.link.prose = self.link.prose or (prose and bool(text.strip()))
 
     def _html(self, tag: str) -> None:
         found = _TAG.match(tag)
@@ -168,9 +175,8 @@ class _Walk:
         link = self.link
         assert link is not None
         text = " ".join("".join(link.parts).split())
-        self.out.anchors.append(
-            Anchor(link.href, text, link.line, link.column, link.html, link.templated, link.label)
-        )
+        self.out.anchors.append(Anchor(link.href, text, link.line, link.column, link.html,
+                                       link.templated, link.label, True, bool(text) and not link.prose))
         self.link = None
 
 
@@ -327,12 +333,13 @@ def internal_links_missing(doc: Document, options: LinkCount) -> Iterator[Violat
     line = _first_line(doc)
     if line is None:
         return
-    count = _count(doc, "internal")
+    kinds = [destination(anchor, doc.settings.base_url) for anchor in scan(doc).anchors]
+    count = kinds.count("internal")
     if count >= options.min:
         return
     hint = ("Link to related articles of the site with descriptive text, e.g. "
             "[our networking quiz](/quiz) or [the CV guide](../cv-guide/).")
-    if doc.settings.base_url is None and _count(doc, "outbound"):
+    if doc.settings.base_url is None and "outbound" in kinds:
         hint += " Absolute URLs count as internal only under `[site] base-url`, which is not set."
     yield Violation(
         "No internal link: the article links to no other page of the site" if count == 0
@@ -369,33 +376,30 @@ class GenericText(Options):
     )
 
 
+#: What may surround a link's words in prose: spaces, quotes, brackets, arrows, and after the
+#: words sentence punctuation. A leading `.`, `/` or `-` stays: `.CONTINUE`, `/link` are names.
+_LEADING = " \t\u00a0\u202f\"'«»“”‘’„([{*_→⇒➔▶›•·–—"
+_TRAILING = " \t\u00a0\u202f\"'«»“”‘’)]}*_→⇒➔▶›.,;:!?…"
+
+
 def _bare(text: str) -> str:
-    """Folded, spaces collapsed, without punctuation or symbols around it (“→ Read more…”)."""
-    folded = " ".join(fold(text).split())
-    start, end = 0, len(folded)
-    while start < end and not _word_char(folded[start]):
-        start += 1
-    while end > start and not _word_char(folded[end - 1]):
-        end -= 1
-    return folded[start:end]
+    """Folded, spaces collapsed, without what surrounds the words (“→ Read more…”)."""
+    return " ".join(fold(text).split()).lstrip(_LEADING).rstrip(_TRAILING)
 
 
-def _word_char(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LN"
-
-
-def generic_texts(lang: str, extra: list[str]) -> frozenset[str]:
+@cache
+def generic_texts(lang: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
     """The language's list (English's when the language has none), plus ``extra``."""
     phrases = language(lang).words("generic-link-texts") or language("en").words("generic-link-texts")
     return frozenset(_bare(phrase) for phrase in [*phrases, *extra])
 
 
 def link_text_generic(doc: Document, options: GenericText) -> Iterator[Violation]:
-    generic = generic_texts(doc.lang, options.extra_texts)
+    generic = generic_texts(doc.lang, tuple(options.extra_texts))
     base = doc.settings.base_url
     for anchor in scan(doc).anchors:
-        if destination(anchor, base) not in ("internal", "outbound"):
-            continue  # same-page anchors, mailto: and the like, as Lighthouse skips them
+        if anchor.code or destination(anchor, base) not in ("internal", "outbound"):
+            continue  # code names an identifier; same-page anchors and mailto: as in Lighthouse
         bare = _bare(anchor.text)
         if bare in generic:
             yield Violation(
@@ -426,7 +430,7 @@ _PLAIN_URL = re.compile(r"(?<![\w@/.:-])(?:https?://|www\.)[^\s<>\"'`«»“”]
 _SEGMENT = r"[a-z0-9](?:[a-z0-9._~-]*[a-z0-9])?"
 _SITE_PATH = re.compile(rf"(?<![^\s(\[])/({_SEGMENT})(?:/{_SEGMENT})*/?(?![\w/~-])")
 #: What may follow a site path that ends a sentence or clause (in the source line).
-_CLAUSE_END = re.compile(r"\s*(?:$|<!--)|[.,;:!?)\]»”\"’'…]|\s+[»”)\]]")
+_CLAUSE_END = re.compile(r"\s*(?:$|<!--)|[.,;:!?…](?=\s|$)|[)\]»”\"’']|\s+[»”)\]]")
 #: An HTTP method before a path makes it an API endpoint (`GET /customers/42`), not a page.
 _HTTP_METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+$")
 #: First segments of file-system paths (`/etc/hosts`, `/usr/bin`), not of a site's pages.
@@ -602,9 +606,12 @@ RULES = (
         what="Reports a link whose text is a generic phrase of the article's language "
         "(`generic-link-texts` in `rules/lang/<lang>.toml`: “click here”, “read more”, « cliquez "
         "ici », « en savoir plus », „hier klicken“, «leer más»…). The text is compared folded "
-        "(case, accents, apostrophes) and without surrounding punctuation; an image's alt and "
-        "inline code count as text. As in Lighthouse, same-page anchors and `mailto:` links "
-        "are skipped. A language without a list uses the English one.",
+        "(case, accents, apostrophes) and without the quotes, brackets, arrows and sentence "
+        "punctuation around it; an image's alt counts as text. A link whose text is only "
+        "inline code names an identifier (“[`continue`](…)”) and is not judged, nor is a name "
+        "that starts with `.` or `/` (`.CONTINUE`, `/link`). As in Lighthouse, same-page "
+        "anchors and `mailto:` links are skipped. A language without a list uses the English "
+        "one.",
         why="Anchor text tells search engines what the target page is about and tells "
         "screen-reader users, who often list a page's links out of context, where each one "
         "leads. Lighthouse's link-text audit reports the same phrases, but has no French list; "

@@ -200,13 +200,14 @@ def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bo
         elif kind == "html_inline" and _HTML_A.match(child.content):
             link = _OpenLink(_href(child.content), [], line, False, True)
         elif (kind == "link_close" or (kind == "html_inline" and child.content.startswith("</a"))) and link:
-            out.links.append(link.close(lines))
+            if link.href or not link.html:  # <a id="x"></a> is a target, not a link
+                out.links.append(link.close(lines))
             if link.autolink:
                 parts.append(" ")
             link = None
         elif kind == "image":
             src = str(child.attrs.get("src", ""))
-            out.images.append(Image(src, child.content, line, _column(lines, line, "![")))
+            out.images.append(Image(src, child.content, line, _column(lines, line, "](" + src, opener="![")))
         elif kind in ("strong_open", "em_open"):
             emphasis += 1
         elif kind in ("strong_close", "em_close"):
@@ -240,18 +241,28 @@ class _OpenLink(NamedTuple):
     html: bool
 
     def close(self, lines: list[str]) -> Link:
-        needle = "<a" if self.html else "<" if self.autolink else "](" if self.href else "["
-        column = _column(lines, self.line, needle)
+        if self.html:
+            column = _column(lines, self.line, f'="{self.href}"', opener="<a")
+        elif self.autolink:
+            column = _column(lines, self.line, "<" + self.href)
+        else:
+            column = _column(lines, self.line, "](" + self.href, opener="[")
         return Link(self.href, "".join(self.text), self.line, column, self.html, self.autolink)
 
 
-def _column(lines: list[str], line: int, needle: str) -> int:
+def _column(lines: list[str], line: int, needle: str, detail: str = "", opener: str = "") -> int:
+    """Where on its line an inline element starts: the most specific match of ``needle``
+    (followed by ``detail`` when given), moved back to ``opener`` (a link's ``[``)."""
     source = lines[line - 1] if 0 < line <= len(lines) else ""
-    found = source.find(needle)
+    found = source.find(needle + detail) if detail else -1
+    if found < 0:
+        found = source.find(needle)
+    if found < 0 and needle.startswith("]("):
+        found = source.find("](")
     if found < 0:
         return len(source) - len(source.lstrip()) + 1
-    if needle == "](":  # the link starts at its opening bracket
-        found = max(0, source.rfind("[", 0, found))
+    if opener:
+        found = max(0, source.rfind(opener, 0, found))
     return found + 1
 
 

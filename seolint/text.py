@@ -13,7 +13,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from seolint._data import rules_dir
@@ -100,8 +100,14 @@ def primary_subtag(tag: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, without accents or ligatures, with every apostrophe the same."""
+    """Lower case, without accents or ligatures, with every apostrophe the same.
+
+    Remembered: rules fold the same words and labels over and over.
+    """
+    if text.isascii():
+        return text.lower().replace("\u2019", "'")
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
 

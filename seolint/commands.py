@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import click
 
-from seolint import files
+from seolint import baseline, files
 from seolint.atomic import write_atomic
 from seolint.errors import ConfigError, ExitCode, SeolintError
 from seolint.findings import Finding, Severity
@@ -57,14 +58,12 @@ def run_check(request: CheckRequest) -> int:
     reports = [_report_target(item, FORMATS) for item in request.reports]
     if request.output_format not in FORMATS:
         raise ConfigError(f"unknown output format `{request.output_format}`")
-    if request.baseline or request.write_baseline:
-        from seolint import baseline
     known = baseline.load(request.baseline) if request.baseline else None
     configs = engine.Configs(request.config_path, _overrides(request.overrides), request.cache)
     if request.config_path is not None:
         configs.for_folder(Path.cwd())  # a broken --config fails before any file is read
     if request.stdin_filename is not None:
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         result = engine.run_source(Path(request.stdin_filename), data, configs)
     else:
         only = None

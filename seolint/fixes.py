@@ -89,6 +89,18 @@ def fix_duplicate_keywords(doc: Document, plan: Plan, findings: list[Finding]) -
         plan.set(key, kept)
 
 
+def fix_dates(doc: Document, plan: Plan, findings: list[Finding]) -> None:  # FM007
+    """Rewrite the dates whose finding names their ISO form (the rule read them)."""
+    import datetime as dt
+
+    json = doc.frontmatter is not None and doc.frontmatter.format == "json"
+    for finding in findings:
+        found = re.match(r"Rewrite `(.+)` as (\d{4}-\d{2}-\d{2})$", finding.fix.message if finding.fix else "")
+        if found and isinstance(plan.data.get(found.group(1)), str):
+            iso = found.group(2)
+            plan.set(found.group(1), iso if json else dt.date.fromisoformat(iso))
+
+
 def fix_missing_slug(doc: Document, plan: Plan, findings: list[Finding]) -> None:  # S005
     from seolint.checks.slug import file_slug, make_slug
 
@@ -125,6 +137,7 @@ def cut_blocks(doc: Document, plan: Plan, findings: list[Finding]) -> None:  # H
 FIXERS: dict[str, Fixer] = {
     "FM004": fix_comma_lists,
     "FM010": fix_whitespace,
+    "FM007": fix_dates,
     "K002": fix_duplicate_keywords,
     "S005": fix_missing_slug,
     "S001": fix_slug_format,

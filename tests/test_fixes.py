@@ -169,3 +169,17 @@ def test_idempotent_on_the_corpus(seolint: Any, tmp_path: Path, folder: str) -> 
     for path in _articles(copy):
         os.chmod(path, 0o644)
     _fix_twice(seolint, copy)
+
+
+def test_dates_become_iso_when_unambiguous(seolint: Any, write: Any, isolated: Path) -> None:
+    path = write("a.md", '---\ntitle: Dated\ndate: 14 mars 2024 # publication\nupdated: "2024/05/02"\nlastmod_note: 05/09/2022\n---\n')
+    seolint("fix", "--select", "FM007", "a.md")
+    assert path.read_text(encoding="utf-8") == (
+        "---\ntitle: Dated\ndate: 2024-03-14 # publication\nupdated: 2024-05-02\nlastmod_note: 05/09/2022\n---\n"
+    )
+    ambiguous = write("b.md", "---\ntitle: US or French?\ndate: 05/09/2022\n---\n")
+    seolint("fix", "--select", "FM007", "b.md")
+    assert "date: 05/09/2022" in ambiguous.read_text(encoding="utf-8")  # left alone
+    write("seolint.toml", '[rules.FM007]\ndate-format = "%d/%m/%Y"\n')
+    seolint("fix", "--select", "FM007", "b.md")
+    assert "date: 2022-09-05\n" in ambiguous.read_text(encoding="utf-8")

@@ -45,6 +45,28 @@ def duplicate_key(doc: Document, options: NoOptions) -> Iterator[Violation]:
                 yield Violation(problem.message, problem.span, problem.hint)
 
 
+class DateOptions(Options):
+    date_format: str | None = Field(
+        None, description="strptime format of ambiguous dates such as 05/09/2022, e.g. %d/%m/%Y; "
+        "with it the fix can rewrite them.",
+    )
+
+
+def date_invalid(doc: Document, options: DateOptions) -> Iterator[Violation]:
+    from seolint.dates import read_date
+
+    if doc.data is None:
+        return
+    for problem in doc.article.problems:
+        if problem.code != "FM007":
+            continue
+        value = doc.data.get(problem.key)
+        meant = read_date(value, options.date_format) if isinstance(value, str) else None
+        fix = f"Rewrite `{problem.key}` as {meant.isoformat()}" if meant else None
+        hint = f"Write it as {meant.isoformat()}." if meant else problem.hint
+        yield Violation(problem.message, doc.key_span(problem.key), hint, fix)
+
+
 def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is None:
         return
@@ -272,8 +294,11 @@ RULES = (
         references=("YAML 1.2 §3.2.1.1: mapping keys are unique",),
     ),
     Rule(
-        "FM007", "date-invalid", Severity.ERROR, _article_problems("FM007"),
-        what="Reports a date that is not ISO 8601 or does not exist (2025-02-30).",
+        "FM007", "date-invalid", Severity.ERROR, date_invalid, options=DateOptions,
+        fix=FixSafety.SAFE,
+        what="Reports a date that is not ISO 8601 or does not exist (2025-02-30). The fix "
+        "rewrites unambiguous dates (2024/03/14, 14 March 2024, 14 mars 2024) as ISO 8601, "
+        "and ambiguous ones (05/09/2022) only when `date-format` says how to read them.",
         why="Sitemaps, feeds and structured data need ISO 8601 dates; an impossible or "
         "ambiguous date (05/09/2022) is read differently by different tools.",
         example="date: 05/09/2022",

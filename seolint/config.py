@@ -60,6 +60,12 @@ class FieldsConfig(_Model):
     known: list[str] = []
 
 
+class FixConfig(_Model):
+    #: Canonical order of top-level front-matter keys; `seolint fix` applies it when set.
+    #: Keys not listed keep their relative order after the listed ones.
+    key_order: list[str] | None = None
+
+
 class ConfigFile(_Model):
     """One configuration layer as written in TOML."""
 
@@ -78,6 +84,7 @@ class ConfigFile(_Model):
     site: SiteConfig = Field(default_factory=SiteConfig)
     fields: FieldsConfig = Field(default_factory=FieldsConfig)
     respect_gitignore: bool | None = None
+    fix: FixConfig = Field(default_factory=FixConfig)
 
 
 @dataclass(frozen=True)
@@ -256,6 +263,13 @@ class Config:
             today=today,
             base_path=self._base_path(),
         )
+
+    @property
+    def key_order(self) -> list[str] | None:
+        order = None
+        for layer in self.layers:
+            order = layer.config.fix.key_order if layer.config.fix.key_order is not None else order
+        return order
 
     def _base_path(self) -> str:
         path = "/"

@@ -295,3 +295,62 @@ def _render_json(doc: Document, plan: Plan, lines: list[str]) -> list[str]:
             break
     dumped = json.dumps(plan.data, indent=indent, ensure_ascii=False, default=str)
     return lines[: fm.first_line - 1] + dumped.split("\n") + lines[fm.last_line :]
+
+
+# --- canonical key order -----------------------------------------------------------------
+
+
+def reorder(text: str, order: list[str]) -> str:
+    """Top-level front-matter keys in the configured order, unknown keys after them in their
+    own order. Each key moves with the comment lines right above it; JSON is re-dumped."""
+    split = frontmatter.split(text)
+    fm = split.frontmatter
+    if fm is None or fm.data is None or fm.problems:
+        return text
+    rank = {key: index for index, key in enumerate(order)}
+    keys = [str(key) for key in fm.data]
+    wanted = sorted(keys, key=lambda key: (rank.get(key, len(rank)), keys.index(key)))
+    if wanted == keys:
+        return text
+    lines = text.split("\n")
+    if fm.format == "json":
+        indent = next((len(l) - len(l.lstrip()) for l in lines[1 : fm.last_line - 1] if l.strip()), 4)
+        dumped = json.dumps({key: fm.data[key] for key in wanted}, indent=indent or 4, ensure_ascii=False)
+        result = "\n".join(lines[: fm.first_line - 1] + dumped.split("\n") + lines[fm.last_line :])
+    else:
+        result = _move_blocks(lines, fm, wanted)
+    _verify(result, fm.data)
+    return result
+
+
+def _move_blocks(lines: list[str], fm: frontmatter.FrontMatter, wanted: list[str]) -> str:
+    limit = fm.last_line
+    if fm.format == "toml":
+        tables = [n for n in range(fm.first_line + 1, fm.last_line) if lines[n - 1].lstrip().startswith("[")]
+        limit = min(tables, default=fm.last_line)
+    starts = sorted((span.line, str(path[0])) for path, span in fm.positions.items()
+                    if len(path) == 1 and span.line < limit)
+    if not starts:
+        return "\n".join(lines)
+    # A block is a key's lines plus the comment lines right above it.
+    heads = []
+    for line, _ in starts:
+        head = line
+        while head - 1 > fm.first_line and lines[head - 2].lstrip().startswith("#"):
+            head -= 1
+        heads.append(head)
+    ends = heads[1:] + [limit]  # TOML tables stay after the top-level keys, where they were
+    tail_start = ends[-1]
+    blocks: dict[str, list[str]] = {}
+    gaps: list[list[str]] = []  # blank lines after each slot stay where they are
+    for (_, key), head, end in zip(starts, heads, ends):
+        chunk = lines[head - 1 : end - 1]
+        kept = len(chunk)
+        while kept > 1 and not chunk[kept - 1].strip():
+            kept -= 1
+        blocks[key], gap = chunk[:kept], chunk[kept:]
+        gaps.append(gap)
+    order = [key for key in wanted if key in blocks]
+    body = [line for slot, key in enumerate(order) for line in blocks[key] + gaps[slot]]
+    before = lines[: heads[0] - 1]
+    return "\n".join(before + body + lines[tail_start - 1 :])

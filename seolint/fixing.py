@@ -65,15 +65,19 @@ def fix_all(
 def _converge(
     candidate: Candidate, data: bytes, config: Config, today: dt.date, allowed: set[FixSafety]
 ) -> tuple[bytes, list[Finding]]:
-    from seolint.fixes import FIXERS, apply, plan_fixes
+    from seolint.fixes import FIXERS, apply, plan_fixes, reorder
 
+    order = config.key_order
     for _ in range(MAX_ROUNDS):
         doc, findings = engine.inspect(candidate, data, config, today)
         fixable = [f for f in findings if f.fix is not None and f.fix.applicability in allowed and f.code in FIXERS]
         plan = plan_fixes(doc, fixable) if fixable else None
-        if plan is None or doc.source is None:
+        if doc.source is None:
             return data, findings
-        fixed = _encode(apply(doc, plan), data, doc.source.newline)
+        text = apply(doc, plan) if plan is not None else doc.source.text
+        if order:
+            text = reorder(text, order)
+        fixed = _encode(text, data, doc.source.newline)
         if fixed == data:
             return data, findings
         data = fixed

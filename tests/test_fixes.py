@@ -183,3 +183,20 @@ def test_dates_become_iso_when_unambiguous(seolint: Any, write: Any, isolated: P
     write("seolint.toml", '[rules.FM007]\ndate-format = "%d/%m/%Y"\n')
     seolint("fix", "--select", "FM007", "b.md")
     assert "date: 2022-09-05\n" in ambiguous.read_text(encoding="utf-8")
+
+
+def test_canonical_key_order_when_configured(seolint: Any, write: Any, isolated: Path) -> None:
+    text = "---\n# the slug\nslug: x\nzzz: 1\ntitle: Ordered keys\n\n# when\ndate: 2024-01-01\naaa: 2\n---\n\nBody.\n"
+    path = write("a.md", text)
+    seolint("fix", "--select", "FM001", "a.md")
+    assert path.read_text(encoding="utf-8") == text  # no order configured: nothing moves
+    write("seolint.toml", '[fix]\nkey-order = ["title", "date", "slug"]\n')
+    seolint("fix", "--select", "FM001", "a.md")
+    assert path.read_text(encoding="utf-8") == (
+        # blank lines stay at their place in the sequence: here after the third key
+        "---\ntitle: Ordered keys\n# when\ndate: 2024-01-01\n# the slug\nslug: x\n\nzzz: 1\naaa: 2\n---\n\nBody.\n"
+    )
+    toml = write("b.md", '+++\ndate = 2024-01-01\ntitle = "T"\n\n[extra]\nx = 1\n+++\n')
+    seolint("fix", "--select", "FM001", "b.md")
+    assert toml.read_text(encoding="utf-8").startswith('+++\ntitle = "T"\ndate = 2024-01-01\n\n[extra]\n')
+    assert seolint("fix", "--select", "FM001", "--diff", ".").out == ""  # idempotent

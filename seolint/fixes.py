@@ -133,6 +133,40 @@ def cut_blocks(doc: Document, plan: Plan, findings: list[Finding]) -> None:  # H
                 plan.cuts.add(block.end_line + 1)
 
 
+_KEYWORD_LABEL = re.compile(
+    r"^(?:seo\s+)?(?:mots?[- ]cle?f?s?|mots? cles?|keywords?|key ?phrases?|palabras? clave|"
+    r"schlusselworter?|expressions?[- ]cles?|requetes? cibles?)\b"
+)
+
+
+def cut_notes(doc: Document, plan: Plan, findings: list[Finding]) -> None:  # E001
+    """Remove editorial notes; the keywords a note lists join the front matter's keywords."""
+    from seolint.text import fold
+
+    starts = {finding.line for finding in findings}
+    listed: list[str] = []
+    for block in doc.body.blocks:
+        label, sep, rest = block.text.partition(":")
+        if block.line in starts and sep and _KEYWORD_LABEL.match(fold(label).strip()):
+            listed += [item.strip(" .") for item in re.split(r"[,;]", rest) if item.strip(" .")
+                       and not item.strip().startswith("#")]
+    cut_blocks(doc, plan, findings)
+    if not listed:
+        return
+    key = doc.article.keys.get("keywords", "keywords")
+    current = plan.data.get(key)
+    if current is not None and not isinstance(current, list):
+        return  # a shape FM004 did not fix: leave the keywords alone
+    merged = list(current or [])
+    seen = {" ".join(fold(str(item)).split()) for item in merged}
+    for item in listed:
+        if " ".join(fold(item).split()) not in seen:
+            seen.add(" ".join(fold(item).split()))
+            merged.append(item)
+    if merged != (current or []):
+        plan.set(key, merged)
+
+
 #: Applied in this order; codes without a fixer here are reported, not fixed.
 FIXERS: dict[str, Fixer] = {
     "FM004": fix_comma_lists,
@@ -142,7 +176,7 @@ FIXERS: dict[str, Fixer] = {
     "S005": fix_missing_slug,
     "S001": fix_slug_format,
     "H001": cut_blocks,
-    "E001": cut_blocks,
+    "E001": cut_notes,
     "E002": cut_blocks,
 }
 

@@ -200,3 +200,21 @@ def test_canonical_key_order_when_configured(seolint: Any, write: Any, isolated:
     seolint("fix", "--select", "FM001", "b.md")
     assert toml.read_text(encoding="utf-8").startswith('+++\ntitle = "T"\ndate = 2024-01-01\n\n[extra]\n')
     assert seolint("fix", "--select", "FM001", "--diff", ".").out == ""  # idempotent
+
+
+def test_unsafe_fixes_remove_notes_and_the_repeated_h1(seolint: Any, write: Any, isolated: Path) -> None:
+    text = (
+        "---\ntitle: Le réseau professionnel\nlang: fr\nkeywords:\n  - réseau professionnel\n---\n\n"
+        "# Le réseau professionnel\n\nUn texte utile.\n\n"
+        "**Mots-clés SEO :** réseau professionnel, networking, LinkedIn\n\n"
+        "**Hashtags suggérés :** #Networking #Carrière\n"
+    )
+    path = write("a.md", text)
+    seolint("fix", "a.md")
+    safe = path.read_text(encoding="utf-8")
+    assert safe.split("---\n", 2)[2] == text.split("---\n", 2)[2]  # safe fixes leave the body alone
+    seolint("fix", "--unsafe-fixes", "a.md")
+    fixed = path.read_text(encoding="utf-8")
+    assert "Mots-clés" not in fixed and "Hashtags" not in fixed and "# Le réseau" not in fixed
+    assert "  - réseau professionnel\n  - networking\n  - LinkedIn\n" in fixed
+    assert fixed.endswith("Un texte utile.\n")

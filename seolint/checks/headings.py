@@ -15,7 +15,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import Field
 
 from seolint.document import Document
-from seolint.findings import Severity, Span, Violation
+from seolint.findings import FixSafety, Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.text import fold, prose_words
 
@@ -76,6 +76,10 @@ class SingleH1(Options):
     )
 
 
+def _same(a: str, b: str) -> bool:
+    return bool(b) and " ".join(fold(a).split()) == " ".join(fold(b).split())
+
+
 def multiple_h1(doc: Document, options: SingleH1) -> Iterator[Violation]:
     title = (doc.article.text("title") or "").strip()
     from_title = options.policy == "title" and bool(title)
@@ -90,6 +94,7 @@ def multiple_h1(doc: Document, options: SingleH1) -> Iterator[Violation]:
             _span(doc, heading.line),
             "Delete this H1 if it repeats the title, or make it an H2 (`##`)." if from_title
             else "Keep one H1 for the article's subject and make the others H2 (`##`).",
+            fix="Remove the H1 that repeats the title" if _same(heading.text, title) else None,
         )
 
 
@@ -314,6 +319,7 @@ def subheading_distribution(doc: Document, options: SubheadingDistribution) -> I
 RULES = (
     Rule(
         "H001", "multiple-h1", Severity.WARNING, multiple_h1, options=SingleH1, needs_body=True,
+        fix=FixSafety.UNSAFE,
         what="Reports every H1 after the first. By default (policy `title`) the front-matter "
         "title counts as the page's H1, as site generators render it, so any `#` heading in the "
         "body is a second one; with policy `body`, or without a title, only body H1s count.",

@@ -46,3 +46,11 @@ def test_edit_distance() -> None:
     assert edit_distance("descripton", "description", 2) == 1
     assert edit_distance("titel", "title", 2) == 1  # a swap is one edit
     assert edit_distance("slug", "tags", 1) == 2  # gave up past the limit
+
+
+def test_slugs_follow_the_language() -> None:
+    from seolint.checks.slug import make_slug
+
+    assert make_slug("Größe und Übung", "de") == "groesse-und-uebung"
+    assert make_slug("Größe und Übung", "en") == "grosse-und-ubung"
+    assert make_slug("Réseau professionnel : l’été", "fr") == "reseau-professionnel-l-ete"

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from seolint import baseline, files
+from seolint import files
 from seolint.atomic import write_atomic
 from seolint.errors import ConfigError, ExitCode, SeolintError
 from seolint.findings import Finding, Severity
@@ -58,7 +58,7 @@ def run_check(request: CheckRequest) -> int:
     reports = [_report_target(item, FORMATS) for item in request.reports]
     if request.output_format not in FORMATS:
         raise ConfigError(f"unknown output format `{request.output_format}`")
-    known = baseline.load(request.baseline) if request.baseline else None
+    known = _load_baseline(request.baseline) if request.baseline else None
     configs = engine.Configs(request.config_path, _overrides(request.overrides), request.cache)
     if request.config_path is not None:
         configs.for_folder(Path.cwd())  # a broken --config fails before any file is read
@@ -72,10 +72,14 @@ def run_check(request: CheckRequest) -> int:
         result = engine.run(request.paths, configs, only=only, jobs=request.jobs)
     findings = result.findings
     if request.write_baseline is not None:
+        from seolint import baseline
+
         baseline.write(request.write_baseline, findings)
         click.echo(f"Wrote {len(findings)} findings to {request.write_baseline}", err=True)
         return ExitCode.OK
     if known is not None:
+        from seolint import baseline
+
         findings = baseline.new_findings(findings, known)
     for name, path in reports:
         _write_report(path, FORMATS[name](findings, result.files, False))
@@ -117,6 +121,12 @@ def run_fix(request: FixRequest) -> int:
     threshold = Severity(check.fail_on).rank
     failed = any(finding.severity.rank >= threshold for finding in outcome.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _load_baseline(path: Path) -> Any:
+    from seolint import baseline  # imports the report helpers: only when a baseline is used
+
+    return baseline.load(path)
 
 
 def _write_report(path: Path, text: str) -> None:

@@ -121,6 +121,7 @@ class LinkOptions(Options):
 
 def broken_link(summaries: list[Summary], root: str, options: LinkOptions) -> Iterator[SiteFinding]:
     site = Site(summaries, root, options.anchor_style)
+    heading_ids: dict[str, set[str]] = {}  # per target article, computed once
     for summary in summaries:
         for link in summary.links:
             target, exists = site.resolve(summary, link.href)
@@ -134,7 +135,11 @@ def broken_link(summaries: list[Summary], root: str, options: LinkOptions) -> It
                 continue
             fragment = urlsplit(link.href).fragment
             if options.anchors and fragment and target is not None:
-                ids = {i.lower() for i in anchors(target.headings, options.anchor_style)}
+                ids = heading_ids.get(target.path)
+                if ids is None:
+                    ids = heading_ids[target.path] = {
+                        i.lower() for i in anchors(target.headings, options.anchor_style)
+                    }
                 if unquote(fragment).lower() not in ids:
                     yield summary, Violation(
                         f"Link to `{link.href}`: {target.display} has no heading with the id `{fragment}`",

@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -338,6 +338,212 @@ def import_table(report: ImportReport) -> list[str]:
     return lines
 
 
+# --- body rules, workers, cache, memory, markdownlint-cli2 -------------------------------
+
+#: Targets for the body-rule era (see README).
+TARGET_ARTICLE_BODY_S = 0.5
+TARGET_FM_ARTICLE_S = 0.3
+TARGET_J2_VS_MDL = 2.0
+TARGET_WARM_SPEEDUP = 20.0
+TARGET_ONE_CHANGED_S = 1.0
+TARGET_RSS_GROWTH_MB = 50.0
+FM_SELECT = "FM,T001,T002,T003,D,S001,S002,S003,S005,K001,K002,K003,K004,I001,I002,I003"  # T005 and S004 read the body or the file name
+MDL_PREFIX = Path("/tmp/mdl")
+TIME_BIN = Path("/usr/bin/time")
+
+
+@dataclass
+class Heavy:
+    """A whole-corpus run: wall times and the peak RSS (KB) of each run."""
+
+    label: str
+    argv: list[str]
+    cwd: Path
+    times: list[float] = field(default_factory=list)
+    rss_kb: list[int] = field(default_factory=list)
+    returncode: int | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def command(self) -> str:
+        return f"(cd {self.cwd} && {shlex.join(display_argv(self.argv))})"
+
+
+def run_heavy(argv: Sequence[str], cwd: Path) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in KB (-1 if unknown) and exit code of one process.
+
+    The peak RSS comes from ``/usr/bin/time -f %M`` (ru_maxrss of the waited-for process and
+    its descendants); without it, from a fresh Python wrapper's ``RUSAGE_CHILDREN``.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
+        if TIME_BIN.exists():
+            wrapped = [str(TIME_BIN), "-f", "%M", "-o", rss_file.name, *argv]
+        else:
+            code = ("import resource,subprocess,sys;"
+                    "r=subprocess.run(sys.argv[2:]).returncode;"
+                    "open(sys.argv[1],'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss));"
+                    "sys.exit(r)")
+            wrapped = [sys.executable, "-c", code, rss_file.name, *argv]
+        start = time.perf_counter()
+        done = subprocess.run(wrapped, cwd=cwd, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, check=False)
+        elapsed = time.perf_counter() - start
+        numbers = re.findall(r"^\d+$", rss_file.read(), re.MULTILINE)
+    return elapsed, int(numbers[-1]) if numbers else -1, done.returncode
+
+
+def measure_heavy(label: str, argv: list[str], cwd: Path, runs: int,
+                  before_each: Callable[[int], None] | None = None) -> Heavy:
+    heavy = Heavy(label, argv, cwd)
+    for index in range(runs):
+        if before_each is not None:
+            before_each(index)
+        progress(f"{label}: run {index + 1}/{runs}")
+        elapsed, rss, code = run_heavy(argv, cwd)
+        heavy.times.append(elapsed)
+        heavy.rss_kb.append(rss)
+        heavy.returncode = code
+    return heavy
+
+
+def copy_subset(source: Path, target: Path, limit: int | None) -> int:
+    """Copy the first ``limit`` articles of ``source`` (sorted walk; all when None)."""
+    count = 0
+    for folder, dirs, files in os.walk(source):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            if Path(name).suffix.lower() not in EXTENSIONS or name.startswith("."):
+                continue
+            if limit is not None and count >= limit:
+                return count
+            relative = Path(folder, name).relative_to(source)
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(Path(folder, name), target / relative)
+            count += 1
+    return count
+
+
+def install_markdownlint() -> Path | None:
+    binary = MDL_PREFIX / "node_modules" / ".bin" / "markdownlint-cli2"
+    if binary.exists():
+        return binary
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    progress(f"npm install --prefix {MDL_PREFIX} markdownlint-cli2")
+    subprocess.run([npm, "install", "--prefix", str(MDL_PREFIX), "markdownlint-cli2"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return binary if binary.exists() else None
+
+
+def body_section(exe: Executables, article: str, corpus_dir: Path, runs: int,
+                 heavy_runs: int) -> list[str]:
+    """Sections 1-5 of the body-rule benchmark; returns Markdown lines."""
+    out: list[str] = ["## Body rules, workers, cache (all rules unless said)", ""]
+    verdicts: list[str] = []
+    # 1. one article -------------------------------------------------------------------
+    one_cmds = [
+        ("one article, all rules", [*exe.seolint, "check", "--no-cache", article]),
+        ("one article, front-matter rules", [*exe.seolint, "check", "--no-cache", "--select",
+                                             FM_SELECT, article]),
+    ]
+    timings = []
+    for label, command in one_cmds:
+        progress(f"{label}: {runs} runs")
+        timings.append(measure(label, command, runs, 1))
+    out += ["### 1. One article, process start to exit", ""] + startup_table(timings) + [""]
+    for timing, target in zip(timings, (TARGET_ARTICLE_BODY_S, TARGET_FM_ARTICLE_S)):
+        verdicts.append(f"{timing.label} ≤ {target} s: {_verdict(timing.median <= target)} "
+                        f"({timing.median:.3f} s median, {timing.median / target:.2f}x the target)")
+
+    folder = corpus_dir / MAIN_CORPUS
+    if not folder.is_dir():
+        out += [f"Skipped the corpus figures: no folder at `{folder}`.", ""]
+        return out + ["### Verdicts", ""] + [f"- {v}" for v in verdicts] + [""]
+    files = count_articles(folder)
+    with tempfile.TemporaryDirectory(prefix="seolint-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        work = tmp / "cwd"  # an empty working folder: any cache lands here, never in the corpus
+        work.mkdir()
+        sl = [*exe.seolint, "check"]
+        concise = ["--output-format", "concise"]
+        # 2. front-matter throughput -------------------------------------------------------
+        run_heavy([*sl, "--no-cache", "-j1", "--select", FM_SELECT, str(folder), *concise], work)  # page cache
+        fm = measure_heavy("front-matter rules, -j1", [*sl, "--no-cache", "-j1", "--select", FM_SELECT,
+                                                        str(folder), *concise], work, heavy_runs)
+        fm_rate = files / fm.median
+        verdicts.append(f"front-matter rules ≥ {TARGET_FILES_PER_S:,.0f} files/s: "
+                        f"{_verdict(fm_rate >= TARGET_FILES_PER_S)} ({fm_rate:,.0f} files/s, "
+                        f"{fm_rate / TARGET_FILES_PER_S:.2f}x the target)")
+        # 3. all rules vs markdownlint-cli2 ------------------------------------------------
+        j1 = measure_heavy("all rules, --no-cache -j1",
+                           [*sl, "--no-cache", "-j1", str(folder), *concise], work, heavy_runs)
+        j2 = measure_heavy("all rules, --no-cache --jobs 2",
+                           [*sl, "--no-cache", "--jobs", "2", str(folder), *concise], work, heavy_runs)
+        heavies = [fm, j1, j2]
+        mdl_bin = install_markdownlint()
+        mdl: Heavy | None = None
+        if mdl_bin is not None:
+            mdl = measure_heavy("markdownlint-cli2, default config", [str(mdl_bin), "**/*.md"],
+                                folder, heavy_runs)
+            heavies.append(mdl)
+            r1 = mdl.median / j1.median
+            r2 = mdl.median / j2.median
+            verdicts.append(f"-j1 at least as fast as markdownlint-cli2: {_verdict(r1 >= 1.0)} "
+                            f"(markdownlint-cli2 / seolint = {r1:.2f}x)")
+            verdicts.append(f"--jobs 2 ≥ {TARGET_J2_VS_MDL:.0f}x faster than markdownlint-cli2: "
+                            f"{_verdict(r2 >= TARGET_J2_VS_MDL)} ({r2:.2f}x)")
+        else:
+            verdicts.append("markdownlint-cli2: not installed (npm missing or failed); skipped")
+        # 4. cache: cold fill, warm, one changed file --------------------------------------
+        copy = tmp / "cpp-docs"
+        progress(f"copying {MAIN_CORPUS} to {copy}")
+        copy_subset(folder, copy, None)
+        cached = [*sl, "--jobs", "2", ".", *concise]
+        cold = measure_heavy("cache cold (fills .seolint_cache), --jobs 2", cached, copy, 1)
+        warm = measure_heavy("cache warm, nothing changed, --jobs 2", cached, copy, heavy_runs)
+        victim = sorted(copy.rglob("*.md"))[0]
+
+        def touch(index: int) -> None:
+            with victim.open("a", encoding="utf-8") as handle:
+                handle.write(f"\nBenchmark line {index}.\n")
+
+        changed = measure_heavy(f"cache, one file changed ({victim.relative_to(copy)}), --jobs 2",
+                                cached, copy, heavy_runs, touch)
+        heavies += [cold, warm, changed]
+        speedup = j2.median / warm.median
+        verdicts.append(f"warm re-run ≥ {TARGET_WARM_SPEEDUP:.0f}x faster than cold (--jobs 2, "
+                        f"--no-cache median): {_verdict(speedup >= TARGET_WARM_SPEEDUP)} ({speedup:.1f}x; "
+                        f"vs the cache-filling run: {cold.median / warm.median:.1f}x)")
+        verdicts.append(f"one changed file < {TARGET_ONE_CHANGED_S} s: "
+                        f"{_verdict(changed.median < TARGET_ONE_CHANGED_S)} ({changed.median:.2f} s)")
+        # 5. memory ------------------------------------------------------------------------
+        small = tmp / "first-1000"
+        copy_subset(folder, small, 1000)
+        mem = measure_heavy("all rules, 1,000 files, --no-cache -j1",
+                            [*sl, "--no-cache", "-j1", str(small), *concise], work, 1)
+        heavies.append(mem)
+        big_kb = max(j1.rss_kb)
+        small_kb = max(mem.rss_kb)
+        if big_kb > 0 and small_kb > 0:
+            growth = (big_kb - small_kb) / 1024
+            verdicts.append(f"peak RSS growth 1,000 → {files:,} files < {TARGET_RSS_GROWTH_MB:.0f} MB: "
+                            f"{_verdict(growth < TARGET_RSS_GROWTH_MB)} ({small_kb / 1024:.0f} MB → "
+                            f"{big_kb / 1024:.0f} MB, +{growth:.0f} MB)")
+        out += [f"### 2-5. {MAIN_CORPUS} ({files:,} files), output to /dev/null", "",
+                "| what | command | runs | median | min | peak RSS | exit |",
+                "|---|---|---:|---:|---:|---:|---:|"]
+        for heavy in heavies:
+            rss = max(heavy.rss_kb)
+            out.append(f"| {heavy.label} | `{heavy.command}` | {len(heavy.times)} | {heavy.median:.2f} s "
+                       f"| {min(heavy.times):.2f} s | {rss / 1024:.0f} MB | {heavy.returncode} |")
+        out.append("")
+    return out + ["### Verdicts", ""] + [f"- {v}" for v in verdicts] + [""]
+
+
 # --- main --------------------------------------------------------------------------------
 
 
@@ -366,6 +572,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-imports", action="store_true", help="skip the import check")
     parser.add_argument("--no-shims", action="store_true",
                         help="do not also time the pyenv shims on PATH")
+    parser.add_argument("--body", action="store_true",
+                        help="only the body-rule benchmark: one article, front-matter throughput, "
+                        "all rules -j1/--jobs 2 vs markdownlint-cli2, cache, peak memory")
+    parser.add_argument("--heavy-runs", type=int, default=3,
+                        help="timed runs of each whole-corpus command of --body (default: 3)")
     parser.add_argument("--hyperfine", action="store_true",
                         help="also run the same commands through hyperfine and print its tables")
     args = parser.parse_args(argv)
@@ -392,6 +603,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"seolint: `{shlex.join(exe.seolint)}`. Repository root: `{ROOT}`.",
         "",
     ]
+
+    if args.body:
+        out += body_section(exe, article, corpus, args.runs, args.heavy_runs)
+        print("\n".join(out).rstrip() + "\n")
+        return 0
 
     # (a) one article, process start to exit ----------------------------------------------
     commands: list[tuple[str, list[str]]] = [

@@ -24,6 +24,16 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
+# Options shared by several commands, defined once.
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+CONFIG = click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+                      help="Use this config file for every article instead of discovering one.")
+CHANGED_SINCE = click.option("--changed-since", metavar="REF",
+                             help="Only files added, modified or renamed since this git ref.")
+COLOR = click.option("--color/--no-color", default=None,
+                     help="Colour the output (default: when a terminal).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="seolint")
 def cli() -> None:
@@ -31,7 +41,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@PATHS
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               envvar="SEOLINT_OUTPUT_FORMAT", help="How findings are printed.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
@@ -39,12 +49,11 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Rules to enable instead of the configured set (codes, names, prefixes, ALL).")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the configured set.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Use this config file for every article instead of discovering one.")
+@CONFIG
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
               help="The lowest severity that makes the run exit 1.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
-@click.option("--changed-since", metavar="REF", help="Only files added, modified or renamed since this git ref.")
+@CHANGED_SINCE
 @click.option("--stdin-filename", metavar="NAME", help="Read one article from stdin and report it as NAME.")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings that this baseline file does not hold.")
@@ -56,7 +65,7 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (as `seolint fix`).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply the unsafe fixes.")
 @click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
-@click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
+@COLOR
 def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
@@ -88,17 +97,16 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@PATHS
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply the unsafe fixes (they change URLs or remove text).")
 @click.option("--diff", is_flag=True, help="Print the changes as a unified diff, write nothing; exit 1 if any.")
 @click.option("--select", multiple=True, help="Rules to fix (codes, names, prefixes).")
 @click.option("--ignore", multiple=True, help="Rules not to fix.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Use this config file for every article.")
+@CONFIG
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               help="How the remaining findings are printed.")
-@click.option("--changed-since", metavar="REF", help="Only files added, modified or renamed since this git ref.")
-@click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
+@CHANGED_SINCE
+@COLOR
 def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[str, ...],
         ignore: tuple[str, ...], config_path: Path | None, output_format: str,
         changed_since: str | None, color: bool | None) -> None:
@@ -123,8 +131,7 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
 @click.option("--base-url", metavar="URL", help="The site's address (default: [site] base-url in the config).")
 @click.option("--drafts", is_flag=True, help="Also publish articles marked draft: true.")
 @click.option("--allow-errors", is_flag=True, help="Publish articles with error findings too (exit 0).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Use this config file for every article instead of discovering one.")
+@CONFIG
 def publish(src: Path, out: Path, base_url: str | None, drafts: bool, allow_errors: bool,
             config_path: Path | None) -> None:
     """Publish checked articles: normalized Markdown, index.json, sitemap, feeds, JSON-LD."""

@@ -83,7 +83,7 @@ class Heading(NamedTuple):
     text: str  # prose: inline code left out
     line: int
     column: int
-    source: str = ""  # everything a reader sees, inline code included (for anchors)
+    source: str = ""  # everything a reader sees: code spans and image alt too; {#id} kept
 
 
 class Link(NamedTuple):
@@ -167,8 +167,7 @@ def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Bo
                 kind = containers[-1] if containers else "paragraph"
             text, only_emphasis = _inline(token, line, lines, result)
             if heading:
-                seen = "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
-                result.headings.append(Heading(heading, text, line, _column(lines, line, "#"), seen.strip()))
+                result.headings.append(Heading(heading, text, line, _column(lines, line, "#"), visible_text(token)))
             result.blocks.append(Block(kind, text, line, end, only_emphasis))
     _html_facts(result, lines)
     return result
@@ -248,6 +247,16 @@ class _OpenLink(NamedTuple):
         else:
             column = _column(lines, self.line, "](" + self.href, opener="[")
         return Link(self.href, "".join(self.text), self.line, column, self.html, self.autolink)
+
+
+def visible_text(token: Any) -> str:
+    """What a reader sees of an inline token: text, code spans and image alt, one line."""
+    parts = [
+        " " if child.type in ("softbreak", "hardbreak") else child.content
+        for child in token.children or []
+        if child.type in ("text", "code_inline", "image", "softbreak", "hardbreak")
+    ]
+    return " ".join("".join(parts).split())
 
 
 def _column(lines: list[str], line: int, needle: str, detail: str = "", opener: str = "") -> int:

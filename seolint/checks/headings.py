@@ -15,6 +15,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import Field
 
 from seolint.document import Document
+from seolint.markdown import visible_text
 from seolint.findings import FixSafety, Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.text import fold, prose_words
@@ -36,25 +37,12 @@ def _comment(child: Any) -> bool:
     return child.type == "html_inline" and str(child.content).startswith("<!--")
 
 
-def _visible(inline: Any) -> str:
-    parts: list[str] = []
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline", "image"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return _ANCHOR_ID.sub("", " ".join("".join(parts).split()))
-
-
 def outline(doc: Document) -> list[OutlineHeading]:
-    """Every Markdown heading of the body, in order, with its visible text."""
-    tokens = doc.body.tokens
-    found: list[OutlineHeading] = []
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.map and index + 1 < len(tokens):
-            line = doc.split.body_line + token.map[0]
-            found.append(OutlineHeading(int(token.tag[1]), _visible(tokens[index + 1]), line))
-    return found
+    """Every Markdown heading of the body, in order, with its visible text (no ``{#id}``)."""
+    return [
+        OutlineHeading(heading.level, _ANCHOR_ID.sub("", heading.source), heading.line)
+        for heading in doc.body.headings
+    ]
 
 
 def _span(doc: Document, line: int) -> Span:
@@ -225,7 +213,7 @@ def heading_duplicate(doc: Document, options: NoOptions) -> Iterator[Violation]:
 
 def _empty(inline: Any) -> bool:
     """Nothing a reader sees: no text, code or alt text, only HTML comments if anything."""
-    return not _visible(inline) and all(
+    return not _ANCHOR_ID.sub("", visible_text(inline)) and all(
         _comment(child) for child in inline.children or [] if child.type == "html_inline"
     )
 

@@ -51,6 +51,11 @@ def fix_all(
             outcome.problems.append(f"{candidate.display}: not fixed: {error}")
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
+        except Exception as error:  # a fixer bug leaves this file alone, not the whole run
+            detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+            outcome.problems.append(f"{candidate.display}: not fixed (a bug in seolint): {detail}")
+            outcome.findings += engine.check_file(candidate, config, today).findings
+            continue
         outcome.findings += findings
         if data != original:
             outcome.changed.append(candidate.display)

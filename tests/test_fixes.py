@@ -218,3 +218,19 @@ def test_unsafe_fixes_remove_notes_and_the_repeated_h1(seolint: Any, write: Any,
     assert "Mots-clés" not in fixed and "Hashtags" not in fixed and "# Le réseau" not in fixed
     assert "  - réseau professionnel\n  - networking\n  - LinkedIn\n" in fixed
     assert fixed.endswith("Un texte utile.\n")
+
+
+def test_a_crashing_fixer_leaves_only_its_file_alone(seolint: Any, write: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seolint import fixes
+
+    def boom(doc: Any, plan: Any, findings: Any) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setitem(fixes.FIXERS, "FM004", boom)
+    bad = write("a.md", YAML_IN)
+    good = write("b.md", YAML_IN.replace("keywords: networking, career, Networking", "keywords: [networking]"))
+    result = seolint("fix", "a.md", "b.md")
+    assert result.code == 1
+    assert "a.md: not fixed (a bug in seolint): KeyError: 'boom'" in result.err
+    assert bad.read_text(encoding="utf-8") == YAML_IN
+    assert "slug: build-a-professional-network-that-lasts" in good.read_text(encoding="utf-8")

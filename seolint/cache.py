@@ -15,13 +15,17 @@ import os
 import shutil
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seolint import __version__
 from seolint.atomic import write_atomic
+from seolint.audit import Profile
 from seolint.findings import Finding, Fix, FixSafety, Severity
 from seolint.site import LinkRef, Summary
 from seolint.suppress import Suppressions
+
+if TYPE_CHECKING:
+    from seolint.engine import FileResult
 
 FOLDER = ".seolint_cache"
 FORMAT = 1
@@ -62,26 +66,30 @@ def key(display: str, data: bytes, config_fingerprint: str, world: list[str]) ->
     return digest.hexdigest()
 
 
-def load(folder: Path, entry: str) -> tuple[list[Finding], Summary | None] | None:
+def load(folder: Path, entry: str) -> FileResult | None:
+    from seolint.engine import FileResult
+
     path = folder / entry[:2] / f"{entry}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if raw.get("format") != FORMAT or raw.get("key") != entry:
             return None
-        findings = [_finding(item) for item in raw["findings"]]
-        summary = _summary(raw["summary"]) if raw.get("summary") is not None else None
-        return findings, summary
+        findings = [finding_from_json(item) for item in raw["findings"]]
+        summary = summary_from_json(raw["summary"]) if raw.get("summary") is not None else None
+        profile = Profile(*raw["profile"]) if raw.get("profile") is not None else None
+        return FileResult(findings, summary, profile)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing, corrupt or foreign: recomputed and rewritten
 
 
-def store(folder: Path, entry: str, findings: list[Finding], summary: Summary | None) -> None:
+def store(folder: Path, entry: str, result: FileResult) -> None:
     path = folder / entry[:2] / f"{entry}.json"
     payload = {
         "format": FORMAT,
         "key": entry,
-        "findings": [finding.to_json() for finding in findings],
-        "summary": _summary_json(summary) if summary is not None else None,
+        "findings": [finding.to_json() for finding in result.findings],
+        "summary": summary_to_json(result.summary) if result.summary is not None else None,
+        "profile": list(result.profile) if result.profile is not None else None,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,7 +117,7 @@ def _ensure_tag(folder: Path) -> None:
         write_atomic(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# seolint cache\n")
 
 
-def _finding(item: dict[str, Any]) -> Finding:
+def finding_from_json(item: dict[str, Any]) -> Finding:
     fix = item.get("fix")
     return Finding(
         str(item["code"]), str(item["name"]), Severity(item["severity"]), str(item["message"]),
@@ -119,7 +127,7 @@ def _finding(item: dict[str, Any]) -> Finding:
     )
 
 
-def _summary_json(summary: Summary) -> dict[str, Any]:
+def summary_to_json(summary: Summary) -> dict[str, Any]:
     data = summary._asdict()
     data["links"] = [list(link) for link in summary.links]
     data["ignored"] = sorted(summary.ignored)
@@ -131,7 +139,7 @@ def _summary_json(summary: Summary) -> dict[str, Any]:
     return data
 
 
-def _summary(data: dict[str, Any]) -> Summary:
+def summary_from_json(data: dict[str, Any]) -> Summary:
     raw = data["suppressions"]
     suppressions = Suppressions(
         set(raw["file"]),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from seolint import cache, site, suppress
+from seolint.audit import Profile, profile, unread
 from seolint.checks import REGISTRY
 from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
 from seolint.document import Document
@@ -26,6 +28,7 @@ class Configs:
     explicit: Path | None = None
     overrides: ConfigFile | None = None
     cache: bool = False  # reuse findings from .seolint_cache/ for unchanged files
+    profiles: bool = False  # measure each article for the audit reports (seolint.audit)
     _by_file: dict[Path | None, Config] = field(default_factory=dict)
     _by_folder: dict[Path, Config] = field(default_factory=dict)
     _by_given: dict[Path, Config] = field(default_factory=dict)
@@ -58,31 +61,53 @@ class Configs:
 class RunResult(NamedTuple):
     findings: list[Finding]
     files: int
+    profiles: list[Profile] = []  # when Configs.profiles asked for them
+    summaries: list[Summary] = []  # what the rules across articles saw
 
 
 class FileResult(NamedTuple):
     findings: list[Finding]
     summary: Summary | None = None  # for the rules across articles, when any is enabled
+    profile: Profile | None = None  # when Configs.profiles asked for it
+
+
+#: Reports a file as done to a progress display (the number of files done so far).
+Progress = Callable[[int], None]
 
 
 def run(
     paths: list[Path], configs: Configs, today: dt.date | None = None,
-    only: set[Path] | None = None, jobs: int = 1,
+    only: set[Path] | None = None, jobs: int = 1, shard: tuple[int, int] | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
     """Check every article under ``paths`` (and in ``only``, when given: changed files) on
-    ``jobs`` processes; findings come sorted by path, then position."""
+    ``jobs`` processes; findings come sorted by path, then position.
+
+    With ``shard=(i, n)`` only the i-th of n stable parts of the articles is checked and the
+    rules across articles do not run: their summaries are kept for ``seolint merge``.
+    """
     from seolint.parallel import check_many
 
     today = today or dt.date.today()
     cache.tree_stamp.cache_clear()  # folders are looked at afresh by every run
     found = list(candidates(paths, configs, only))
-    per_file = check_many(found, configs, today, jobs)
+    if shard is not None:
+        found = [candidate for candidate in found if in_shard(candidate.display, *shard)]
+    per_file = check_many(found, configs, today, jobs, progress)
     findings = [finding for result in per_file for finding in result.findings]
     summaries = [result.summary for result in per_file if result.summary is not None]
-    if summaries:
+    if summaries and shard is None:
         findings += site_findings(summaries, configs, paths)
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(found))
+    profiles = [result.profile or unread(candidate.display) for candidate, result in zip(found, per_file)]
+    return RunResult(findings, len(found), profiles if configs.profiles else [], summaries)
+
+
+def in_shard(display: str, index: int, count: int) -> bool:
+    """Whether an article falls in shard ``index`` (1-based) of ``count``: a hash of its path
+    as reported, so that every machine of a CI matrix draws the same partition."""
+    digest = hashlib.blake2b(display.encode("utf-8", "surrogateescape"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % count == index - 1
 
 
 def site_findings(summaries: list[Summary], configs: Configs, paths: list[Path]) -> list[Finding]:
@@ -141,7 +166,9 @@ def _gitignore(configs: Configs, folder: Path) -> bool:
     return configs.for_folder(folder).last("respect_gitignore") is not False
 
 
-def check_file(candidate: Candidate, config: Config, today: dt.date, use_cache: bool = False) -> FileResult:
+def check_file(
+    candidate: Candidate, config: Config, today: dt.date, use_cache: bool = False, profiles: bool = False
+) -> FileResult:
     try:
         data = candidate.path.read_bytes()
     except OSError as error:
@@ -149,15 +176,16 @@ def check_file(candidate: Candidate, config: Config, today: dt.date, use_cache: 
     entry = _cache_key(candidate, data, config, today) if use_cache else None
     if entry is not None:
         hit = cache.load(cache.folder_for(config.root), entry)
-        if hit is not None:
-            return FileResult(*hit)
+        if hit is not None and (hit.profile is not None or not profiles):
+            return hit
     try:
         doc, findings, summary = _inspect(candidate, data, config, today, summarize=True)
+        result = FileResult(findings, summary, profile(doc) if profiles else None)
     except Exception as error:  # anything outside a rule is still this file's problem only
         return FileResult([_crash(None, candidate.display, error)])
     if entry is not None and not any(finding.code == "RUN002" for finding in findings):
-        cache.store(cache.folder_for(config.root), entry, findings, summary)
-    return FileResult(findings, summary)
+        cache.store(cache.folder_for(config.root), entry, result)
+    return result
 
 
 def _cache_key(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> str:

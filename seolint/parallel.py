@@ -12,6 +12,7 @@ import datetime as dt
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from seolint.config import ConfigFile
 from seolint.files import Candidate
 
 if TYPE_CHECKING:
-    from seolint.engine import Configs, FileResult
+    from seolint.engine import Configs, FileResult, Progress
 
 #: Below this many files a pool is not worth starting.
 MIN_FILES = 48
@@ -31,23 +32,37 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def check_many(candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int) -> list[FileResult]:
-    """Each candidate's findings, in the candidates' order."""
+def check_many(
+    candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int,
+    progress: Progress | None = None,
+) -> list[FileResult]:
+    """Each candidate's findings, in the candidates' order; ``progress`` hears of each file."""
     if jobs <= 1 or len(candidates) < MIN_FILES:
         _state.update(configs=configs, today=today)
-        return [_check(candidate) for candidate in candidates]
+        results = (_check(candidate) for candidate in candidates)
+        return _counted(results, progress)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunk = max(1, min(64, len(candidates) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init,
-                             initargs=(configs.explicit, configs.overrides, configs.cache, today)) as pool:
-        return list(pool.map(_check, candidates, chunksize=chunk))
+    initargs = (configs.explicit, configs.overrides, configs.cache, configs.profiles, today)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
+        return _counted(pool.map(_check, candidates, chunksize=chunk), progress)
 
 
-def _init(explicit: Path | None, overrides: ConfigFile | None, use_cache: bool, today: dt.date) -> None:
+def _counted(results: Iterable[FileResult], progress: Progress | None) -> list[FileResult]:
+    done = []
+    for result in results:
+        done.append(result)
+        if progress is not None:
+            progress(len(done))
+    return done
+
+
+def _init(explicit: Path | None, overrides: ConfigFile | None, use_cache: bool, profiles: bool,
+          today: dt.date) -> None:
     from seolint.engine import Configs
 
-    _state["configs"] = Configs(explicit, overrides, use_cache)
+    _state["configs"] = Configs(explicit, overrides, use_cache, profiles)
     _state["today"] = today
 
 
@@ -57,4 +72,4 @@ def _check(candidate: Candidate) -> FileResult:
     configs = _state["configs"]
     today = _state["today"]
     assert isinstance(configs, Configs) and isinstance(today, dt.date)
-    return check_file(candidate, configs.for_file(candidate.path), today, configs.cache)
+    return check_file(candidate, configs.for_file(candidate.path), today, configs.cache, configs.profiles)

@@ -150,17 +150,28 @@ def _syllables(word: str, lang: str) -> int:
     return readability.syllables(word, lang)
 
 
-def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
-    formula = readability.formula(doc.lang)
-    if formula is None or not _has_body(doc) or doc.word_count < options.min_words:
-        return
+def measure_ease(doc: Document, min_words: int = 100) -> tuple[float, int, int] | None:
+    """The reading ease of the body, with its sentence and syllable counts; None when the
+    language has no formula or the body is too short for the score to mean anything."""
+    if readability.formula(doc.lang) is None or not _has_body(doc) or doc.word_count < min_words:
+        return None
     found, count = doc.sentences, doc.word_count
     syllables = sum(_syllables(word, doc.lang) for sentence in found for word in sentence.words)
     score = readability.reading_ease(count, len(found), syllables, doc.lang)
-    if score is not None and score < options.min:
+    return None if score is None else (score, len(found), syllables)
+
+
+def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
+    measured = measure_ease(doc, options.min_words)
+    if measured is None:
+        return
+    score, sentence_count, syllables = measured
+    formula, count = readability.formula(doc.lang), doc.word_count
+    assert formula is not None
+    if score < options.min:
         yield Violation(
             f"Reading ease {score:.1f} ({formula.name}, {_band(score)}), under the "
-            f"{options.min:g} minimum: {count / len(found):.1f} words a sentence, "
+            f"{options.min:g} minimum: {count / sentence_count:.1f} words a sentence, "
             f"{syllables / count:.2f} syllables a word",
             _span(doc, _first_prose_line(doc)),
             "Shorten the sentences and prefer short, common words; each list item counts as a "

@@ -17,7 +17,7 @@ from seolint.document import Document
 from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
 from seolint.paths import absolute, matches_any, real
-from seolint.rules import Rule
+from seolint.rules import Options, Rule
 from seolint.site import Summary
 
 
@@ -110,8 +110,16 @@ def in_shard(display: str, index: int, count: int) -> bool:
     return int.from_bytes(digest, "big") % count == index - 1
 
 
-def site_findings(summaries: list[Summary], configs: Configs, paths: list[Path]) -> list[Finding]:
-    """Run the enabled rules across articles, with each article's ignores and suppressions."""
+class SiteRule(NamedTuple):
+    """A rule across articles as a run enabled it: what ``seolint merge`` replays."""
+
+    rule: Rule
+    severity: Severity
+    options: Options
+
+
+def site_setup(configs: Configs, paths: list[Path]) -> tuple[str, list[SiteRule]]:
+    """The site root and the enabled rules across articles, for a run over ``paths``."""
     first = paths[0] if paths else Path(".")
     folder = first if first.is_dir() else first.parent
     config = configs.for_folder(folder)
@@ -120,18 +128,27 @@ def site_findings(summaries: list[Summary], configs: Configs, paths: list[Path])
     scanned = absolute(folder)
     has_file = any(layer.origin != "the command line" for layer in config.layers)
     root = (config.root if has_file and scanned.is_relative_to(config.root) else scanned).as_posix()
+    rules = [SiteRule(config.registry[code], severity, config.options[code])
+             for code, severity in config.enabled.items() if config.registry[code].site_check is not None]
+    return root, rules
+
+
+def site_findings(summaries: list[Summary], configs: Configs, paths: list[Path]) -> list[Finding]:
+    """Run the enabled rules across articles, with each article's ignores and suppressions."""
+    return cross_findings(summaries, *site_setup(configs, paths))
+
+
+def cross_findings(summaries: list[Summary], root: str, rules: list[SiteRule]) -> list[Finding]:
     findings: list[Finding] = []
-    for code, severity in config.enabled.items():
-        rule = config.registry[code]
-        if rule.site_check is None:
-            continue
+    for rule, severity, options in rules:
+        assert rule.site_check is not None
         try:
-            pairs = list(rule.site_check(summaries, root, config.options[code]))
+            pairs = list(rule.site_check(summaries, root, options))
         except Exception as error:  # a crashing site rule is reported once, on the first file
             findings.append(_crash(rule, summaries[0].display, error))
             continue
         for summary, violation in pairs:
-            if code in summary.ignored or summary.suppressions.covers(code, violation.span.line):
+            if rule.code in summary.ignored or summary.suppressions.covers(rule.code, violation.span.line):
                 continue
             findings.append(_finding(rule, severity, summary.display, violation))
     return findings

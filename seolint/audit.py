@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.findings import Finding, Severity
@@ -16,6 +17,8 @@ from seolint.score import score
 
 if TYPE_CHECKING:
     from seolint.document import Document
+    from seolint.engine import SiteRule
+    from seolint.site import Summary
 
 
 class Profile(NamedTuple):
@@ -68,3 +71,31 @@ def rows(profiles: Iterable[Profile], findings: list[Finding]) -> list[Row]:
         result.append(Row(item, counts[Severity.ERROR], counts[Severity.WARNING],
                           counts[Severity.INFO], score(own)))
     return result
+
+
+@dataclass
+class Audit:
+    """Everything an audit report shows of one run (or of merged shards)."""
+
+    findings: list[Finding]  # sorted by path, then position
+    files: int
+    profiles: list[Profile]  # one per article checked
+    summaries: list[Summary] = field(default_factory=list)  # what the rules across articles saw
+    cross_codes: frozenset[str] = frozenset()  # the codes of the rules across articles (X…)
+    root: str = ""  # the site root the rules across articles resolved URLs against
+    site_rules: list[SiteRule] = field(default_factory=list)  # as enabled, for summary files
+    shard: tuple[int, int] | None = None  # (index, count) when the run checked one shard
+
+    @property
+    def rows(self) -> list[Row]:
+        return rows(self.profiles, self.findings)
+
+    @property
+    def cross_findings(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.code in self.cross_codes]
+
+    def rule_counts(self) -> list[tuple[str, str, Severity, int]]:
+        """(code, name, severity, findings) per rule that fired, most frequent first."""
+        counted = Counter((f.code, f.name, f.severity) for f in self.findings)
+        return [(code, name, severity, count) for (code, name, severity), count
+                in sorted(counted.items(), key=lambda item: (-item[1], item[0][0]))]

@@ -32,6 +32,24 @@ CHANGED_SINCE = click.option("--changed-since", metavar="REF",
                              help="Only files added, modified or renamed since this git ref.")
 COLOR = click.option("--color/--no-color", default=None,
                      help="Colour the output (default: when a terminal).")
+QUIET = click.option("--quiet", "-q", is_flag=True,
+                     help="Print the findings only: no progress bar, summary line or notes.")
+REPORTS = click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
+                       help="Also write a report file (repeatable): a finding format, e.g. "
+                            "sarif:seolint.sarif, or an audit of every article: html:audit.html, "
+                            "csv:audit.csv, summary:run.json.")
+FAIL_ON = click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
+                       help="The lowest severity that makes the run exit 1.")
+STATISTICS = click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
+
+
+def _shard(context: click.Context, parameter: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    index, sep, count = value.partition("/")
+    if sep and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count):
+        return int(index), int(count)
+    raise click.BadParameter(f"takes I/N with 1 <= I <= N, e.g. 2/4, not `{value}`")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,15 +62,13 @@ def cli() -> None:
 @PATHS
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               envvar="SEOLINT_OUTPUT_FORMAT", help="How findings are printed.")
-@click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
-              help="Also write findings to a file in another format (repeatable), e.g. sarif:seolint.sarif.")
+@REPORTS
 @click.option("--select", multiple=True, help="Rules to enable instead of the configured set (codes, names, prefixes, ALL).")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the configured set.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
 @CONFIG
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
-              help="The lowest severity that makes the run exit 1.")
-@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
+@FAIL_ON
+@STATISTICS
 @CHANGED_SINCE
 @click.option("--stdin-filename", metavar="NAME", help="Read one article from stdin and report it as NAME.")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
@@ -62,15 +78,20 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for folder runs (default: every core).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .seolint_cache/.")
+@click.option("--shard", metavar="I/N", callback=_shard,
+              help="Check only part I of N of the articles (a stable split by path), for CI matrices; "
+                   "combine the parts' --report summary: files with `seolint merge`.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (as `seolint fix`).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply the unsafe fixes.")
 @click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
 @COLOR
+@QUIET
 def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
           baseline: Path | None, write_baseline: Path | None, jobs: int | None, no_cache: bool,
-          fix: bool, unsafe_fixes: bool, diff: bool, color: bool | None) -> None:
+          shard: tuple[int, int] | None, fix: bool, unsafe_fixes: bool, diff: bool, color: bool | None,
+          quiet: bool) -> None:
     """Check articles (files or folders; default: the current folder)."""
     from seolint.commands import CheckRequest, FixRequest, run_check, run_fix
 
@@ -90,6 +111,8 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
         write_baseline=write_baseline,
         jobs=jobs or _default_jobs(),
         cache=not no_cache,
+        quiet=quiet,
+        shard=shard,
     )
     if fix or unsafe_fixes or diff:
         raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff)))
@@ -122,6 +145,26 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
         changed_since=changed_since,
     )
     raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff)))
+
+
+@cli.command()
+@click.argument("summaries", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
+              envvar="SEOLINT_OUTPUT_FORMAT", help="How findings are printed.")
+@REPORTS
+@FAIL_ON
+@STATISTICS
+@COLOR
+@QUIET
+def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, ...], fail_on: str,
+          statistics: bool, color: bool | None, quiet: bool) -> None:
+    """Combine the summary files of a sharded run (`check --shard I/N --report summary:F`):
+    run the rules across articles over every shard and report as one run would."""
+    from seolint.commands import CheckRequest, run_merge
+
+    request = CheckRequest(paths=[], output_format=output_format, fail_on=fail_on, color=_color(color),
+                           reports=list(reports), statistics=statistics, quiet=quiet)
+    raise SystemExit(run_merge(list(summaries), request))
 
 
 @cli.command()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,9 @@ from seolint import files
 from seolint.atomic import write_atomic
 from seolint.errors import ConfigError, ExitCode, SeolintError
 from seolint.findings import Finding, Severity
+
+#: Runs over fewer files than this finish before a progress bar would help.
+MIN_PROGRESS_FILES = 20
 
 
 def _overrides(values: dict[str, Any]) -> Any:
@@ -49,17 +55,20 @@ class CheckRequest:
     write_baseline: Path | None = None
     jobs: int = 1
     cache: bool = True
+    quiet: bool = False  # no progress bar, summary line or notes: the findings only
+    shard: tuple[int, int] | None = None  # (index, count): check one part of the articles
 
 
 def run_check(request: CheckRequest) -> int:
     from seolint import engine
-    from seolint.report import FORMATS
+    from seolint.report import AUDITS, FORMATS
 
-    reports = [_report_target(item, FORMATS) for item in request.reports]
+    reports = [_report_target(item, [*FORMATS, *AUDITS]) for item in request.reports]
     if request.output_format not in FORMATS:
         raise ConfigError(f"unknown output format `{request.output_format}`")
     known = _load_baseline(request.baseline) if request.baseline else None
-    configs = engine.Configs(request.config_path, _overrides(request.overrides), request.cache)
+    audits = any(name in AUDITS for name, _ in reports)
+    configs = engine.Configs(request.config_path, _overrides(request.overrides), request.cache, audits)
     if request.config_path is not None:
         configs.for_folder(Path.cwd())  # a broken --config fails before any file is read
     if request.stdin_filename is not None:
@@ -69,27 +78,97 @@ def run_check(request: CheckRequest) -> int:
         only = None
         if request.changed_since is not None:
             only = set(files.changed_since(request.changed_since, Path.cwd()))
-        result = engine.run(request.paths, configs, only=only, jobs=request.jobs)
+        with _progress_bar(not request.quiet) as progress:
+            result = engine.run(request.paths, configs, only=only, jobs=request.jobs,
+                                shard=request.shard, progress=progress)
     findings = result.findings
     if request.write_baseline is not None:
         from seolint import baseline
 
         baseline.write(request.write_baseline, findings)
-        click.echo(f"Wrote {len(findings)} findings to {request.write_baseline}", err=True)
+        _note(request.quiet, f"Wrote {len(findings)} findings to {request.write_baseline}")
         return ExitCode.OK
     if known is not None:
         from seolint import baseline
 
         findings = baseline.new_findings(findings, known)
+    if request.shard is not None:
+        index, count = request.shard
+        _note(request.quiet, f"Shard {index}/{count}: {result.files} articles checked; the rules across "
+                             "articles run when `seolint merge` combines the shards' summary files.")
+    audit = _audit(findings, result, configs, request) if audits else None
+    return _finish(findings, result.files, audit, reports, request)
+
+
+def run_merge(sources: list[Path], request: CheckRequest) -> int:
+    """Combine the summary files of a sharded run and report as one run would."""
+    from seolint import shards
+    from seolint.report import AUDITS, FORMATS
+
+    reports = [_report_target(item, [*FORMATS, *AUDITS]) for item in request.reports]
+    audit = shards.merge([(path, shards.load(path)) for path in sources])
+    return _finish(audit.findings, audit.files, audit, reports, request)
+
+
+def _audit(findings: list[Finding], result: Any, configs: Any, request: CheckRequest) -> Any:
+    from seolint import engine
+    from seolint.audit import Audit
+
+    root, rules = engine.site_setup(configs, request.paths)
+    codes = frozenset(code for code, rule in configs.for_folder(Path.cwd()).registry.items() if rule.site_check)
+    return Audit(findings, result.files, result.profiles, result.summaries, codes, root, rules, request.shard)
+
+
+def _finish(findings: list[Finding], files: int, audit: Any, reports: list[tuple[str, Path]],
+            request: CheckRequest) -> int:
+    """Write the reports, print the findings, and tell the exit code."""
+    from seolint.report import FORMATS, audit_formatter, render
+
     for name, path in reports:
-        _write_report(path, FORMATS[name](findings, result.files, False))
+        if name in FORMATS:
+            _write_report(path, FORMATS[name](findings, files, False))
+        else:
+            _write_report(path, audit_formatter(name)(audit))
     if request.statistics:
-        click.echo(statistics(findings), nl=False)
+        click.echo(statistics(findings, request.quiet), nl=False)
     else:
-        click.echo(FORMATS[request.output_format](findings, result.files, request.color), nl=False)
+        click.echo(render(request.output_format, findings, files, request.color, request.quiet), nl=False)
     threshold = Severity(request.fail_on).rank
     failed = any(finding.severity.rank >= threshold for finding in findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _note(quiet: bool, text: str) -> None:
+    if not quiet:
+        click.echo(text, err=True)
+
+
+@contextmanager
+def _progress_bar(wanted: bool) -> Iterator[Any]:
+    """A progress bar on stderr while files are checked, only for a terminal; else nothing."""
+    if not wanted or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    task = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal task
+        if total < MIN_PROGRESS_FILES:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task("check", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield advance
+    finally:
+        bar.stop()
 
 
 @dataclass
@@ -137,7 +216,7 @@ def _write_report(path: Path, text: str) -> None:
         raise SeolintError(f"cannot write the report {path}: {error.strerror or error}") from None
 
 
-def _report_target(item: str, formats: dict[str, Any]) -> tuple[str, Path]:
+def _report_target(item: str, formats: list[str]) -> tuple[str, Path]:
     name, sep, path = item.partition(":")
     if not sep or not path or name not in formats:
         names = ", ".join(sorted(formats))
@@ -145,14 +224,14 @@ def _report_target(item: str, formats: dict[str, Any]) -> tuple[str, Path]:
     return name, Path(path)
 
 
-def statistics(findings: list[Finding]) -> str:
-    """A count per rule, most frequent first (then by code)."""
+def statistics(findings: list[Finding], quiet: bool = False) -> str:
+    """A count per rule, most frequent first (then by code); a total unless ``quiet``."""
     counts = Counter((f.code, f.name, f.severity.value, f.fix is not None) for f in findings)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     lines = [f"{count:>6}  {code:<7} {name:<28} {severity:<8}{' [fixable]' if fixable else ''}".rstrip()
              for (code, name, severity, fixable), count in rows]
     total = f"{len(findings)} finding{'s' * (len(findings) != 1)} in all"
-    return "\n".join([*lines, total]) + "\n"
+    return "\n".join([*lines, *([] if quiet else [total])]) + "\n" if lines or not quiet else ""
 
 
 def clean_cache(paths: list[Path]) -> int:

@@ -71,8 +71,8 @@ class FileResult(NamedTuple):
     profile: Profile | None = None  # when Configs.profiles asked for it
 
 
-#: Reports a file as done to a progress display (the number of files done so far).
-Progress = Callable[[int], None]
+#: Tells a progress display how many files are done, of how many.
+Progress = Callable[[int, int], None]
 
 
 def run(
@@ -93,7 +93,8 @@ def run(
     found = list(candidates(paths, configs, only))
     if shard is not None:
         found = [candidate for candidate in found if in_shard(candidate.display, *shard)]
-    per_file = check_many(found, configs, today, jobs, progress)
+    counted = None if progress is None else (lambda done: progress(done, len(found)))
+    per_file = check_many(found, configs, today, jobs, counted)
     findings = [finding for result in per_file for finding in result.findings]
     summaries = [result.summary for result in per_file if result.summary is not None]
     if summaries and shard is None:
@@ -139,6 +140,9 @@ def site_findings(summaries: list[Summary], configs: Configs, paths: list[Path])
 
 
 def cross_findings(summaries: list[Summary], root: str, rules: list[SiteRule]) -> list[Finding]:
+    """The findings of ``rules`` over ``summaries``, in whatever order these come: a whole
+    run and the merge of its shards give the same result."""
+    summaries = sorted(summaries, key=lambda summary: summary.path)
     findings: list[Finding] = []
     for rule, severity, options in rules:
         assert rule.site_check is not None

@@ -12,7 +12,7 @@ import datetime as dt
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from seolint.config import ConfigFile
 from seolint.files import Candidate
 
 if TYPE_CHECKING:
-    from seolint.engine import Configs, FileResult, Progress
+    from seolint.engine import Configs, FileResult
 
 #: Below this many files a pool is not worth starting.
 MIN_FILES = 48
@@ -34,7 +34,7 @@ def default_jobs() -> int:
 
 def check_many(
     candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int,
-    progress: Progress | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[FileResult]:
     """Each candidate's findings, in the candidates' order; ``progress`` hears of each file."""
     if jobs <= 1 or len(candidates) < MIN_FILES:
@@ -49,7 +49,7 @@ def check_many(
         return _counted(pool.map(_check, candidates, chunksize=chunk), progress)
 
 
-def _counted(results: Iterable[FileResult], progress: Progress | None) -> list[FileResult]:
+def _counted(results: Iterable[FileResult], progress: Callable[[int], None] | None) -> list[FileResult]:
     done = []
     for result in results:
         done.append(result)

@@ -13,6 +13,8 @@ def line(finding: Finding) -> str:
     )
 
 
-def render(findings: list[Finding], files: int, color: bool) -> str:
+def render(findings: list[Finding], files: int, color: bool, footer: bool = True) -> str:
     lines = [line(finding) for finding in findings]
-    return "\n".join([*lines, summary(findings, files)]) + "\n"
+    if footer:
+        lines.append(summary(findings, files))
+    return "\n".join(lines) + "\n" if lines else ""

@@ -30,7 +30,7 @@ class _Lines:
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
-def render(findings: list[Finding], files: int, color: bool) -> str:
+def render(findings: list[Finding], files: int, color: bool, footer: bool = True) -> str:
     source = _Lines()
     blocks = []
     for finding in findings:
@@ -38,8 +38,9 @@ def render(findings: list[Finding], files: int, color: bool) -> str:
         if color:
             head = click.style(head, fg=_COLORS[finding.severity], bold=True)
         blocks.append("\n".join([head, *_excerpt(finding, source), ""]))
-    blocks.append(summary(findings, files))
-    return "\n".join(blocks) + "\n"
+    if footer:
+        blocks.append(summary(findings, files))
+    return "\n".join(blocks) + "\n" if blocks else ""
 
 
 def _excerpt(finding: Finding, source: _Lines) -> list[str]:

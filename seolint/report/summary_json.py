@@ -1,0 +1,11 @@
+"""``--report summary:PATH``: the whole run as JSON, which ``seolint merge`` reads back."""
+
+from __future__ import annotations
+
+from seolint.audit import Audit
+
+
+def render(audit: Audit) -> str:
+    from seolint.shards import dump
+
+    return dump(audit)

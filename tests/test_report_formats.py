@@ -239,7 +239,18 @@ def test_markdown_all_clear_and_long_reports() -> None:
     many = [Finding("T001", "title-length", Severity.WARNING, "m", f"{n}.md", 2, 1, 2, 2) for n in range(250)]
     text = markdown.render(many, 250, False)
     assert text.count("| T001 title-length |") == markdown.MAX_ROWS
-    assert "… and 50 more" in text
+    assert "… and 50 more:" in text
+    assert "… and 220 more articles with findings." in text
+
+
+def test_markdown_ranks_articles_by_score() -> None:
+    def make(path: str, severity: Severity) -> Finding:
+        return Finding("T001", "title-length", severity, "m", path, 2, 1, 2, 2)
+
+    findings = [make("calm.md", Severity.INFO), make("bad.md", Severity.ERROR), make("bad.md", Severity.WARNING),
+                make("meh.md", Severity.WARNING)]
+    text = markdown.render(findings, 5, False)
+    assert "| bad.md | 80 | 1 | 1 | 0 |\n| meh.md | 95 | 0 | 1 | 0 |\n| calm.md | 99 | 0 | 0 | 1 |" in text
 
 
 @pytest.mark.parametrize("name", sorted(SUFFIXES))

@@ -1,7 +1,8 @@
 """A Markdown summary, for ``$GITHUB_STEP_SUMMARY`` or a pull-request comment.
 
-A heading, the summary line, a table of counts per severity, then one row per finding (at
-most ``MAX_ROWS``, so that a comment stays under GitHub's 65,536-character limit). Cells are
+A heading, the summary line, a table of counts per severity, the articles with findings and
+their scores (lowest first, at most ``MAX_ARTICLES``), then one row per finding (at most
+``MAX_ROWS``, so that a comment stays under GitHub's 65,536-character limit). Cells are
 escaped: Markdown punctuation with a backslash, HTML's ``& < >`` as entities, line breaks as
 ``<br>``. A clean run says "All clear".
 """
@@ -13,8 +14,10 @@ import re
 from seolint.findings import Finding, Severity
 from seolint.report._common import counts, report_path
 from seolint.report.summary import summary
+from seolint.score import score
 
 MAX_ROWS = 200
+MAX_ARTICLES = 30
 _PUNCTUATION = re.compile(r"([\\`|*_\[\]~])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
@@ -29,7 +32,7 @@ def cell(text: str) -> str:
 def render(findings: list[Finding], files: int, color: bool) -> str:
     lines = ["## seolint", "", cell(summary(findings, files))]
     if findings:
-        lines += ["", *_counts(findings), "", *_rows(findings)]
+        lines += ["", *_counts(findings), "", *_scores(findings), "", *_rows(findings)]
     return "\n".join(lines) + "\n"
 
 
@@ -37,6 +40,21 @@ def _counts(findings: list[Finding]) -> list[str]:
     found = counts(findings)
     return ["| Severity | Findings |", "| --- | ---: |",
             *(f"| {severity.value} | {found[severity]} |" for severity in Severity)]
+
+
+def _scores(findings: list[Finding]) -> list[str]:
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    ranked = sorted(by_path.items(), key=lambda item: (score(item[1]), item[0]))
+    rows = ["| Article | Score | Errors | Warnings | Info |", "| --- | ---: | ---: | ---: | ---: |"]
+    for path, own in ranked[:MAX_ARTICLES]:
+        found = counts(own)
+        rows.append(f"| {cell(report_path(path))} | {score(own)} | {found[Severity.ERROR]} | "
+                    f"{found[Severity.WARNING]} | {found[Severity.INFO]} |")
+    if len(ranked) > MAX_ARTICLES:
+        rows += ["", f"… and {len(ranked) - MAX_ARTICLES} more articles with findings."]
+    return rows
 
 
 def _rows(findings: list[Finding]) -> list[str]:

@@ -170,12 +170,15 @@ def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None 
     """Check one article given as bytes (from an editor, through stdin), reported as ``name``."""
     candidate = Candidate(name, name.as_posix(), True)
     config = configs.for_file(name)
+    measured = unread(candidate.display)
     try:
-        findings = _check_document(candidate, data, config, today or dt.date.today())
+        doc, findings = inspect(candidate, data, config, today or dt.date.today())
+        if configs.profiles:
+            measured = profile(doc)
     except Exception as error:  # as in check_file: this file's problem only
         findings = [_crash(None, candidate.display, error)]
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, 1)
+    return RunResult(findings, 1, [measured] if configs.profiles else [])
 
 
 def _excluded(configs: Configs, path: Path) -> bool:
@@ -214,10 +217,6 @@ def _cache_key(candidate: Candidate, data: bytes, config: Config, today: dt.date
     world = [today.isoformat(), cache.tree_stamp(str(absolute(candidate.path).parent))]
     world += [cache.tree_stamp(str(root)) for root in config.settings_for(candidate.path, today).static_roots]
     return cache.key(candidate.display, data, config.fingerprint, world)
-
-
-def _check_document(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> list[Finding]:
-    return inspect(candidate, data, config, today)[1]
 
 
 def inspect(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> tuple[Document, list[Finding]]:

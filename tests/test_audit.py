@@ -195,3 +195,14 @@ def test_scores_follow_the_documented_weights() -> None:
     assert score([]) == 100
     assert score([make(Severity.ERROR), make(Severity.WARNING), make(Severity.INFO)]) == 79
     assert score([make(Severity.ERROR)] * 7) == 0
+
+
+def test_an_article_from_stdin_gets_its_row(seolint: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = EXAMPLES / "fr" / "guide-reseau-professionnel.md"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(article.read_bytes())))
+    out = tmp_path / "one.csv"
+    seolint("check", "--stdin-filename", "fr/guide-reseau-professionnel.md", "--report", f"csv:{out}",
+            cwd=EXAMPLES)
+    (row,) = _csv(out)
+    assert row["path"] == "fr/guide-reseau-professionnel.md" and row["language"] == "fr"
+    assert int(row["words"]) > 1000 and int(row["score"]) < 100

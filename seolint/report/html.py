@@ -1,0 +1,566 @@
+"""The audit report as one self-contained HTML page (``--report html:PATH``), for SEO teams.
+
+Sections: a header (version, articles, findings by severity, mean score); two charts drawn
+here as inline SVG (scores in bands of 10, reading ease by language); the table of articles,
+sortable and filterable, each row expanding to its findings; the findings per rule; the
+findings of the rules across articles. Everything is inline: no script, style, font or image
+is fetched, so the file can be mailed, archived or opened offline.
+
+Without JavaScript the page is complete but static. With it, the table sorts (header
+buttons, ``aria-sort``), filters, and lists a row's findings on demand from one JSON blob,
+so that 10,000 articles stay a few megabytes. The view is mirrored in the URL fragment, so a
+filtered view can be shared: ``#q=guide&lang=fr&errors=1&min=0&max=50&sort=-score`` (text in
+path or title, language, only articles with errors, score range, sort column with ``-`` for
+descending; columns: path title lang score errors warnings infos words ease).
+
+Every path, title and message is article content, hence untrusted: all of it goes through
+:func:`_text`, and the JSON blob is escaped so that nothing in it can close its ``<script>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from html import escape
+from typing import NamedTuple
+
+from seolint import __version__
+from seolint.audit import Audit, Row
+from seolint.findings import Finding, Severity
+from seolint.readability import formula
+from seolint.report._common import counts, rule_url
+
+
+class Column(NamedTuple):
+    key: str  # in the URL fragment: sort=KEY
+    label: str
+    numeric: bool
+
+
+COLUMNS = (
+    Column("path", "File", False), Column("title", "Title", False), Column("lang", "Language", False),
+    Column("score", "Score", True), Column("errors", "Errors", True),
+    Column("warnings", "Warnings", True), Column("infos", "Infos", True),
+    Column("words", "Words", True), Column("ease", "Reading ease", True),
+)
+
+#: Lone surrogates (undecodable file names) and control characters cannot be written as UTF-8
+#: or are invalid in HTML: each becomes U+FFFD.
+_UNPRINTABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def render(audit: Audit) -> str:
+    rows = audit.rows
+    main = "".join((
+        _header(audit, rows), _charts(rows), _articles(rows),
+        _rules(audit), _cross(audit.cross_findings),
+    ))
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="seolint {__version__}">\n'
+        f"<title>SEO audit: {len(rows)} articles</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<body>\n<main>\n{main}</main>\n"
+        f'<script type="application/json" id="findings-data">{_findings_json(rows, audit.findings)}'
+        f"</script>\n<script>{_JS}</script>\n</body>\n</html>\n"
+    )
+
+
+def _text(value: object) -> str:
+    """Any value as HTML text or attribute content."""
+    return escape(_UNPRINTABLE.sub("\ufffd", str(value)), quote=True)
+
+
+def _plural(number: int, word: str) -> str:
+    return f"{number:,} {word}{'' if number == 1 else 's'}"
+
+
+# --- header -----------------------------------------------------------------------------------
+
+def _header(audit: Audit, rows: list[Row]) -> str:
+    found = counts(audit.findings)
+    mean = f"{statistics.fmean(row.score for row in rows):.1f}" if rows else "–"
+    with_errors = sum(1 for row in rows if row.errors)
+    cards = [
+        ("Articles", f"{len(rows):,}", f"{with_errors:,} with errors", ""),
+        ("Mean score", mean, "out of 100", ""),
+        ("Errors", f"{found[Severity.ERROR]:,}", "findings", "error"),
+        ("Warnings", f"{found[Severity.WARNING]:,}", "findings", "warning"),
+        ("Infos", f"{found[Severity.INFO]:,}", "findings", "info"),
+    ]
+    items = "".join(
+        f'<div class="card {kind}"><dt>{label}</dt><dd><strong>{value}</strong> {note}</dd></div>'
+        for label, value, note, kind in cards
+    )
+    return (
+        f'<header><h1>SEO audit</h1><p class="muted">seolint {_text(__version__)} · '
+        f"{_plural(audit.files, 'file')} checked · scores: 100 minus 15 per error, 5 per warning, "
+        f'1 per info</p><dl class="cards">{items}</dl></header>\n'
+    )
+
+
+# --- charts -----------------------------------------------------------------------------------
+
+def _charts(rows: list[Row]) -> str:
+    return (
+        '<section class="charts" aria-label="Charts">'
+        f"<figure>{_histogram([row.score for row in rows])}</figure>"
+        f"<figure>{_ease_by_language(rows)}</figure></section>\n"
+    )
+
+
+def _svg(title: str, desc: str, width: int, height: int, content: str, ident: str) -> str:
+    return (
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-t {ident}-d" '
+        f'class="chart"><title id="{ident}-t">{_text(title)}</title>'
+        f'<desc id="{ident}-d">{_text(desc)}</desc>{content}</svg>'
+    )
+
+
+def _band_class(score: float) -> str:
+    return "bad" if score < 50 else "fair" if score < 80 else "good"
+
+
+def _histogram(scores: list[int]) -> str:
+    """Articles per band of 10 points of score; the last band, 90–100, includes 100."""
+    bands = [0] * 10
+    for value in scores:
+        bands[min(value // 10, 9)] += 1
+    labels = [f"{10 * i}–{10 * i + 9}" for i in range(9)] + ["90–100"]
+    top, step = _nice_scale(max(bands))
+    left, plot_w, plot_h, base = 52, 440, 180, 210
+    bar_w = plot_w / 10
+    parts = [_axes(left, base, plot_w, plot_h, top, step, "Articles")]
+    for i, count in enumerate(bands):
+        height = plot_h * count / top
+        x = left + i * bar_w
+        parts.append(
+            f'<rect class="bar {_band_class(10 * i)}" x="{x + 3:.1f}" y="{base - height:.1f}" '
+            f'width="{bar_w - 6:.1f}" height="{height:.1f}"><title>{labels[i]}: {count}</title></rect>'
+            f'<text x="{x + bar_w / 2:.1f}" y="{base + 16}" class="tick" text-anchor="middle">'
+            f"{labels[i]}</text>"
+        )
+        if count:
+            parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{base - height - 4:.1f}" class="value" '
+                         f'text-anchor="middle">{count}</text>')
+    parts.append(f'<text x="{left + plot_w / 2}" y="{base + 38}" class="label" '
+                 'text-anchor="middle">Score (0–100, bands of 10)</text>')
+    desc = "Articles per score band: " + ", ".join(f"{b}: {c}" for b, c in zip(labels, bands)) + "."
+    return _svg("Score distribution", desc, 500, 260, "".join(parts), "hist") + (
+        "<figcaption><strong>Score distribution.</strong> Articles per band of 10 points; "
+        "red under 50, amber under 80, green from 80.</figcaption>"
+    )
+
+
+def _nice_scale(largest: int) -> tuple[int, int]:
+    """The top of a vertical axis at or above ``largest``, and a tick step of 1, 2 or 5 times a
+    power of ten that divides it in at most five."""
+    step = 1
+    while step * 5 < largest:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2
+    return max(-(-largest // step) * step, step), step
+
+
+def _axes(left: int, base: int, width: float, height: int, top: int, step: int, label: str) -> str:
+    """A vertical axis from 0 to ``top`` with a tick every ``step``, a baseline, and a label."""
+    parts = [f'<line class="axis" x1="{left}" y1="{base}" x2="{left + width}" y2="{base}"/>']
+    for value in range(0, top + 1, step):
+        y = base - height * value / top
+        parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + width}" y2="{y:.1f}"/>'
+                     f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{value}</text>')
+    parts.append(f'<text class="label" text-anchor="middle" transform="translate(14 {base - height / 2}) '
+                 f'rotate(-90)">{label}</text>')
+    return "".join(parts)
+
+
+class Spread(NamedTuple):
+    lang: str
+    articles: int
+    low: float
+    q1: float
+    median: float
+    q3: float
+    high: float
+
+
+def _spreads(rows: Iterable[Row]) -> list[Spread]:
+    by_lang: dict[str, list[float]] = defaultdict(list)
+    for row in rows:
+        if row.profile.reading_ease is not None:
+            by_lang[row.profile.lang].append(row.profile.reading_ease)
+    spreads = []
+    for lang, values in sorted(by_lang.items(), key=lambda item: (-len(item[1]), item[0])):
+        values.sort()
+        q1, median, q3 = (statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1
+                          else values * 3)
+        spreads.append(Spread(lang, len(values), values[0], q1, median, q3, values[-1]))
+    return spreads
+
+
+def _ease_by_language(rows: list[Row]) -> str:
+    """Per language, a box plot: whiskers from the lowest to the highest reading ease, the box
+    from the first to the third quartile, a line at the median."""
+    spreads = _spreads(rows)
+    unmeasured = sum(1 for row in rows if row.profile.reading_ease is None)
+    low, high = min([0.0, *(s.low for s in spreads)]), max([100.0, *(s.high for s in spreads)])
+    tick = 20 if high - low > 120 else 10
+    low, high = low // tick * tick, -(-high // tick) * tick
+    left, width, step, top = 110, 370, 34, 16
+    base = top + step * max(len(spreads), 1)
+
+    def x(value: float) -> float:
+        return left + width * (value - low) / (high - low)
+
+    parts = [f'<line class="axis" x1="{left}" y1="{base}" x2="{left + width}" y2="{base}"/>']
+    for value in range(int(low), int(high) + 1, tick):
+        parts.append(f'<line class="grid" x1="{x(value):.1f}" y1="{top}" x2="{x(value):.1f}" y2="{base}"/>'
+                     f'<text x="{x(value):.1f}" y="{base + 16}" class="tick" text-anchor="middle">{value}</text>')
+    for i, s in enumerate(spreads):
+        mid = top + step * i + step / 2
+        parts.append(
+            f'<g><title>{_text(s.lang or "unknown")}: {s.articles} articles, median {s.median:.1f}, '
+            f"quartiles {s.q1:.1f}–{s.q3:.1f}, range {s.low:.1f}–{s.high:.1f}</title>"
+            f'<text x="{left - 8}" y="{mid + 4:.1f}" class="tick" text-anchor="end">'
+            f"{_text(s.lang or 'unknown')} (n={s.articles})</text>"
+            f'<line class="whisker" x1="{x(s.low):.1f}" y1="{mid}" x2="{x(s.high):.1f}" y2="{mid}"/>'
+            f'<rect class="box" x="{x(s.q1):.1f}" y="{mid - 9}" width="{max(x(s.q3) - x(s.q1), 1):.1f}" '
+            f'height="18"/><line class="median" x1="{x(s.median):.1f}" y1="{mid - 11}" '
+            f'x2="{x(s.median):.1f}" y2="{mid + 11}"/></g>'
+        )
+    if not spreads:
+        parts.append(f'<text x="{left + width / 2}" y="{top + step / 2 + 4}" class="tick" '
+                     'text-anchor="middle">No article long enough to measure</text>')
+    parts.append(f'<text x="{left + width / 2}" y="{base + 36}" class="label" '
+                 'text-anchor="middle">Reading ease (higher reads easier)</text>')
+    desc = "; ".join(f"{s.lang or 'unknown'}: {s.articles} articles, median {s.median:.1f}, "
+                     f"quartiles {s.q1:.1f} to {s.q3:.1f}, range {s.low:.1f} to {s.high:.1f}"
+                     for s in spreads) or "No article was measured."
+    formulas = ", ".join(f"{_text(s.lang)}: {_text(f.name)}" for s in spreads
+                         if (f := formula(s.lang)) is not None)
+    return _svg("Reading ease by language", desc, 500, base + 48, "".join(parts), "ease") + (
+        "<figcaption><strong>Reading ease by language.</strong> Line: median; box: middle half "
+        f"of the articles; whiskers: lowest to highest. Each language has its formula ({formulas or 'none'}), "
+        "so compare articles within a language. "
+        f"{_plural(unmeasured, 'article')} not measured (under 100 words, or no formula).</figcaption>"
+    )
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+def _articles(rows: list[Row]) -> str:
+    langs = sorted({row.profile.lang for row in rows})
+    options = "".join(f'<option value="{_text(lang)}">{_text(lang or "unknown")}</option>'
+                      for lang in langs)
+    heads = "".join(f'<th scope="col" data-key="{c.key}"{" data-num" if c.numeric else ""}>{c.label}</th>'
+                    for c in COLUMNS)
+    body = "".join(_row(i, row) for i, row in enumerate(rows))
+    return (
+        '<section id="articles"><h2>Articles</h2>'
+        '<form class="filters" hidden role="search" aria-controls="articles-table">'
+        '<label>Search <input type="search" id="f-q" placeholder="path or title"></label>'
+        f'<label>Language <select id="f-lang"><option value="">all</option>{options}</select></label>'
+        '<label><input type="checkbox" id="f-errors"> only with errors</label>'
+        '<label>Score from <input type="number" id="f-min" min="0" max="100" inputmode="numeric"></label>'
+        '<label>to <input type="number" id="f-max" min="0" max="100" inputmode="numeric"></label>'
+        '</form>'
+        f'<p id="count" aria-live="polite">{_plural(len(rows), "article")}</p>'
+        '<div class="scroll"><table id="articles-table"><thead><tr>'
+        f"{heads}</tr></thead><tbody>{body}</tbody></table></div></section>\n"
+    )
+
+
+def _row(index: int, row: Row) -> str:
+    p = row.profile
+    ease = "—" if p.reading_ease is None else f"{p.reading_ease:.1f}"
+    title = _text(p.title) if p.title else '<span class="muted">—</span>'
+    flagged = ("e" if row.errors else "", "w" if row.warnings else "", "")
+    counts_html = "".join(f'<td class="num {flag}">{value}</td>'
+                          for value, flag in zip((row.errors, row.warnings, row.infos), flagged))
+    return (
+        f'<tr data-i="{index}" data-lang="{_text(p.lang)}"><td class="path">{_path(p.path)}</td>'
+        f"<td>{title}</td><td>{_text(p.lang or '—')}</td>"
+        f'<td class="num"><span class="score {_band_class(row.score)}">{row.score}</span></td>'
+        f'{counts_html}<td class="num">{p.words}</td><td class="num">{ease}</td></tr>'
+    )
+
+
+def _path(path: str) -> str:
+    """A path that may wrap after each slash, and only there."""
+    return _text(path).replace("/", "/<wbr>")
+
+
+def _findings_json(rows: list[Row], findings: list[Finding]) -> str:
+    """Each row's findings as ``[line, column, rule, message, hint]``, where rule indexes
+    ``rules`` (code, name, severity) and message and hint index ``texts`` (-1: no hint): the
+    repeated strings are stored once."""
+    index = {row.path: i for i, row in enumerate(rows)}
+    rules: dict[tuple[str, str, str], int] = {}
+    texts: dict[str, int] = {}
+    per_row: list[list[tuple[int, int, int, int, int]]] = [[] for _ in rows]
+    for f in findings:
+        i = index.get(f.path)
+        if i is None:
+            continue
+        rule = rules.setdefault((f.code, f.name, f.severity.value), len(rules))
+        message = texts.setdefault(_UNPRINTABLE.sub("\ufffd", f.message), len(texts))
+        hint = texts.setdefault(_UNPRINTABLE.sub("\ufffd", f.hint), len(texts)) if f.hint else -1
+        per_row[i].append((f.line, f.column, rule, message, hint))
+    blob = {"rules": list(rules), "texts": list(texts), "rows": per_row}
+    return _script_safe(json.dumps(blob, ensure_ascii=False, separators=(",", ":")))
+
+
+def _script_safe(text: str) -> str:
+    """JSON that no HTML parser can end early: no ``<`` (so no ``</script>`` or ``<!--``), no
+    ``>`` or ``&``, and no U+2028/U+2029 (line ends to older JavaScript)."""
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+# --- rules and findings across articles -------------------------------------------------------
+
+def _severity(severity: Severity) -> str:
+    return f'<span class="sev {severity.value}">{severity.value}</span>'
+
+
+def _rules(audit: Audit) -> str:
+    affected: dict[str, set[str]] = defaultdict(set)
+    for finding in audit.findings:
+        affected[finding.code].add(finding.path)
+    lines = "".join(
+        f'<tr><td><a href="{_text(rule_url(code))}">{_text(code)}</a></td><td>{_text(name)}</td>'
+        f'<td>{_severity(severity)}</td><td class="num">{count:,}</td>'
+        f'<td class="num">{len(affected[code]):,}</td></tr>'
+        for code, name, severity, count in audit.rule_counts()
+    )
+    table = (
+        '<table><thead><tr><th scope="col">Code</th><th scope="col">Rule</th><th scope="col">Severity</th>'
+        '<th scope="col" class="num">Findings</th><th scope="col" class="num">Articles</th></tr></thead>'
+        f"<tbody>{lines}</tbody></table>" if lines else '<p class="muted">No findings.</p>'
+    )
+    return f'<section id="rules"><h2>Findings per rule</h2><div class="scroll">{table}</div></section>\n'
+
+
+def _cross(findings: list[Finding]) -> str:
+    by_code: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_code[finding.code].append(finding)
+    groups = []
+    for code, group in sorted(by_code.items()):
+        lines = "".join(
+            f'<tr><td class="path">{_path(f.path)}</td><td class="num">{f.line}</td>'
+            f"<td>{_severity(f.severity)}</td><td>{_text(f.message)}"
+            f'{f"<br><span class=muted>{_text(f.hint)}</span>" if f.hint else ""}</td></tr>'
+            for f in group
+        )
+        open_ = " open" if len(group) <= 20 else ""
+        groups.append(
+            f"<details{open_}><summary><strong>{_text(code)}</strong> {_text(group[0].name)}: "
+            f'{_plural(len(group), "finding")}</summary><div class="scroll"><table><thead><tr>'
+            '<th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Severity</th>'
+            f'<th scope="col">Message</th></tr></thead><tbody>{lines}</tbody></table></div></details>'
+        )
+    content = "".join(groups) or '<p class="muted">No findings across articles.</p>'
+    return (
+        '<section id="cross"><h2>Across articles</h2><p class="muted">Duplicate titles and '
+        f"descriptions, broken links between articles, cannibalized keyphrases, orphans.</p>{content}"
+        "</section>\n"
+    )
+
+
+_CSS = """
+:root{--bg:#fff;--fg:#1d2430;--muted:#5c6675;--line:#dde2e8;--card:#f5f7fa;--head:#eef1f5;
+--accent:#1b5fbf;--bad:#c0392b;--fair:#b7791f;--good:#2f855a;--info:#2b6cb0;color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{--bg:#14181f;--fg:#e3e7ed;--muted:#9aa4b2;--line:#2d3440;
+--card:#1c222b;--head:#222933;--accent:#7ab0ff;--bad:#ff7b6b;--fair:#f0b44c;--good:#5fd08d;--info:#7ab0ff}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",
+Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif}
+main{max-width:1360px;margin:0 auto;padding:24px 28px 48px}
+h1{font-size:26px;margin:0 0 2px}h2{font-size:19px;margin:34px 0 10px;padding-bottom:6px;
+border-bottom:1px solid var(--line)}
+a{color:var(--accent)}.muted{color:var(--muted)}
+.cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0 0}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:150px}
+.card dt{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
+.card dd{margin:0;color:var(--muted)}.card strong{font-size:24px;color:var(--fg);margin-right:4px}
+.card.error strong{color:var(--bad)}.card.warning strong{color:var(--fair)}.card.info strong{color:var(--info)}
+.charts{display:grid;align-items:start;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:20px;margin-top:24px}
+figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
+figcaption{font-size:13px;color:var(--muted)}
+.chart{width:100%;height:auto;max-height:340px;font-size:11px}
+.chart text{fill:var(--fg)}.chart .tick{fill:var(--muted)}.chart .label{font-size:12px;font-weight:600}
+.chart .axis{stroke:var(--muted)}.chart .grid{stroke:var(--line)}
+.bar.bad{fill:var(--bad)}.bar.fair{fill:var(--fair)}.bar.good{fill:var(--good)}
+.box{fill:var(--accent);fill-opacity:.3;stroke:var(--accent)}.whisker{stroke:var(--muted);stroke-width:2}
+.median{stroke:var(--fg);stroke-width:3}
+.filters{display:flex;flex-wrap:wrap;gap:8px 18px;align-items:center;margin-bottom:8px}
+.filters input,.filters select{font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:5px;
+background:var(--bg);color:var(--fg)}
+.filters input[type=number]{width:5.5em}.filters input[type=search]{width:18em}
+#count{margin:6px 0;color:var(--muted)}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+thead th{background:var(--head);position:sticky;top:0;white-space:nowrap;font-weight:600}
+th button{all:unset;cursor:pointer;font-weight:600}th button:focus-visible{outline:2px solid var(--accent)}
+th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.path{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace;font-size:13px;
+min-width:24em}
+td.e{color:var(--bad);font-weight:600}td.w{color:var(--fair);font-weight:600}
+.score{display:inline-block;min-width:2.6em;text-align:center;border-radius:10px;padding:0 6px;
+font-weight:600;color:#fff}
+.score.bad{background:var(--bad)}.score.fair{background:var(--fair)}.score.good{background:var(--good)}
+@media (prefers-color-scheme:dark){.score{color:#14181f}}
+.sev{font-size:12px;font-weight:600;text-transform:uppercase}.sev.error{color:var(--bad)}
+.sev.warning{color:var(--fair)}.sev.info{color:var(--info)}
+.expand{all:unset;cursor:pointer;color:var(--accent);margin-right:6px;font-family:system-ui,sans-serif}
+.expand:focus-visible{outline:2px solid var(--accent)}
+tr.detail>td{background:var(--card);padding:6px 12px 10px 32px}
+tr.detail table{font-size:13px}
+details{margin:8px 0}summary{cursor:pointer}
+@media print{body{font-size:11px;background:#fff;color:#000}main{max-width:none;padding:0}
+.filters,.expand{display:none}thead th{position:static}.scroll{overflow:visible}
+figure,.card{break-inside:avoid}.charts{grid-template-columns:1fr 1fr}a{color:inherit;text-decoration:none}}
+"""
+
+_JS = r"""
+(function () {
+"use strict";
+var doc = document, table = doc.getElementById("articles-table");
+if (!table || !window.URLSearchParams) return;
+doc.documentElement.classList.add("js");
+var data = JSON.parse(doc.getElementById("findings-data").textContent);
+var heads = [].slice.call(table.tHead.rows[0].cells), body = table.tBodies[0];
+var collator = new Intl.Collator(undefined, {numeric: true, sensitivity: "base"});
+var rows = [].slice.call(body.rows).map(function (tr) {
+  var cells = [].slice.call(tr.cells);
+  return {tr: tr, i: +tr.dataset.i, lang: tr.dataset.lang, detail: null,
+    text: (cells[0].textContent + "\n" + cells[1].textContent).toLowerCase(),
+    values: cells.map(function (td, k) {
+      return "num" in heads[k].dataset ? parseFloat(td.textContent) : td.textContent; })};
+});
+var keys = heads.map(function (th) { return th.dataset.key; });
+var controls = {q: "f-q", lang: "f-lang", errors: "f-errors", min: "f-min", max: "f-max"};
+Object.keys(controls).forEach(function (k) { controls[k] = doc.getElementById(controls[k]); });
+var count = doc.getElementById("count"), sorted = "";
+function state() {
+  var s = {q: controls.q.value.trim(), lang: controls.lang.value,
+    errors: controls.errors.checked ? "1" : "", min: controls.min.value, max: controls.max.value};
+  var th = table.querySelector("th[aria-sort]");
+  s.sort = th ? (th.getAttribute("aria-sort") === "descending" ? "-" : "") + th.dataset.key : "";
+  return s;
+}
+function show(s) {
+  var q = s.q.toLowerCase(), min = parseFloat(s.min), max = parseFloat(s.max), shown = 0;
+  var score = keys.indexOf("score"), errors = keys.indexOf("errors");
+  rows.forEach(function (r) {
+    var ok = (!q || r.text.indexOf(q) >= 0) && (!s.lang || r.lang === s.lang) &&
+      (!s.errors || r.values[errors] > 0) && !(r.values[score] < min) && !(r.values[score] > max);
+    r.tr.hidden = !ok;
+    if (r.detail) r.detail.hidden = !ok;
+    if (ok) shown++;
+  });
+  count.textContent = shown + " of " + rows.length + " articles";
+}
+function sort(spec) {
+  if (spec === sorted) return;
+  sorted = spec;
+  var desc = spec.charAt(0) === "-", k = keys.indexOf(spec.replace(/^-/, ""));
+  heads.forEach(function (th, j) {
+    if (j === k) th.setAttribute("aria-sort", desc ? "descending" : "ascending");
+    else th.removeAttribute("aria-sort");
+  });
+  var order = rows.slice();
+  if (k >= 0) order.sort(function (a, b) {
+    var x = a.values[k], y = b.values[k], c;
+    if (typeof x === "number") {
+      if (isNaN(x) || isNaN(y)) c = isNaN(x) - isNaN(y);  // unmeasured last, either way
+      else c = desc ? y - x : x - y;
+    } else c = desc ? collator.compare(y, x) : collator.compare(x, y);
+    return c || a.i - b.i;
+  });
+  var fragment = doc.createDocumentFragment();
+  order.forEach(function (r) { fragment.appendChild(r.tr); if (r.detail) fragment.appendChild(r.detail); });
+  body.appendChild(fragment);
+}
+function apply(s) { sort(s.sort); show(s); }
+function fromHash() {
+  var p = new URLSearchParams(location.hash.slice(1));
+  controls.q.value = p.get("q") || "";
+  controls.lang.value = p.get("lang") || "";
+  controls.errors.checked = /^(1|true|yes|on)$/.test(p.get("errors") || "");
+  controls.min.value = p.get("min") || "";
+  controls.max.value = p.get("max") || "";
+  var spec = p.get("sort") || "";
+  apply({q: controls.q.value.trim(), lang: controls.lang.value, errors: controls.errors.checked ? "1" : "",
+    min: controls.min.value, max: controls.max.value,
+    sort: keys.indexOf(spec.replace(/^-/, "")) >= 0 ? spec : ""});
+}
+function toHash() {
+  var s = state(), p = new URLSearchParams();
+  Object.keys(s).forEach(function (k) { if (s[k]) p.set(k, s[k]); });
+  var hash = p.toString();
+  try { history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search); }
+  catch (e) { /* some browsers refuse it on file: URLs; the view still works */ }
+}
+function changed() { var s = state(); show(s); toHash(); }
+heads.forEach(function (th) {
+  var button = doc.createElement("button");
+  button.type = "button";
+  button.textContent = th.textContent;
+  button.title = "Sort by " + th.textContent;
+  th.textContent = "";
+  th.appendChild(button);
+  button.addEventListener("click", function () {
+    sort((th.getAttribute("aria-sort") === "ascending" ? "-" : "") + th.dataset.key);
+    changed();
+  });
+});
+function findings(r) {
+  var list = data.rows[r.i], tr = doc.createElement("tr"), td = doc.createElement("td");
+  var inner = doc.createElement("table"), head = inner.createTHead().insertRow();
+  ["Line", "Code", "Severity", "Message"].forEach(function (label) {
+    var th = doc.createElement("th"); th.scope = "col"; th.textContent = label; head.appendChild(th); });
+  var tbody = inner.createTBody();
+  list.forEach(function (f) {
+    var rule = data.rules[f[2]], row = tbody.insertRow();
+    row.insertCell().textContent = f[0] + ":" + f[1];
+    var code = row.insertCell(); code.textContent = rule[0]; code.title = rule[1];
+    var sev = doc.createElement("span"); sev.className = "sev " + rule[2]; sev.textContent = rule[2];
+    row.insertCell().appendChild(sev);
+    var message = row.insertCell(); message.textContent = data.texts[f[3]];
+    if (f[4] >= 0) {
+      var hint = doc.createElement("div"); hint.className = "muted"; hint.textContent = data.texts[f[4]];
+      message.appendChild(hint);
+    }
+  });
+  tr.className = "detail"; td.colSpan = heads.length; td.appendChild(inner); tr.appendChild(td);
+  return tr;
+}
+rows.forEach(function (r) {
+  var n = data.rows[r.i].length;
+  if (!n) return;
+  var button = doc.createElement("button");
+  button.type = "button"; button.className = "expand"; button.textContent = "▸";
+  button.setAttribute("aria-expanded", "false");
+  button.setAttribute("aria-label", "Show " + n + (n === 1 ? " finding" : " findings"));
+  r.tr.cells[0].insertBefore(button, r.tr.cells[0].firstChild);
+  button.addEventListener("click", function () {
+    if (r.detail) { r.detail.remove(); r.detail = null; }
+    else { r.detail = findings(r); r.tr.after(r.detail); }
+    button.textContent = r.detail ? "▾" : "▸";
+    button.setAttribute("aria-expanded", r.detail ? "true" : "false");
+  });
+});
+Object.keys(controls).forEach(function (k) { controls[k].addEventListener("input", changed); });
+doc.querySelector("form.filters").addEventListener("submit", function (e) { e.preventDefault(); });
+doc.querySelector("form.filters").hidden = false;
+window.addEventListener("hashchange", fromHash);
+fromHash();
+})();
+"""

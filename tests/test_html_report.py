@@ -1,0 +1,333 @@
+"""The HTML audit report (seolint/report/html.py): real runs through the command line, parsed
+with BeautifulSoup, then rendered by headless Chromium when /usr/bin/chromium is there.
+
+The Chromium tests read the DOM after the page's script ran (``--dump-dom``) and take a
+screenshot, copied to the folder in ``SEOLINT_ARTIFACTS`` when that is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from seolint import engine
+from seolint.audit import Audit, Profile
+from seolint.cli import main
+from seolint.findings import Finding, Severity
+from seolint.report import html
+
+from .conftest import CORPUS, ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+HOSTILE = "</script><img src=x onerror=alert(1)><!--\u2028"
+COLUMNS = ["path", "title", "lang", "score", "errors", "warnings", "infos", "words", "ease"]
+
+
+def report(folder: Path, out: Path, *options: str) -> BeautifulSoup:
+    """Run ``seolint check FOLDER --report html:OUT`` from the folder's parent."""
+    previous = Path.cwd()
+    os.chdir(folder.parent)
+    try:
+        code = main(["check", folder.name, "--quiet", "--no-cache", "--report", f"html:{out}", *options])
+    finally:
+        os.chdir(previous)
+    assert code in (0, 1)
+    return BeautifulSoup(out.read_text("utf-8"), "html.parser")
+
+
+def expected_audit(folder: Path) -> Audit:
+    """The same run through the engine, for the numbers the page must show."""
+    previous = Path.cwd()
+    os.chdir(folder.parent)
+    try:
+        result = engine.run([Path(folder.name)], engine.Configs(None, None, False, True))
+    finally:
+        os.chdir(previous)
+    return Audit(result.findings, result.files, result.profiles, result.summaries)
+
+
+def article_rows(page: BeautifulSoup) -> list[Tag]:
+    table = page.find("table", id="articles-table")
+    assert isinstance(table, Tag)
+    return table.tbody.find_all("tr", recursive=False)  # type: ignore[union-attr]
+
+
+def findings_data(page: BeautifulSoup) -> Any:
+    blob = page.find("script", id="findings-data")
+    assert isinstance(blob, Tag)
+    return json.loads(blob.string or "")
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BeautifulSoup]:
+    out = tmp_path_factory.mktemp("html") / "audit.html"
+    return out, report(ROOT / "examples", out)
+
+
+# --- the page, parsed ---------------------------------------------------------------------
+
+def test_one_row_per_article_with_its_numbers(examples: tuple[Path, BeautifulSoup]) -> None:
+    _, page = examples
+    audit = expected_audit(ROOT / "examples")
+    rows = article_rows(page)
+    assert len(rows) == audit.files == len(audit.rows) > 0
+    for tr, row in zip(rows, audit.rows):
+        cells = [td.get_text() for td in tr.find_all("td")]
+        p = row.profile
+        ease = "—" if p.reading_ease is None else f"{p.reading_ease:.1f}"
+        assert cells == [p.path, p.title or "—", p.lang, str(row.score), str(row.errors),
+                         str(row.warnings), str(row.infos), str(p.words), ease]
+        assert tr["data-lang"] == p.lang
+    assert {tr["data-lang"] for tr in rows} == {"en", "fr"}
+    assert page.find(id="count").get_text() == f"{len(rows)} articles"  # type: ignore[union-attr]
+
+
+def test_header_counts_and_mean_score(examples: tuple[Path, BeautifulSoup]) -> None:
+    _, page = examples
+    audit = expected_audit(ROOT / "examples")
+    cards = {dt.get_text(): dt.find_next("dd").strong.get_text() for dt in page.select(".cards dt")}
+    mean = sum(row.score for row in audit.rows) / len(audit.rows)
+    severities = {s: sum(1 for f in audit.findings if f.severity is s) for s in Severity}
+    assert cards == {"Articles": str(audit.files), "Mean score": f"{mean:.1f}",
+                     "Errors": str(severities[Severity.ERROR]),
+                     "Warnings": str(severities[Severity.WARNING]), "Infos": str(severities[Severity.INFO])}
+    assert "seolint 0.1.0" in page.header.get_text()  # type: ignore[union-attr]
+
+
+def test_findings_blob_lists_each_rows_findings(examples: tuple[Path, BeautifulSoup]) -> None:
+    _, page = examples
+    data = findings_data(page)
+    audit = expected_audit(ROOT / "examples")
+    assert len(data["rows"]) == len(audit.rows)
+    for row, listed in zip(audit.rows, data["rows"]):
+        own = [f for f in audit.findings if f.path == row.path]
+        assert [(line, col, *data["rules"][rule], data["texts"][msg]) for line, col, rule, msg, _ in listed] \
+            == [(f.line, f.column, f.code, f.name, f.severity.value, f.message) for f in own]
+
+
+def test_rules_and_cross_article_sections(examples: tuple[Path, BeautifulSoup]) -> None:
+    _, page = examples
+    audit = expected_audit(ROOT / "examples")
+    rules = page.find(id="rules").tbody.find_all("tr")  # type: ignore[union-attr]
+    first = [td.get_text() for td in rules[0].find_all("td")]
+    code, name, severity, count = audit.rule_counts()[0]
+    affected = len({f.path for f in audit.findings if f.code == code})
+    assert first == [code, name, severity.value, str(count), str(affected)]
+    assert len(rules) == len(audit.rule_counts())
+    cross = page.find(id="cross")
+    assert cross is not None and "X006" in cross.get_text()
+    orphans = [f for f in audit.findings if f.code == "X006"]
+    assert orphans and len(cross.find_all("tbody")[0].find_all("tr")) == len(orphans)
+
+
+def test_charts_are_accessible_svg(examples: tuple[Path, BeautifulSoup]) -> None:
+    _, page = examples
+    charts = page.find_all("svg")
+    assert len(charts) == 2
+    for svg in charts:
+        assert svg["role"] == "img"
+        for ident in svg["aria-labelledby"].split():
+            assert page.find(id=ident).get_text().strip()  # type: ignore[union-attr]
+        assert svg.find("desc").get_text().strip()
+        assert len(svg.select("text.label")) >= 1
+    histogram, ease = charts
+    assert histogram.find("title").get_text() == "Score distribution"
+    assert "90–100:" in histogram.find("desc").get_text()
+    assert "en:" in ease.find("desc").get_text() and "fr:" in ease.find("desc").get_text()
+    assert "Kandel–Moles" in page.get_text()
+
+
+def test_page_is_self_contained(examples: tuple[Path, BeautifulSoup]) -> None:
+    path, page = examples
+    assert page.find("link") is None and page.find("iframe") is None and page.find("object") is None
+    assert all(not script.get("src") for script in page.find_all("script"))
+    for tag in page.find_all(True):
+        for attribute in ("src", "srcset", "poster", "data", "action", "background"):
+            assert not tag.get(attribute), (tag.name, attribute)
+        if tag.get("href"):
+            assert tag.name == "a", tag  # links to rule pages navigate, they load nothing
+    style = " ".join(s.get_text() for s in page.find_all("style"))
+    assert "@import" not in style and "url(" not in style and "@font-face" not in style
+    text = path.read_text("utf-8")
+    assert not re.search(r"""(src|srcset)\s*=\s*["']?https?:""", text)
+
+
+def test_utf8_and_static_page_without_script(examples: tuple[Path, BeautifulSoup]) -> None:
+    path, page = examples
+    assert page.html["lang"] == "en"  # type: ignore[index]
+    assert page.find("meta", charset="utf-8") is not None
+    raw = path.read_text("utf-8")
+    assert "Réseau professionnel\u00a0: le guide complet" in raw  # written as is, not as entities
+    assert page.find("form", class_="filters").has_attr("hidden")  # shown by the script only
+    assert page.find(id="articles-table").find("button") is None  # sort buttons come with the script
+
+
+def test_hostile_title_and_path_are_inert(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    name = 'a<b>&"c".md'
+    (folder / name).write_text(
+        f"---\ntitle: '{HOSTILE}'\ndescription: '{HOSTILE}'\n---\n\nSome text.\n", "utf-8")
+    page = report(folder, tmp_path / "audit.html")
+    assert page.find("img") is None
+    assert not [tag for tag in page.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+    assert len(page.find_all("script")) == 2
+    [row] = article_rows(page)
+    cells = row.find_all("td")
+    assert cells[0].get_text() == f"site/{name}" and cells[1].get_text() == HOSTILE
+    findings_data(page)  # the blob is still valid JSON
+
+
+def test_json_blob_cannot_close_its_script() -> None:
+    message = "</script><script>alert(1)</script><!-- \u2028\u2029 & done"
+    finding = Finding("T001", "title-length", Severity.ERROR, message, "a.md", 2, 1, 2, 5, hint=message)
+    audit = Audit([finding], 1, [Profile("a.md", "en", HOSTILE, 10, None)])
+    text = html.render(audit)
+    blob = text.split('id="findings-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in blob and "\u2028" not in blob and "\u2029" not in blob
+    data = json.loads(blob)
+    assert data["texts"] == [message] and data["rows"] == [[[2, 1, 0, 0, 0]]]
+    assert text.count("</script>") == 2 and "<img" not in text
+
+
+def test_undecodable_names_and_control_characters_still_write() -> None:
+    audit = Audit([], 1, [Profile("bad\udcff\x1b.md", "", "t\x00", 0, None)])
+    text = html.render(audit)
+    text.encode("utf-8")
+    assert "bad\ufffd\ufffd.md" in text and "unknown" in text
+
+
+def test_histogram_bands_and_ease_spread() -> None:
+    profiles = [Profile(f"{i}.md", "fr" if i % 2 else "en", "t", 200, float(i * 10)) for i in range(11)]
+    page = BeautifulSoup(html.render(Audit([], 11, profiles)), "html.parser")
+    histogram, ease = page.find_all("svg")
+    assert "0–9: 0" in histogram.desc.get_text() and "90–100: 11" in histogram.desc.get_text()
+    desc = ease.desc.get_text()
+    assert "en: 6 articles, median 50.0, quartiles 25.0 to 75.0, range 0.0 to 100.0" in desc
+    assert "fr: 5 articles, median 50.0" in desc
+
+
+def test_empty_audit() -> None:
+    page = BeautifulSoup(html.render(Audit([], 0, [])), "html.parser")
+    assert article_rows(page) == [] and "No findings." in page.get_text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["astro-docs-fr", "putaindecode"])
+def test_corpus_report(folder: str, tmp_path: Path) -> None:
+    path = CORPUS / folder
+    if not path.is_dir():
+        pytest.skip(f"{path} is not here")
+    page = report(path, tmp_path / "audit.html", "--jobs", "2")
+    rows = article_rows(page)
+    assert len(rows) == expected_audit(path).files
+    assert len(findings_data(page)["rows"]) == len(rows)
+    titles = [tr.find_all("td")[1].get_text() for tr in rows]
+    assert any("é" in title for title in titles)  # French titles arrive intact
+
+
+# --- in Chromium --------------------------------------------------------------------------
+
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    profile = tmp_path / f"chromium-{len(list(tmp_path.glob('chromium-*')))}"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-dev-shm-usage", f"--user-data-dir={profile}"]
+    done = subprocess.run([str(CHROMIUM), *flags, *args], capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    return done
+
+
+def dom(tmp_path: Path, page: Path, fragment: str = "") -> BeautifulSoup:
+    done = chromium(tmp_path, "--dump-dom", page.as_uri() + fragment)
+    return BeautifulSoup(done.stdout.decode("utf-8"), "html.parser")
+
+
+def visible(page: BeautifulSoup) -> list[Tag]:
+    return [tr for tr in article_rows(page) if not tr.has_attr("hidden")]
+
+
+def score(tr: Tag) -> int:
+    return int(tr.find_all("td")[3].get_text())
+
+
+@pytest.fixture
+def rendered(examples: tuple[Path, BeautifulSoup]) -> Path:
+    return examples[0]
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_chromium_renders_every_row_with_sort_buttons(rendered: Path, tmp_path: Path) -> None:
+    page = dom(tmp_path, rendered)
+    rows = article_rows(page)
+    assert len(rows) == len(visible(page)) == expected_audit(ROOT / "examples").files
+    assert page.find(id="count").get_text() == f"{len(rows)} of {len(rows)} articles"  # type: ignore[union-attr]
+    assert [th.button.get_text() for th in page.select("#articles-table thead th")][:2] == ["File", "Title"]
+    assert not page.find("form", class_="filters").has_attr("hidden")
+    assert page.select("#articles-table .expand[aria-expanded=false]")
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_chromium_filters_from_the_fragment(rendered: Path, tmp_path: Path) -> None:
+    page = dom(tmp_path, rendered, "#lang=fr")
+    rows, shown = article_rows(page), visible(page)
+    assert shown and all(tr["data-lang"] == "fr" for tr in shown)
+    assert all(tr["data-lang"] != "fr" for tr in rows if tr.has_attr("hidden"))
+    assert page.find(id="count").get_text() == f"{len(shown)} of {len(rows)} articles"  # type: ignore[union-attr]
+
+    page = dom(tmp_path, rendered, "#q=guide&errors=1&max=50")
+    shown = visible(page)
+    assert shown and all("guide" in tr.get_text().lower() and score(tr) <= 50 for tr in shown)
+    assert all(int(tr.find_all("td")[4].get_text()) > 0 for tr in shown)
+
+
+@pytest.mark.slow
+@needs_chromium
+@pytest.mark.parametrize("spec", ["score", "-score"])
+def test_chromium_sorts_from_the_fragment(rendered: Path, tmp_path: Path, spec: str) -> None:
+    page = dom(tmp_path, rendered, f"#sort={spec}")
+    scores = [score(tr) for tr in article_rows(page)]
+    assert scores == sorted(scores, reverse=spec.startswith("-")) and len(set(scores)) > 1
+    th = page.select_one("#articles-table th[data-key=score]")
+    assert th is not None and th["aria-sort"] == ("descending" if spec.startswith("-") else "ascending")
+    assert len(page.select("#articles-table th[aria-sort]")) == 1
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_chromium_keeps_a_hostile_title_inert(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\ntitle: '{HOSTILE}'\n---\n\nText.\n", "utf-8")
+    out = tmp_path / "audit.html"
+    report(folder, out)
+    page = dom(tmp_path, out)
+    assert page.find("img") is None
+    assert article_rows(page)[0].find_all("td")[1].get_text() == HOSTILE
+    assert page.find(id="count").get_text() == "1 of 1 articles"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_chromium_screenshot(rendered: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "audit.png"
+    chromium(tmp_path, f"--screenshot={shot}", "--window-size=1400,1800", rendered.as_uri())
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 50_000
+    artifacts = os.environ.get("SEOLINT_ARTIFACTS")
+    if artifacts:
+        Path(artifacts).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(artifacts) / "audit-report.png")

@@ -215,6 +215,22 @@ def test_histogram_bands_and_ease_spread() -> None:
     assert "fr: 5 articles, median 50.0" in desc
 
 
+def test_cross_findings_write_a_shared_message_once() -> None:
+    def cross(code: str, path: str, message: str) -> Finding:
+        return Finding(code, "x", Severity.INFO, message, path, 1, 1, 1, 1, hint="Link to it.")
+
+    findings = [cross("X006", "a.md", "Orphan"), cross("X006", "b.md", "Orphan"),
+                cross("X005", "a.md", "Link to /x/ leads nowhere"), cross("X005", "a.md", "Link to /y/ <b>")]
+    profiles = [Profile(p, "en", p, 10, None) for p in ("a.md", "b.md")]
+    page = BeautifulSoup(html.render(Audit(findings, 2, profiles, cross_codes=frozenset({"X005", "X006"}))),
+                         "html.parser")
+    broken, orphans = page.find(id="cross").find_all("details")  # type: ignore[union-attr]
+    assert [td.get_text() for td in broken.tbody.find_all("td")] == [
+        "a.md", "1", "Link to /x/ leads nowhere", "a.md", "1", "Link to /y/ <b>"]
+    assert [td.get_text() for td in orphans.tbody.find_all("td")] == ["a.md", "1", "b.md", "1"]
+    assert [p.get_text() for p in orphans.find_all("p")] == ["Orphan", "Link to it."]
+
+
 def test_empty_audit() -> None:
     page = BeautifulSoup(html.render(Audit([], 0, [])), "html.parser")
     assert article_rows(page) == [] and "No findings." in page.get_text()

@@ -348,26 +348,36 @@ def _cross(findings: list[Finding]) -> str:
     by_code: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_code[finding.code].append(finding)
-    groups = []
-    for code, group in sorted(by_code.items()):
-        lines = "".join(
-            f'<tr><td class="path">{_path(f.path)}</td><td class="num">{f.line}</td>'
-            f"<td>{_severity(f.severity)}</td><td>{_text(f.message)}"
-            f'{f"<br><span class=muted>{_text(f.hint)}</span>" if f.hint else ""}</td></tr>'
-            for f in group
-        )
-        open_ = " open" if len(group) <= 20 else ""
-        groups.append(
-            f"<details{open_}><summary><strong>{_text(code)}</strong> {_text(group[0].name)}: "
-            f'{_plural(len(group), "finding")}</summary><div class="scroll"><table><thead><tr>'
-            '<th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Severity</th>'
-            f'<th scope="col">Message</th></tr></thead><tbody>{lines}</tbody></table></div></details>'
-        )
-    content = "".join(groups) or '<p class="muted">No findings across articles.</p>'
+    content = "".join(_cross_group(code, group) for code, group in sorted(by_code.items()))
     return (
         '<section id="cross"><h2>Across articles</h2><p class="muted">Duplicate titles and '
-        f"descriptions, broken links between articles, cannibalized keyphrases, orphans.</p>{content}"
-        "</section>\n"
+        "descriptions, broken links between articles, cannibalized keyphrases, orphans.</p>"
+        f'{content or "<p class=muted>No findings across articles.</p>"}</section>\n'
+    )
+
+
+def _cross_group(code: str, group: list[Finding]) -> str:
+    """One rule's findings; a message or hint that all of them share is written once, above
+    the table (10,000 orphan articles are 10,000 times the same sentence)."""
+    messages, hints = {f.message for f in group}, {f.hint for f in group}
+    (message_once,), (hint_once,) = (sorted(messages)[:1], sorted(hints)[:1])
+    shared = (f"<p>{_text(message_once)}</p>" if len(messages) == 1 else "") + (
+        f'<p class="muted">{_text(hint_once)}</p>' if len(hints) == 1 and hint_once else "")
+    varied = len(messages) > 1 or len(hints) > 1
+
+    def message(f: Finding) -> str:
+        hint = f'<br><span class="muted">{_text(f.hint)}</span>' if f.hint and len(hints) > 1 else ""
+        return f"<td>{_text(f.message) if len(messages) > 1 else ''}{hint}</td>" if varied else ""
+
+    lines = "".join(f'<tr><td class="path">{_path(f.path)}</td><td class="num">{f.line}</td>'
+                    f"{message(f)}</tr>" for f in group)
+    severities = " ".join(_severity(s) for s in sorted({f.severity for f in group}, key=lambda s: -s.rank))
+    return (
+        f"<details{' open' if len(group) <= 20 else ''}><summary><strong>{_text(code)}</strong> "
+        f"{_text(group[0].name)} {severities}: {_plural(len(group), 'finding')}</summary>{shared}"
+        '<div class="scroll"><table><thead><tr><th scope="col">File</th><th scope="col" class="num">'
+        f'Line</th>{"<th scope=col>Message</th>" if varied else ""}</tr></thead><tbody>{lines}</tbody>'
+        "</table></div></details>"
     )
 
 
@@ -424,7 +434,7 @@ tr.detail>td{background:var(--card);padding:6px 12px 10px 32px}
 tr.detail table{font-size:13px}
 details{margin:8px 0}summary{cursor:pointer}
 @media print{body{font-size:11px;background:#fff;color:#000}main{max-width:none;padding:0}
-.filters,.expand{display:none}thead th{position:static}.scroll{overflow:visible}
+.filters,.expand{display:none}.score{print-color-adjust:exact;-webkit-print-color-adjust:exact}thead th{position:static}.scroll{overflow:visible}
 figure,.card{break-inside:avoid}.charts{grid-template-columns:1fr 1fr}a{color:inherit;text-decoration:none}}
 """
 

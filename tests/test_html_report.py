@@ -167,6 +167,7 @@ def test_utf8_and_static_page_without_script(examples: tuple[Path, BeautifulSoup
     raw = path.read_text("utf-8")
     assert "Réseau professionnel\u00a0: le guide complet" in raw  # written as is, not as entities
     assert page.find("form", class_="filters").has_attr("hidden")  # shown by the script only
+    assert "[hidden]{display:none!important}" in page.style.get_text()  # .filters sets display
     assert page.find(id="articles-table").find("button") is None  # sort buttons come with the script
 
 

@@ -386,7 +386,7 @@ _CSS = """
 --accent:#1b5fbf;--bad:#c0392b;--fair:#b7791f;--good:#2f855a;--info:#2b6cb0;color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{--bg:#14181f;--fg:#e3e7ed;--muted:#9aa4b2;--line:#2d3440;
 --card:#1c222b;--head:#222933;--accent:#7ab0ff;--bad:#ff7b6b;--fair:#f0b44c;--good:#5fd08d;--info:#7ab0ff}}
-*{box-sizing:border-box}
+*{box-sizing:border-box}[hidden]{display:none!important}
 body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",
 Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif}
 main{max-width:1360px;margin:0 auto;padding:24px 28px 48px}

@@ -53,8 +53,10 @@ def test_installed_wheel_runs_from_anywhere(wheel: Path, tmp_path: Path) -> None
     article = tmp_path / "a.md"
     article.write_text("---\ntitle: Hi\n---\n", encoding="utf-8")
     (tmp_path / "seolint.toml").write_text('extends = "strict"\n', encoding="utf-8")
-    result = subprocess.run([str(env_dir / "bin" / "seolint"), "check", "--output-format", "concise", "a.md"],
-                            cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run([str(env_dir / "bin" / "seolint"), "check", "--output-format", "concise", "a.md",
+                             "--report", "html:audit.html"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
+    page = (tmp_path / "audit.html").read_text(encoding="utf-8")
+    assert "prefers-color-scheme" in page and "hashchange" in page  # the style sheet and script ship
     assert "a.md:2:1: T001 [warning] Title is 2 characters long" in result.stdout
     assert "T002" not in result.stdout and "RUN002" not in result.stdout  # font table found

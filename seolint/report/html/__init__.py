@@ -24,7 +24,9 @@ import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from html import escape
+from importlib.resources import files
 from typing import NamedTuple
 
 from seolint import __version__
@@ -62,10 +64,10 @@ def render(audit: Audit) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="seolint {__version__}">\n'
-        f"<title>SEO audit: {len(rows)} articles</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<title>SEO audit: {len(rows)} articles</title>\n<style>\n{_asset('audit.css')}</style>\n</head>\n"
         f"<body>\n<main>\n{main}</main>\n"
         f'<script type="application/json" id="findings-data">{_findings_json(rows, audit.findings)}'
-        f"</script>\n<script>{_JS}</script>\n</body>\n</html>\n"
+        f"</script>\n<script>\n{_asset('audit.js')}</script>\n</body>\n</html>\n"
     )
 
 
@@ -381,196 +383,7 @@ def _cross_group(code: str, group: list[Finding]) -> str:
     )
 
 
-_CSS = """
-:root{--bg:#fff;--fg:#1d2430;--muted:#5c6675;--line:#dde2e8;--card:#f5f7fa;--head:#eef1f5;
---accent:#1b5fbf;--bad:#c0392b;--fair:#b7791f;--good:#2f855a;--info:#2b6cb0;color-scheme:light dark}
-@media (prefers-color-scheme:dark){:root{--bg:#14181f;--fg:#e3e7ed;--muted:#9aa4b2;--line:#2d3440;
---card:#1c222b;--head:#222933;--accent:#7ab0ff;--bad:#ff7b6b;--fair:#f0b44c;--good:#5fd08d;--info:#7ab0ff}}
-*{box-sizing:border-box}[hidden]{display:none!important}
-body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",
-Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif}
-main{max-width:1360px;margin:0 auto;padding:24px 28px 48px}
-h1{font-size:26px;margin:0 0 2px}h2{font-size:19px;margin:34px 0 10px;padding-bottom:6px;
-border-bottom:1px solid var(--line)}
-a{color:var(--accent)}.muted{color:var(--muted)}
-.cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0 0}
-.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:150px}
-.card dt{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
-.card dd{margin:0;color:var(--muted)}.card strong{font-size:24px;color:var(--fg);margin-right:4px}
-.card.error strong{color:var(--bad)}.card.warning strong{color:var(--fair)}.card.info strong{color:var(--info)}
-.charts{display:grid;align-items:start;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:20px;margin-top:24px}
-figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
-figcaption{font-size:13px;color:var(--muted)}
-.chart{width:100%;height:auto;max-height:340px;font-size:11px}
-.chart text{fill:var(--fg)}.chart .tick{fill:var(--muted)}.chart .label{font-size:12px;font-weight:600}
-.chart .axis{stroke:var(--muted)}.chart .grid{stroke:var(--line)}
-.bar.bad{fill:var(--bad)}.bar.fair{fill:var(--fair)}.bar.good{fill:var(--good)}
-.box{fill:var(--accent);fill-opacity:.3;stroke:var(--accent)}.whisker{stroke:var(--muted);stroke-width:2}
-.median{stroke:var(--fg);stroke-width:3}
-.filters{display:flex;flex-wrap:wrap;gap:8px 18px;align-items:center;margin-bottom:8px}
-.filters input,.filters select{font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:5px;
-background:var(--bg);color:var(--fg)}
-.filters input[type=number]{width:5.5em}.filters input[type=search]{width:18em}
-#count{margin:6px 0;color:var(--muted)}
-.scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{background:var(--head);position:sticky;top:0;white-space:nowrap;font-weight:600}
-th button{all:unset;cursor:pointer;font-weight:600}th button:focus-visible{outline:2px solid var(--accent)}
-th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
-.num{text-align:right;font-variant-numeric:tabular-nums}
-td.path{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace;font-size:13px;
-min-width:24em}
-td.e{color:var(--bad);font-weight:600}td.w{color:var(--fair);font-weight:600}
-.score{display:inline-block;min-width:2.6em;text-align:center;border-radius:10px;padding:0 6px;
-font-weight:600;color:#fff}
-.score.bad{background:var(--bad)}.score.fair{background:var(--fair)}.score.good{background:var(--good)}
-@media (prefers-color-scheme:dark){.score{color:#14181f}}
-.sev{font-size:12px;font-weight:600;text-transform:uppercase}.sev.error{color:var(--bad)}
-.sev.warning{color:var(--fair)}.sev.info{color:var(--info)}
-.expand{all:unset;cursor:pointer;color:var(--accent);margin-right:6px;font-family:system-ui,sans-serif}
-.expand:focus-visible{outline:2px solid var(--accent)}
-tr.detail>td{background:var(--card);padding:6px 12px 10px 32px}
-tr.detail table{font-size:13px}
-details{margin:8px 0}summary{cursor:pointer}
-@media print{body{font-size:11px;background:#fff;color:#000}main{max-width:none;padding:0}
-.filters,.expand{display:none}.score{print-color-adjust:exact;-webkit-print-color-adjust:exact}thead th{position:static}.scroll{overflow:visible}
-figure,.card{break-inside:avoid}.charts{grid-template-columns:1fr 1fr}a{color:inherit;text-decoration:none}}
-"""
-
-_JS = r"""
-(function () {
-"use strict";
-var doc = document, table = doc.getElementById("articles-table");
-if (!table || !window.URLSearchParams) return;
-doc.documentElement.classList.add("js");
-var data = JSON.parse(doc.getElementById("findings-data").textContent);
-var heads = [].slice.call(table.tHead.rows[0].cells), body = table.tBodies[0];
-var collator = new Intl.Collator(undefined, {numeric: true, sensitivity: "base"});
-var rows = [].slice.call(body.rows).map(function (tr) {
-  var cells = [].slice.call(tr.cells);
-  return {tr: tr, i: +tr.dataset.i, lang: tr.dataset.lang, detail: null,
-    text: (cells[0].textContent + "\n" + cells[1].textContent).toLowerCase(),
-    values: cells.map(function (td, k) {
-      return "num" in heads[k].dataset ? parseFloat(td.textContent) : td.textContent; })};
-});
-var keys = heads.map(function (th) { return th.dataset.key; });
-var controls = {q: "f-q", lang: "f-lang", errors: "f-errors", min: "f-min", max: "f-max"};
-Object.keys(controls).forEach(function (k) { controls[k] = doc.getElementById(controls[k]); });
-var count = doc.getElementById("count"), sorted = "";
-function state() {
-  var s = {q: controls.q.value.trim(), lang: controls.lang.value,
-    errors: controls.errors.checked ? "1" : "", min: controls.min.value, max: controls.max.value};
-  var th = table.querySelector("th[aria-sort]");
-  s.sort = th ? (th.getAttribute("aria-sort") === "descending" ? "-" : "") + th.dataset.key : "";
-  return s;
-}
-function show(s) {
-  var q = s.q.toLowerCase(), min = parseFloat(s.min), max = parseFloat(s.max), shown = 0;
-  var score = keys.indexOf("score"), errors = keys.indexOf("errors");
-  rows.forEach(function (r) {
-    var ok = (!q || r.text.indexOf(q) >= 0) && (!s.lang || r.lang === s.lang) &&
-      (!s.errors || r.values[errors] > 0) && !(r.values[score] < min) && !(r.values[score] > max);
-    r.tr.hidden = !ok;
-    if (r.detail) r.detail.hidden = !ok;
-    if (ok) shown++;
-  });
-  count.textContent = shown + " of " + rows.length + " articles";
-}
-function sort(spec) {
-  if (spec === sorted) return;
-  sorted = spec;
-  var desc = spec.charAt(0) === "-", k = keys.indexOf(spec.replace(/^-/, ""));
-  heads.forEach(function (th, j) {
-    if (j === k) th.setAttribute("aria-sort", desc ? "descending" : "ascending");
-    else th.removeAttribute("aria-sort");
-  });
-  var order = rows.slice();
-  if (k >= 0) order.sort(function (a, b) {
-    var x = a.values[k], y = b.values[k], c;
-    if (typeof x === "number") {
-      if (isNaN(x) || isNaN(y)) c = isNaN(x) - isNaN(y);  // unmeasured last, either way
-      else c = desc ? y - x : x - y;
-    } else c = desc ? collator.compare(y, x) : collator.compare(x, y);
-    return c || a.i - b.i;
-  });
-  var fragment = doc.createDocumentFragment();
-  order.forEach(function (r) { fragment.appendChild(r.tr); if (r.detail) fragment.appendChild(r.detail); });
-  body.appendChild(fragment);
-}
-function apply(s) { sort(s.sort); show(s); }
-function fromHash() {
-  var p = new URLSearchParams(location.hash.slice(1));
-  controls.q.value = p.get("q") || "";
-  controls.lang.value = p.get("lang") || "";
-  controls.errors.checked = /^(1|true|yes|on)$/.test(p.get("errors") || "");
-  controls.min.value = p.get("min") || "";
-  controls.max.value = p.get("max") || "";
-  var spec = p.get("sort") || "";
-  apply({q: controls.q.value.trim(), lang: controls.lang.value, errors: controls.errors.checked ? "1" : "",
-    min: controls.min.value, max: controls.max.value,
-    sort: keys.indexOf(spec.replace(/^-/, "")) >= 0 ? spec : ""});
-}
-function toHash() {
-  var s = state(), p = new URLSearchParams();
-  Object.keys(s).forEach(function (k) { if (s[k]) p.set(k, s[k]); });
-  var hash = p.toString();
-  try { history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search); }
-  catch (e) { /* some browsers refuse it on file: URLs; the view still works */ }
-}
-function changed() { var s = state(); show(s); toHash(); }
-heads.forEach(function (th) {
-  var button = doc.createElement("button");
-  button.type = "button";
-  button.textContent = th.textContent;
-  button.title = "Sort by " + th.textContent;
-  th.textContent = "";
-  th.appendChild(button);
-  button.addEventListener("click", function () {
-    sort((th.getAttribute("aria-sort") === "ascending" ? "-" : "") + th.dataset.key);
-    changed();
-  });
-});
-function findings(r) {
-  var list = data.rows[r.i], tr = doc.createElement("tr"), td = doc.createElement("td");
-  var inner = doc.createElement("table"), head = inner.createTHead().insertRow();
-  ["Line", "Code", "Severity", "Message"].forEach(function (label) {
-    var th = doc.createElement("th"); th.scope = "col"; th.textContent = label; head.appendChild(th); });
-  var tbody = inner.createTBody();
-  list.forEach(function (f) {
-    var rule = data.rules[f[2]], row = tbody.insertRow();
-    row.insertCell().textContent = f[0] + ":" + f[1];
-    var code = row.insertCell(); code.textContent = rule[0]; code.title = rule[1];
-    var sev = doc.createElement("span"); sev.className = "sev " + rule[2]; sev.textContent = rule[2];
-    row.insertCell().appendChild(sev);
-    var message = row.insertCell(); message.textContent = data.texts[f[3]];
-    if (f[4] >= 0) {
-      var hint = doc.createElement("div"); hint.className = "muted"; hint.textContent = data.texts[f[4]];
-      message.appendChild(hint);
-    }
-  });
-  tr.className = "detail"; td.colSpan = heads.length; td.appendChild(inner); tr.appendChild(td);
-  return tr;
-}
-rows.forEach(function (r) {
-  var n = data.rows[r.i].length;
-  if (!n) return;
-  var button = doc.createElement("button");
-  button.type = "button"; button.className = "expand"; button.textContent = "▸";
-  button.setAttribute("aria-expanded", "false");
-  button.setAttribute("aria-label", "Show " + n + (n === 1 ? " finding" : " findings"));
-  r.tr.cells[0].insertBefore(button, r.tr.cells[0].firstChild);
-  button.addEventListener("click", function () {
-    if (r.detail) { r.detail.remove(); r.detail = null; }
-    else { r.detail = findings(r); r.tr.after(r.detail); }
-    button.textContent = r.detail ? "▾" : "▸";
-    button.setAttribute("aria-expanded", r.detail ? "true" : "false");
-  });
-});
-Object.keys(controls).forEach(function (k) { controls[k].addEventListener("input", changed); });
-doc.querySelector("form.filters").addEventListener("submit", function (e) { e.preventDefault(); });
-doc.querySelector("form.filters").hidden = false;
-window.addEventListener("hashchange", fromHash);
-fromHash();
-})();
-"""
+@cache
+def _asset(name: str) -> str:
+    """The page's style sheet and script, kept beside this module as plain files."""
+    return (files(__package__) / name).read_text(encoding="utf-8")

@@ -94,8 +94,10 @@ def run_check(request: CheckRequest) -> int:
         findings = baseline.new_findings(findings, known)
     if request.shard is not None:
         index, count = request.shard
+        merged = any(name == "summary" for name, _ in reports)
         _note(request.quiet, f"Shard {index}/{count}: {result.files} articles checked; the rules across "
-                             "articles run when `seolint merge` combines the shards' summary files.")
+                             "articles run when `seolint merge` combines the shards' summary files"
+                             + ("." if merged else ", and this shard writes none (add --report summary:PATH)."))
     audit = _audit(findings, result, configs, request) if audits else None
     return _finish(findings, result.files, audit, reports, request)
 

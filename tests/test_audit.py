@@ -142,7 +142,7 @@ def test_quiet_prints_the_findings_only(seolint: Any, write: Any, isolated: Path
     quiet = seolint("check", ".", "--output-format", "concise", "--shard", "1/1", "--quiet")
     assert loud.out.startswith(quiet.out) and quiet.out
     assert "Found" in loud.out and "Found" not in quiet.out
-    assert "Shard 1/1" in loud.err and quiet.err == ""
+    assert "Shard 1/1" in loud.err and "add --report summary:PATH" in loud.err and quiet.err == ""
     write("a.md", "---\ntitle: A title of a sensible length for a search result\n---\n")
     clean = seolint("check", "a.md", "--select", "T001", "--quiet")
     assert clean.code == 0 and clean.out == ""

@@ -8,10 +8,11 @@ never cause a Markdown parse).
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from seolint import frontmatter, schema, text
 from seolint.findings import Span
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 #: Bytes sniffed for NUL characters to tell a binary file.
 SNIFF = 8192
+
+T = TypeVar("T")
 
 
 class SourceProblem(Exception):
@@ -74,6 +77,15 @@ class Document:
     source: Source | None = None
     problem: SourceProblem | None = None
     split: frontmatter.Split = field(default_factory=lambda: frontmatter.Split(None, "", 1))
+    _derived: dict[Callable[[Any], Any], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, compute: Callable[[Document], T]) -> T:
+        """A fact a rule module derives from this document (its links, say), computed once
+        however many rules read it."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        found: T = self._derived[compute]
+        return found
 
     @classmethod
     def from_bytes(cls, path: Path, display: str, data: bytes, settings: FileSettings) -> Document:

@@ -69,8 +69,17 @@ def _read(children: list[Any]) -> tuple[list[str], bool, bool]:
     return lines, bool(linked), linked is not None and not plain
 
 
-def paragraphs(doc: Document) -> Iterator[Paragraph]:
-    """Every paragraph, on its own or in a list item or quote (not headings or table cells)."""
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Every paragraph, on its own or in a list item or quote (not headings or table cells);
+    found once per document, for the rules that read them."""
+    return doc.derived(_paragraph_list)
+
+
+def _paragraph_list(doc: Document) -> list[Paragraph]:
+    return list(_paragraphs(doc))
+
+
+def _paragraphs(doc: Document) -> Iterator[Paragraph]:
     tokens = doc.body.tokens
     first = doc.split.body_line
     lists: list[int] = []

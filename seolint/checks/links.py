@@ -225,7 +225,12 @@ def _html_anchors(html: str, line: int) -> Iterator[Anchor]:
 
 
 def scan(doc: Document) -> Scan:
-    """Every link of the body with its visible content, and every piece of literal text."""
+    """Every link of the body with its visible content, and every piece of literal text
+    (walked once per document: six rules read it)."""
+    return doc.derived(_scan)
+
+
+def _scan(doc: Document) -> Scan:
     result = Scan([], [])
     first = doc.split.body_line
     for index, token in enumerate(doc.body.tokens):

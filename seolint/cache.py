@@ -1,10 +1,21 @@
-"""A content-hash cache of each file's findings, in ``.seolint_cache/`` beside the config.
+"""A content-hash cache of each file's results, in ``.seolint_cache/`` beside the config.
 
-An entry's key covers everything its findings depend on: seolint's version, the effective
-config, the path as reported, the file's bytes and, for the rules that look at other files
-(images under the static roots, files beside the article), the modification times of those
-folders. Entries are JSON (never pickle: a foreign entry must not run code), written
-atomically, so concurrent runs are safe; a corrupt or foreign entry is ignored and rewritten.
+One index file per cache root and effective config holds every checked file's results. Its
+name and header cover seolint's version (and the newest change to its code and data) and the
+config's fingerprint; each entry covers one file, by absolute path:
+
+- the file's content hash (sha256 of its bytes), the path as reported and the day checked;
+- the file's stat stamp (mode, size, mtime, ctime, inode): while it is unchanged the file is
+  not even read; when it changed, the file is read and hashed, and an equal hash is still a
+  hit. A stamp taken less than two seconds after the file's last change is not trusted (a
+  write within the same clock tick would go unseen), so that file is hashed next time;
+- the other files its rules looked at (a cover image beside it or under a static root),
+  each with what was seen of it, checked again before the entry is used.
+
+The index is JSON (never pickle: a foreign cache must not run code), written atomically
+(temporary file and rename), so that concurrent runs are safe (the last writer wins, the other
+run's new entries are recomputed next time) and an interrupted run leaves the previous index.
+A corrupt or foreign index or entry is ignored and rewritten.
 """
 
 from __future__ import annotations
@@ -13,11 +24,12 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from seolint import __version__
+from seolint import __version__, paths
 from seolint.atomic import write_atomic
 from seolint.audit import Profile
 from seolint.findings import Finding, Fix, FixSafety, Severity
@@ -25,22 +37,24 @@ from seolint.site import LinkRef, Summary
 from seolint.suppress import Suppressions
 
 if TYPE_CHECKING:
+    from seolint.config import Config
     from seolint.engine import FileResult
 
 FOLDER = ".seolint_cache"
-FORMAT = 1
+FORMAT = 2
+#: A stamp this close to the file's last change (ns) is not trusted: hash the file next time.
+RACY_NS = 2_000_000_000
 
 
 def folder_for(root: Path) -> Path:
     return root / FOLDER / f"v{FORMAT}"
 
 
-@cache
 def tree_stamp(folder: str) -> str:
     """The newest modification time under a folder (files added, removed or changed)."""
     newest = 0.0
     for current, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
         try:
             newest = max(newest, os.stat(current).st_mtime, *(os.stat(os.path.join(current, f)).st_mtime for f in files))
         except OSError:
@@ -58,45 +72,142 @@ def code_stamp() -> str:
     return f"{__version__}:{tree_stamp(str(package))}:{tree_stamp(str(rules_dir()))}"
 
 
-def key(display: str, data: bytes, config_fingerprint: str, world: list[str]) -> str:
-    digest = hashlib.sha256()
-    for part in (code_stamp(), config_fingerprint, display, *world):
-        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
-    digest.update(data)
-    return digest.hexdigest()
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def load(folder: Path, entry: str) -> FileResult | None:
-    from seolint.engine import FileResult
+class Record(NamedTuple):
+    """What a check learnt of a file besides its results, for the index."""
 
-    path = folder / entry[:2] / f"{entry}.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if raw.get("format") != FORMAT or raw.get("key") != entry:
+    stamp: paths.Stamp | None  # taken before the file was read
+    digest: str  # sha256 of the bytes read
+    looked_at: dict[str, object]  # other files: path -> kind or stamp (see Document.looked_at)
+
+
+def record(path: Path, stamp: paths.Stamp | None, data: bytes, looked_at: dict[str, object]) -> Record:
+    if stamp is not None and time.time_ns() - stamp[2] < RACY_NS:
+        stamp = None  # changed just now: a second change in the same tick would keep the stamp
+    return Record(stamp, digest(data), looked_at)
+
+
+class Index:
+    """The entries of one cache root for one config, loaded once and saved once per run."""
+
+    def __init__(self, folder: Path, config_fingerprint: str) -> None:
+        self.header = {"format": FORMAT, "code": code_stamp(), "config": config_fingerprint}
+        name = hashlib.sha256(f"{code_stamp()}\0{config_fingerprint}".encode()).hexdigest()[:24]
+        self.path = folder / f"index-{name}.json"
+        self.entries: dict[str, list[Any]] = {}
+        self.seen: set[str] = set()
+        self.dirty = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = json.loads(self.path.read_bytes())
+            if not isinstance(raw, dict) or raw.get("header") != self.header:
+                return  # another version or config under a colliding name: start afresh
+            entries = raw["entries"]
+            if isinstance(entries, dict):
+                self.entries = entries
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # missing, corrupt or foreign: rewritten at the end of the run
+
+    def lookup(self, path: Path, display: str, today: str, profiles: bool) -> FileResult | None:
+        """The stored result for ``path`` when neither it nor what its rules read changed."""
+        name = str(path)
+        self.seen.add(name)
+        entry = self.entries.get(name)
+        if entry is None:
             return None
-        findings = [finding_from_json(item) for item in raw["findings"]]
-        summary = summary_from_json(raw["summary"]) if raw.get("summary") is not None else None
-        profile = Profile(*raw["profile"]) if raw.get("profile") is not None else None
-        return FileResult(findings, summary, profile)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # missing, corrupt or foreign: recomputed and rewritten
+        try:
+            stamp, known, shown, day, looked_at, stored = entry
+            if shown != display or day != today:
+                return None
+            now = paths.stamp(path)
+            if now is None:
+                return None
+            if stamp is None or tuple(stamp) != now:
+                if not _same_content(path, known):
+                    return None
+                entry[0] = list(now) if time.time_ns() - now[2] >= RACY_NS else None
+                self.dirty = True
+            if not all(_unchanged(other, seen) for other, seen in looked_at.items()):
+                return None
+            result = result_from_json(stored, display)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
+            self.entries.pop(name, None)  # foreign or corrupt: recomputed and rewritten
+            self.dirty = True
+            return None
+        if profiles and result.profile is None:
+            return None
+        return result
+
+    def put(self, path: Path, display: str, today: str, record: Record, result: FileResult) -> None:
+        if any(finding.code == "RUN002" for finding in result.findings):
+            return  # a crash is not remembered: the next run tries again
+        stamp = list(record.stamp) if record.stamp is not None else None
+        looked_at = {other: list(seen) if isinstance(seen, tuple) else seen for other, seen in record.looked_at.items()}
+        self.entries[str(path)] = [stamp, record.digest, display, today, looked_at, result_to_json(result)]
+        self.seen.add(str(path))
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the index when something changed; entries of vanished files are dropped."""
+        for name in [name for name in self.entries if name not in self.seen]:
+            if not os.path.exists(name):
+                del self.entries[name]
+                self.dirty = True
+        if not self.dirty:
+            return
+        payload = {"header": self.header, "entries": self.entries}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _ensure_tag(self.path.parent.parent)
+            write_atomic(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        except OSError:
+            pass  # a read-only tree: run without a cache
+        self.dirty = False
 
 
-def store(folder: Path, entry: str, result: FileResult) -> None:
-    path = folder / entry[:2] / f"{entry}.json"
-    payload = {
-        "format": FORMAT,
-        "key": entry,
-        "findings": [finding.to_json() for finding in result.findings],
-        "summary": summary_to_json(result.summary) if result.summary is not None else None,
-        "profile": list(result.profile) if result.profile is not None else None,
-    }
+class Indexes:
+    """The index of each (cache root, config) a run meets."""
+
+    def __init__(self, today: str, profiles: bool) -> None:
+        self.today = today
+        self.profiles = profiles
+        self._open: dict[tuple[Path, str], Index] = {}
+
+    def index_for(self, config: Config) -> Index:
+        key = (config.root, config.fingerprint)
+        found = self._open.get(key)
+        if found is None:
+            found = self._open[key] = Index(folder_for(config.root), config.fingerprint)
+        return found
+
+    def lookup(self, path: Path, display: str, config: Config) -> FileResult | None:
+        return self.index_for(config).lookup(paths.absolute(path), display, self.today, self.profiles)
+
+    def put(self, path: Path, display: str, config: Config, record: Record, result: FileResult) -> None:
+        self.index_for(config).put(paths.absolute(path), display, self.today, record, result)
+
+    def save(self) -> None:
+        for index in self._open.values():
+            index.save()
+
+
+def _same_content(path: Path, known: str) -> bool:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _ensure_tag(folder.parent)
-        write_atomic(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        return digest(path.read_bytes()) == known
     except OSError:
-        pass  # a read-only tree: run without a cache
+        return False
+
+
+def _unchanged(path: str, seen: object) -> bool:
+    if isinstance(seen, str):
+        return paths.kind(path) == seen
+    now = paths.stamp(path)
+    return seen is None and now is None or now is not None and list(now) == seen
 
 
 def clean(root: Path) -> bool:
@@ -115,6 +226,43 @@ def _ensure_tag(folder: Path) -> None:
     tag = folder / "CACHEDIR.TAG"
     if not tag.exists():
         write_atomic(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# seolint cache\n")
+
+
+# --- results as JSON ----------------------------------------------------------------------
+
+_SEVERITIES = {severity.value: severity for severity in Severity}
+_SAFETIES = {safety.value: safety for safety in FixSafety}
+
+
+def result_to_json(result: FileResult) -> list[Any]:
+    """One file's results, compactly: findings as rows (their path is the entry's)."""
+    rows = [
+        [f.code, f.name, f.severity.value, f.message, f.line, f.column, f.end_line, f.end_column,
+         f.hint, *((f.fix.applicability.value, f.fix.message) if f.fix else ())]
+        for f in result.findings
+    ]
+    summary = summary_to_json(result.summary) if result.summary is not None else None
+    return [rows, summary, list(result.profile) if result.profile is not None else None]
+
+
+def result_from_json(data: list[Any], path: str) -> FileResult:
+    from seolint.engine import FileResult
+
+    rows, summary, profile = data
+    findings = []
+    for row in rows:
+        code, name, severity, message, line, column, end_line, end_column, hint, *fix = row
+        findings.append(Finding(
+            code, name, _SEVERITIES[severity], message, path, line, column, end_line, end_column, hint,
+            Fix(_SAFETIES[fix[0]], fix[1]) if fix else None,
+        ))
+        if not (isinstance(code, str) and isinstance(message, str) and type(line) is int):
+            raise TypeError("not a finding")
+    return FileResult(
+        findings,
+        summary_from_json(summary) if summary is not None else None,
+        Profile(*profile) if profile is not None else None,
+    )
 
 
 def finding_from_json(item: dict[str, Any]) -> Finding:

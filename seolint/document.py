@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from seolint import frontmatter, schema, text
+from seolint import frontmatter, paths, schema, text
 from seolint.findings import Span
 from seolint.markdown import Body, parse
 
@@ -78,6 +78,8 @@ class Document:
     problem: SourceProblem | None = None
     split: frontmatter.Split = field(default_factory=lambda: frontmatter.Split(None, "", 1))
     _derived: dict[Callable[[Any], Any], Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Other files the rules looked at: path -> kind (an existence test) or stamp (a read).
+    looked_at: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, compute: Callable[[Document], T]) -> T:
         """A fact a rule module derives from this document (its links, say), computed once
@@ -85,6 +87,24 @@ class Document:
         if compute not in self._derived:
             self._derived[compute] = compute(self)
         found: T = self._derived[compute]
+        return found
+
+    # --- other files a rule looks at (recorded: a cached result depends on them) ----------
+
+    def is_file(self, path: Path) -> bool:
+        return self._look(path) == "file"
+
+    def is_dir(self, path: Path) -> bool:
+        return self._look(path) == "dir"
+
+    def reads(self, path: Path) -> Path:
+        """Declare that a rule reads ``path`` (an image's header, say): its stamp is recorded."""
+        self.looked_at[str(path)] = paths.stamp(path)
+        return path
+
+    def _look(self, path: Path) -> str:
+        found = paths.kind(path)
+        self.looked_at.setdefault(str(path), found)
         return found
 
     @classmethod

@@ -16,7 +16,7 @@ from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, 
 from seolint.document import Document
 from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
-from seolint.paths import absolute, matches_any, real
+from seolint.paths import absolute, matches_any, real, stamp
 from seolint.rules import Options, Rule
 from seolint.site import Summary
 
@@ -89,7 +89,6 @@ def run(
     from seolint.parallel import check_many
 
     today = today or dt.date.today()
-    cache.tree_stamp.cache_clear()  # folders are looked at afresh by every run
     found = list(candidates(paths, configs, only))
     if shard is not None:
         found = [candidate for candidate in found if in_shard(candidate.display, *shard)]
@@ -193,30 +192,37 @@ def _gitignore(configs: Configs, folder: Path) -> bool:
 def check_file(
     candidate: Candidate, config: Config, today: dt.date, use_cache: bool = False, profiles: bool = False
 ) -> FileResult:
+    """One file's results; with ``use_cache``, from the cache when the file is unchanged."""
+    if not use_cache:
+        return checked(candidate, config, today, profiles)[0]
+    indexes = cache.Indexes(today.isoformat(), profiles)
+    hit = indexes.lookup(candidate.path, candidate.display, config)
+    if hit is not None:
+        return hit
+    result, record = checked(candidate, config, today, profiles, remember=True)
+    if record is not None:
+        indexes.put(candidate.path, candidate.display, config, record, result)
+        indexes.save()
+    return result
+
+
+def checked(
+    candidate: Candidate, config: Config, today: dt.date, profiles: bool = False, remember: bool = False
+) -> tuple[FileResult, cache.Record | None]:
+    """One file's results and, with ``remember``, what the cache must know to reuse them
+    (None for a file that could not be read or crashed)."""
+    before = stamp(candidate.path) if remember else None  # before reading: never newer than the bytes
     try:
         data = candidate.path.read_bytes()
     except OSError as error:
-        return FileResult([_unreadable(candidate, error)])
-    entry = _cache_key(candidate, data, config, today) if use_cache else None
-    if entry is not None:
-        hit = cache.load(cache.folder_for(config.root), entry)
-        if hit is not None and (hit.profile is not None or not profiles):
-            return hit
+        return FileResult([_unreadable(candidate, error)]), None
     try:
         doc, findings, summary = _inspect(candidate, data, config, today, summarize=True)
         result = FileResult(findings, summary, profile(doc) if profiles else None)
     except Exception as error:  # anything outside a rule is still this file's problem only
-        return FileResult([_crash(None, candidate.display, error)])
-    if entry is not None and not any(finding.code == "RUN002" for finding in findings):
-        cache.store(cache.folder_for(config.root), entry, result)
-    return result
-
-
-def _cache_key(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> str:
-    """Content, config and version, plus what the image rules look at beside the file."""
-    world = [today.isoformat(), cache.tree_stamp(str(absolute(candidate.path).parent))]
-    world += [cache.tree_stamp(str(root)) for root in config.settings_for(candidate.path, today).static_roots]
-    return cache.key(candidate.display, data, config.fingerprint, world)
+        return FileResult([_crash(None, candidate.display, error)]), None
+    record = cache.record(candidate.path, before, data, doc.looked_at) if remember else None
+    return result, record
 
 
 def inspect(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> tuple[Document, list[Finding]]:

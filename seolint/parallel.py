@@ -12,15 +12,18 @@ import datetime as dt
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from seolint import cache
 from seolint.config import ConfigFile
 from seolint.files import Candidate
 
 if TYPE_CHECKING:
     from seolint.engine import Configs, FileResult
+
+    Checked = tuple[FileResult, cache.Record | None]
 
 #: Below this many files a pool is not worth starting.
 MIN_FILES = 48
@@ -36,26 +39,47 @@ def check_many(
     candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int,
     progress: Callable[[int], None] | None = None,
 ) -> list[FileResult]:
-    """Each candidate's findings, in the candidates' order; ``progress`` hears of each file."""
-    if jobs <= 1 or len(candidates) < MIN_FILES:
-        _state.update(configs=configs, today=today)
-        results = (_check(candidate) for candidate in candidates)
-        return _counted(results, progress)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(64, len(candidates) // (jobs * 8)))
-    initargs = (configs.explicit, configs.overrides, configs.cache, configs.profiles, today)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
-        return _counted(pool.map(_check, candidates, chunksize=chunk), progress)
+    """Each candidate's findings, in the candidates' order; ``progress`` hears of each file.
 
-
-def _counted(results: Iterable[FileResult], progress: Callable[[int], None] | None) -> list[FileResult]:
-    done = []
-    for result in results:
-        done.append(result)
+    With the cache on, the parent answers every unchanged file from the cache index (a stat,
+    no read) and only the others go to the workers; the index is saved once, at the end.
+    """
+    indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
+    known = [_lookup(indexes, configs, candidate) for candidate in candidates]
+    missing = [candidate for candidate, hit in zip(candidates, known) if hit is None]
+    computed = _compute(missing, configs, today, jobs)
+    done: list[FileResult] = []
+    for candidate, hit in zip(candidates, known):
+        if hit is None:
+            hit, record = next(computed)
+            if indexes is not None and record is not None:
+                indexes.put(candidate.path, candidate.display, configs.for_file(candidate.path), record, hit)
+        done.append(hit)
         if progress is not None:
             progress(len(done))
+    if indexes is not None:
+        indexes.save()
     return done
+
+
+def _lookup(indexes: cache.Indexes | None, configs: Configs, candidate: Candidate) -> FileResult | None:
+    if indexes is None:
+        return None
+    return indexes.lookup(candidate.path, candidate.display, configs.for_file(candidate.path))
+
+
+def _compute(candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int) -> Iterator[Checked]:
+    """Each file's results (and cache record), in order: in-process for a few files."""
+    if jobs <= 1 or len(candidates) < MIN_FILES:
+        _state.update(configs=configs, today=today)
+        yield from map(_check, candidates)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(1, min(16, len(candidates) // (jobs * 16)))
+    initargs = (configs.explicit, configs.overrides, configs.cache, configs.profiles, today)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
+        yield from pool.map(_check, candidates, chunksize=chunk)
 
 
 def _init(explicit: Path | None, overrides: ConfigFile | None, use_cache: bool, profiles: bool,
@@ -66,10 +90,10 @@ def _init(explicit: Path | None, overrides: ConfigFile | None, use_cache: bool, 
     _state["today"] = today
 
 
-def _check(candidate: Candidate) -> FileResult:
-    from seolint.engine import Configs, check_file
+def _check(candidate: Candidate) -> Checked:
+    from seolint.engine import Configs, checked
 
     configs = _state["configs"]
     today = _state["today"]
     assert isinstance(configs, Configs) and isinstance(today, dt.date)
-    return check_file(candidate, configs.for_file(candidate.path), today, configs.cache, configs.profiles)
+    return checked(candidate, configs.for_file(candidate.path), today, configs.profiles, configs.cache)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -80,3 +81,24 @@ def matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
         return by_part is not None and any(by_part.match(part) for part in relative.split("/"))
 
     return test
+
+
+Stamp = tuple[int, int, int, int, int]  # mode, size, mtime_ns, ctime_ns, inode
+
+
+def stamp(path: str | Path) -> Stamp | None:
+    """What changes when a file is written, replaced or removed (None: it does not exist)."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (found.st_mode, found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+
+
+def kind(path: str | Path) -> str:
+    """``file``, ``dir``, ``other`` or ``missing``: what an existence test sees."""
+    found = stamp(path)
+    if found is None:
+        return "missing"
+    mode = found[0]
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"

@@ -64,7 +64,7 @@ def candidates(target: str, doc: Document) -> list[Path] | None:
     root exists (the site keeps its assets somewhere seolint was not told about).
     """
     path = unquote(urlsplit(target).path)
-    roots = [root for root in doc.settings.static_roots if root.is_dir()]
+    roots = [root for root in doc.settings.static_roots if doc.is_dir(root)]
     if path.startswith("/"):
         return [root / path.lstrip("/") for root in roots] if roots else None
     return [doc.path.parent / path, *(root / path for root in roots)]
@@ -75,7 +75,7 @@ def image_not_found(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if image is None or not is_local(image.strip()):
         return
     places = candidates(image.strip(), doc)
-    if places is not None and not any(place.is_file() for place in places):
+    if places is not None and not any(doc.is_file(place) for place in places):
         root = doc.settings.root
         shown = ", ".join(
             place.relative_to(root).as_posix() if place.is_relative_to(root) else place.as_posix()
@@ -143,7 +143,7 @@ class CardSize(Options):
 def local_file(target: str, doc: Document) -> Path | None:
     """The file a local image path names, when it exists."""
     places = candidates(target, doc) if is_local(target) else None
-    return next((place for place in places or [] if place.is_file()), None)
+    return next((place for place in places or [] if doc.is_file(place)), None)
 
 
 def image_too_small(doc: Document, options: CardSize) -> Iterator[Violation]:
@@ -151,7 +151,7 @@ def image_too_small(doc: Document, options: CardSize) -> Iterator[Violation]:
 
     image = doc.article.text("image")
     found = local_file(image.strip(), doc) if image else None
-    size = image_size(found) if found is not None else None
+    size = image_size(doc.reads(found)) if found is not None else None
     if size is None:
         return
     width, height = size

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -16,7 +19,7 @@ from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, 
 from seolint.document import Document
 from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
-from seolint.paths import absolute, matches_any, real, stamp
+from seolint.paths import absolute, matcher, real, real_folder, stamp
 from seolint.rules import Options, Rule
 from seolint.site import Summary
 
@@ -93,14 +96,35 @@ def run(
     if shard is not None:
         found = [candidate for candidate in found if in_shard(candidate.display, *shard)]
     counted = None if progress is None else (lambda done: progress(done, len(found)))
-    per_file = check_many(found, configs, today, jobs, counted)
-    findings = [finding for result in per_file for finding in result.findings]
-    summaries = [result.summary for result in per_file if result.summary is not None]
-    if summaries and shard is None:
-        findings += site_findings(summaries, configs, paths)
-    findings.sort(key=Finding.sort_key)
+    indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
+    per_file = check_many(found, configs, today, jobs, counted, indexes=indexes)
+    with gc_paused():
+        findings = [finding for result in per_file for finding in result.findings]
+        summaries = [result.summary for result in per_file if result.summary is not None]
+        if summaries and shard is None:
+            if indexes is None:
+                findings += site_findings(summaries, configs, paths)
+            else:
+                digests = [indexes.summary_digest(candidate.path, configs.for_file(candidate.path))
+                           for candidate, result in zip(found, per_file) if result.summary is not None]
+                findings += _cached_site_findings(summaries, digests, configs, paths)
+        findings.sort(key=Finding.sort_key)
     profiles = [result.profile or unread(candidate.display) for candidate, result in zip(found, per_file)]
     return RunResult(findings, len(found), profiles if configs.profiles else [], summaries)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while a run builds many small, acyclic objects (findings
+    read from the cache, sort keys): otherwise its full passes over the growing heap take
+    a third of a warm run. Never around parsing, whose garbage may hold cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def in_shard(display: str, index: int, count: int) -> bool:
@@ -120,8 +144,7 @@ class SiteRule(NamedTuple):
 
 def site_setup(configs: Configs, paths: list[Path]) -> tuple[str, list[SiteRule]]:
     """The site root and the enabled rules across articles, for a run over ``paths``."""
-    first = paths[0] if paths else Path(".")
-    folder = first if first.is_dir() else first.parent
+    folder = _first_folder(paths)
     config = configs.for_folder(folder)
     # The site root: the config file's folder when the checked folder is inside it, else
     # the checked folder itself.
@@ -136,6 +159,31 @@ def site_setup(configs: Configs, paths: list[Path]) -> tuple[str, list[SiteRule]
 def site_findings(summaries: list[Summary], configs: Configs, paths: list[Path]) -> list[Finding]:
     """Run the enabled rules across articles, with each article's ignores and suppressions."""
     return cross_findings(summaries, *site_setup(configs, paths))
+
+
+def _cached_site_findings(
+    summaries: list[Summary], digests: list[str | None], configs: Configs, paths: list[Path]
+) -> list[Finding]:
+    """``site_findings``, from the cache when no summary, rule or tested file changed."""
+    root, rules = site_setup(configs, paths)
+    folder = cache.folder_for(configs.for_folder(_first_folder(paths)).root)
+    known = [digest for digest in digests if digest is not None]
+    if len(known) != len(digests):
+        return cross_findings(summaries, root, rules)
+    described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
+    key = cache.site_key(root, described, known)
+    found = cache.load_site(folder, root, key)
+    if found is None:
+        with site.recording() as looked_at:
+            found = cross_findings(summaries, root, rules)
+        if not any(finding.code == "RUN002" for finding in found):
+            cache.store_site(folder, root, key, found, looked_at)
+    return found
+
+
+def _first_folder(paths: list[Path]) -> Path:
+    first = paths[0] if paths else Path(".")
+    return first if first.is_dir() else first.parent
 
 
 def cross_findings(summaries: list[Summary], root: str, rules: list[SiteRule]) -> list[Finding]:
@@ -160,7 +208,7 @@ def cross_findings(summaries: list[Summary], root: str, rules: list[SiteRule]) -
 def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:
     """The articles to check under ``paths``, limited to ``only`` when given."""
     wanted = {absolute(path) for path in only} if only is not None else None
-    for candidate in discover(paths, lambda p: _excluded(configs, p), lambda p: _gitignore(configs, p)):
+    for candidate in discover(paths, _exclusions(configs), lambda p: _gitignore(configs, p)):
         if wanted is None or absolute(candidate.path) in wanted:
             yield candidate
 
@@ -180,9 +228,33 @@ def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None 
     return RunResult(findings, 1, [measured] if configs.profiles else [])
 
 
-def _excluded(configs: Configs, path: Path) -> bool:
-    config = configs.for_file(path) if path.is_file() else configs.for_folder(path.parent)
-    return bool(config.excludes) and matches_any(config.excludes, config.relative(path))
+def _exclusions(configs: Configs) -> Callable[[str], bool]:
+    """Whether a path met in a walk is excluded by its folder's config (``exclude``): the
+    config and the folder's path relative to the config's root are found once per folder."""
+    folders: dict[str, tuple[Callable[[str], bool], str | None]] = {}
+
+    def excluded(name: str) -> bool:
+        folder, base = os.path.split(name)
+        known = folders.get(folder)
+        if known is None:
+            known = folders[folder] = _folder_rule(configs.for_folder(Path(folder or ".")), folder)
+        test, relative = known
+        if relative is None:  # outside the config's folder: the path as given
+            shown = Path(folder).as_posix()
+            return test(base if shown == "." else f"{shown}/{base}")
+        return test(relative + base)
+
+    return excluded
+
+
+def _folder_rule(config: Config, folder: str) -> tuple[Callable[[str], bool], str | None]:
+    """The exclusion test of a folder's config, and the folder relative to the config's root
+    (with a trailing /), as ``config.relative`` gives it; None when outside that root."""
+    root = os.path.join(str(config.root), "")
+    here = os.path.join(os.path.abspath(folder), "")
+    if not here.startswith(root):
+        here = os.path.join(str(real_folder(Path(here))), "")  # through a link
+    return matcher(tuple(config.excludes)), here[len(root):] if here.startswith(root) else None
 
 
 def _gitignore(configs: Configs, folder: Path) -> bool:
@@ -221,7 +293,7 @@ def checked(
         result = FileResult(findings, summary, profile(doc) if profiles else None)
     except Exception as error:  # anything outside a rule is still this file's problem only
         return FileResult([_crash(None, candidate.display, error)]), None
-    record = cache.record(candidate.path, before, data, doc.looked_at) if remember else None
+    record = cache.record(candidate.path, before, data, doc.looked_at, summary) if remember else None
     return result, record
 
 

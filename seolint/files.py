@@ -29,57 +29,86 @@ class Candidate(NamedTuple):
 
 def display_path(path: Path) -> str:
     """Relative to the current folder when below it, as found otherwise."""
-    try:
-        return absolute(path).relative_to(absolute(Path.cwd())).as_posix()
-    except (ValueError, OSError):
-        return path.as_posix()
+    return _display(os.path.abspath(path), _cwd_prefix(), path.as_posix())
+
+
+def _cwd_prefix() -> str:
+    return os.path.join(os.path.abspath(os.getcwd()), "")
+
+
+def _display(absolute_path: str, cwd_prefix: str, given: str) -> str:
+    if absolute_path.startswith(cwd_prefix):
+        return absolute_path[len(cwd_prefix):].replace(os.sep, "/")
+    return given
 
 
 def discover(
     paths: list[Path],
-    excluded: Callable[[Path], bool],
+    excluded: Callable[[str], bool],
     respect_gitignore: Callable[[Path], bool],
 ) -> Iterator[Candidate]:
     """Every article to check, explicit paths first in the order given, then walks, sorted."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    cwd = _cwd_prefix()
     for given in paths:
         if given.is_dir():
-            found = sorted(_walk(given, excluded))
+            found = sorted(_walk(str(given), excluded), key=lambda item: item[0].split(os.sep))
             if found and respect_gitignore(given):
-                ignored = git_ignored(given, found)
-                found = [path for path in found if path not in ignored]
-            for path in found:
-                key = real(path)
+                ignored = git_ignored(given, [name for name, _ in found])
+                found = [item for item in found if item[0] not in ignored]
+            folders: dict[str, str] = {}
+            for name, link in found:
+                folder, base = os.path.split(name)
+                if link:
+                    key = os.path.realpath(name)
+                else:  # the folder's real path, once per folder
+                    if folder not in folders:
+                        folders[folder] = os.path.realpath(folder)
+                    key = os.path.join(folders[folder], base)
                 if key not in seen:
                     seen.add(key)
-                    yield Candidate(path, display_path(path), False)
+                    path = Path(name)
+                    yield Candidate(path, _display(os.path.abspath(name), cwd, path.as_posix()), False)
         else:
-            key = real(given)
+            key = str(real(given))
             if key not in seen:
                 seen.add(key)
                 yield Candidate(given, given.as_posix(), True)
 
 
-def _walk(root: Path, excluded: Callable[[Path], bool]) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
-        here = Path(folder)
-        dirs[:] = sorted(
-            name for name in dirs
-            if not name.startswith(".") and name not in SKIPPED_DIRS and not excluded(here / name)
-        )
-        for name in files:
-            path = here / name
-            if path.suffix.lower() in EXTENSIONS and not name.startswith(".") and not excluded(path):
-                yield path
+def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[tuple[str, bool]]:
+    """Every article below ``root``: its path and whether it is a symbolic link."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        link = True  # when unsure: its real path is looked up on its own
+        try:
+            link = entry.is_symlink()
+            is_dir = entry.is_dir()
+        except OSError:  # a link loop, say: checked as a file, and reported (RUN001)
+            is_dir = False
+        if is_dir:  # a link to a folder is never followed (no loops), nor checked
+            if not link and name not in SKIPPED_DIRS and not excluded(entry.path):
+                folders.append(entry.path)
+        elif os.path.splitext(name)[1].lower() in EXTENSIONS and not excluded(entry.path):
+            yield entry.path, link
         # a folder named like an article ("x.md") is walked like any folder, above
+    for folder in folders:
+        yield from _walk(folder, excluded)
 
 
-def git_ignored(folder: Path, paths: list[Path]) -> set[Path]:
+def git_ignored(folder: Path, paths: list[str]) -> set[str]:
     """The paths that git ignores; empty outside a work tree or without git."""
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "check-ignore", "--stdin", "-z"],
-            input="\0".join(str(absolute(path)) for path in paths).encode(),
+            input="\0".join(os.path.abspath(path) for path in paths).encode(),
             capture_output=True,
             timeout=60,
             check=False,
@@ -88,8 +117,8 @@ def git_ignored(folder: Path, paths: list[Path]) -> set[Path]:
         return set()
     if result.returncode not in (0, 1):  # 128: not a git work tree
         return set()
-    ignored = {Path(item) for item in result.stdout.decode(errors="replace").split("\0") if item}
-    return {path for path in paths if absolute(path) in ignored}
+    ignored = set(result.stdout.decode(errors="replace").split("\0")) - {""}
+    return {path for path in paths if os.path.abspath(path) in ignored}
 
 
 def changed_since(ref: str, cwd: Path) -> list[Path]:

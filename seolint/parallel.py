@@ -37,15 +37,19 @@ def default_jobs() -> int:
 
 def check_many(
     candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, *, indexes: cache.Indexes | None = None,
 ) -> list[FileResult]:
     """Each candidate's findings, in the candidates' order; ``progress`` hears of each file.
 
     With the cache on, the parent answers every unchanged file from the cache index (a stat,
     no read) and only the others go to the workers; the index is saved once, at the end.
     """
-    indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
-    known = [_lookup(indexes, configs, candidate) for candidate in candidates]
+    if indexes is None and configs.cache:
+        indexes = cache.Indexes(today.isoformat(), configs.profiles)
+    from seolint.engine import gc_paused
+
+    with gc_paused():
+        known = [_lookup(indexes, configs, candidate) for candidate in candidates]
     missing = [candidate for candidate, hit in zip(candidates, known) if hit is None]
     computed = _compute(missing, configs, today, jobs)
     done: list[FileResult] = []

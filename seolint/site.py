@@ -8,8 +8,12 @@ site root is the folder of the config file, else the folder given on the command
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -49,6 +53,30 @@ class Summary(NamedTuple):
     static_roots: tuple[str, ...]
     permalink: str | None = None  # an explicit address from front matter (permalink, url, path)
     base_path: str = "/"  # where the site's articles start ([site] base-path)
+
+
+#: The files that rules across articles looked for, while a run records them (for the cache).
+_looked_at: ContextVar[dict[str, bool] | None] = ContextVar("looked_at", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, bool]]:
+    """Record every file the rules across articles test for (path -> it existed)."""
+    found: dict[str, bool] = {}
+    token = _looked_at.set(found)
+    try:
+        yield found
+    finally:
+        _looked_at.reset(token)
+
+
+def file_exists(path: str, any_kind: bool = False) -> bool:
+    """Whether a link's target is a file (or, with ``any_kind``, anything) on disk."""
+    found = os.path.exists(path) if any_kind else os.path.isfile(path)
+    looked = _looked_at.get()
+    if looked is not None:
+        looked[("*" if any_kind else "f") + path] = found
+    return found
 
 
 def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions) -> Summary | None:

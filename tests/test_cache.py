@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+import marshal
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ Text.
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted((root / ".seolint_cache").rglob("*.json"))
+    """The cache's files: one index per config, and the findings across articles."""
+    return sorted((root / ".seolint_cache").rglob("*.marshal"))
 
 
 def test_warm_run_gives_the_same_findings(seolint: Any, tmp_path: Path) -> None:
@@ -55,13 +57,72 @@ def test_changes_invalidate(seolint: Any, write: Any, isolated: Path) -> None:
 def test_corrupt_and_foreign_entries_are_ignored(seolint: Any, write: Any, isolated: Path) -> None:
     write("post.md", ARTICLE)
     cold = seolint("check", "--output-format", "json", "post.md").out
-    for index, entry in enumerate(entries(isolated)):
-        if index % 2:
-            entry.write_text("{not json", encoding="utf-8")
-        else:
-            entry.write_text(json.dumps({"format": 1, "key": "someone-else", "findings": []}), encoding="utf-8")
+    assert entries(isolated)
+    for foreign in (b"{not json", marshal.dumps({"format": 1, "key": "someone-else", "findings": []}),
+                    b"", marshal.dumps({"header": {}, "entries": {str(isolated / "post.md"): ("x",)}})):
+        for entry in entries(isolated):
+            entry.write_bytes(foreign)
+        assert seolint("check", "--output-format", "json", "post.md").out == cold
+        assert seolint("check", "--output-format", "json", "post.md").out == cold
+
+
+def test_corrupt_entry_inside_a_valid_index(seolint: Any, write: Any, isolated: Path) -> None:
+    write("post.md", ARTICLE)
+    cold = seolint("check", "--output-format", "json", "post.md").out
+    index = next(path for path in entries(isolated) if path.name.startswith("index-"))
+    data = marshal.loads(index.read_bytes())
+    for name, entry in data["entries"].items():
+        rows = tuple((code, name_, severity, message, "line", *rest) for code, name_, severity, message, _, *rest in entry[5][0])
+        data["entries"][name] = (None, *entry[1:5], (rows, *entry[5][1:]), entry[6])  # stamp None: rehash
+    index.write_bytes(marshal.dumps(data))
     assert seolint("check", "--output-format", "json", "post.md").out == cold
-    assert seolint("check", "--output-format", "json", "post.md").out == cold
+
+
+def test_same_size_same_mtime_edit_is_seen(seolint: Any, write: Any, isolated: Path) -> None:
+    """The stat shortcut never answers for a changed file: an edit that keeps the size and
+    puts the modification time back still changes the inode's ctime."""
+    post = write("post.md", ARTICLE)
+    before = os.stat(post)
+    old = 1_600_000_000_000_000_000  # long ago: the stamp is trusted (not racy)
+    os.utime(post, ns=(old, old))
+    first = seolint("check", "--output-format", "json", "post.md").out
+    post.write_text(ARTICLE.replace("keyphrase: professional network", "keyphrase: unrelated xylophones"), encoding="utf-8")
+    os.utime(post, ns=(old, old))
+    assert os.stat(post).st_size == before.st_size
+    fresh = seolint("check", "--no-cache", "--output-format", "json", "post.md").out
+    assert fresh != first
+    assert seolint("check", "--output-format", "json", "post.md").out == fresh
+
+
+def test_image_beside_the_article_is_seen(seolint: Any, write: Any, isolated: Path) -> None:
+    write("post.md", ARTICLE.replace("/images/cover.png", "cover.png"))
+    def codes() -> set[str]:
+        return {f["code"] for f in seolint("check", "--output-format", "json", "post.md").json()}
+    assert "I003" in codes()
+    write("cover.png", b"png")
+    assert "I003" not in codes()
+    os.remove(isolated / "cover.png")
+    assert "I003" in codes()
+
+
+def test_editing_one_article_keeps_the_others_cached(seolint: Any, write: Any, isolated: Path) -> None:
+    for name in ("a", "b", "c"):
+        write(f"{name}/post.md", ARTICLE.replace("professional-network", f"network-{name}"))
+    cold = seolint("check", "--output-format", "json", ".").out
+    index = next(path for path in entries(isolated) if path.name.startswith("index-"))
+    data = marshal.loads(index.read_bytes())
+    untouched = data["entries"][str(isolated / "b" / "post.md")]
+    write("a/post.md", ARTICLE.replace("professional-network", "network-a") + "\nMore text.\n")
+    warm = seolint("check", "--output-format", "json", ".").out
+    assert warm == seolint("check", "--no-cache", "--output-format", "json", ".").out
+    assert warm != cold
+    assert marshal.loads(index.read_bytes())["entries"][str(isolated / "b" / "post.md")][1:] == untouched[1:]
+
+
+def test_no_cache_writes_nothing(seolint: Any, write: Any, isolated: Path) -> None:
+    write("post.md", ARTICLE)
+    seolint("check", "--no-cache", "post.md")
+    assert not (isolated / ".seolint_cache").exists()
 
 
 def test_clean(seolint: Any, write: Any, isolated: Path) -> None:

@@ -13,7 +13,7 @@ from pydantic import Field
 from seolint.checks.run import reported_by_engine
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.site import Summary, anchors, normalize_url, url_of
+from seolint.site import Summary, anchors, file_exists, normalize_url, url_of
 from seolint.text import fold
 
 SiteFinding = tuple[Summary, Violation]
@@ -84,8 +84,10 @@ class Site:
     def __init__(self, summaries: list[Summary], root: str, style: str) -> None:
         self.by_url: dict[str, Summary] = {}
         self.by_file: dict[str, Summary] = {}
+        self.url: dict[str, str] = {}  # each article's own URL, by path
         for summary in summaries:
-            self.by_url[url_of(summary, root)] = summary
+            self.url[summary.path] = url = url_of(summary, root)
+            self.by_url[url] = summary
             for alias in summary.aliases:
                 self.by_url.setdefault(normalize_url("/" + alias.lstrip("/")), summary)
             self.by_file[os.path.normpath(summary.path)] = summary
@@ -103,15 +105,15 @@ class Site:
             target = self.by_url.get(normalize_url(path))
             if target is not None:
                 return target, True
-            return None, any(os.path.isfile(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
+            return None, any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
         on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
         for candidate in (on_disk, on_disk + ".md", on_disk + ".mdx", os.path.join(on_disk, "index.md"), os.path.join(on_disk, "_index.md")):
             if candidate in self.by_file:
                 return self.by_file[candidate], True
-        target = self.by_url.get(normalize_url(urljoin(url_of(source, self.root), path)))
+        target = self.by_url.get(normalize_url(urljoin(self.url.get(source.path) or url_of(source, self.root), path)))
         if target is not None:
             return target, True
-        return None, os.path.exists(on_disk)
+        return None, file_exists(on_disk, any_kind=True)
 
 
 class LinkOptions(Options):

@@ -162,7 +162,9 @@ class Index:
 
     def put(self, name: str, display: str, today: str, record: Record, result: FileResult) -> None:
         if any(finding.code == "RUN002" for finding in result.findings):
-            return  # a crash is not remembered: the next run tries again
+            self.entries.pop(name, None)  # a crash is not remembered: the next run tries again
+            self.dirty = True
+            return
         entry = (record.stamp, record.digest, display, today, record.looked_at, result_to_values(result), record.summary)
         self.entries[name] = _shared(entry, self.strings)
         self.seen.add(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -77,30 +78,37 @@ def discover(
 
 
 def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[tuple[str, bool]]:
-    """Every article below ``root``: its path and whether it is a symbolic link."""
-    try:
-        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
-    except OSError:
-        return
-    folders = []
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        link = True  # when unsure: its real path is looked up on its own
+    """Every article below ``root``: its path and whether it is a symbolic link. Each folder's
+    articles come before its subfolders', in name order; a stack, not recursion, so that no
+    depth of nesting can exhaust Python's call stack."""
+    pending = [root]
+    while pending:
+        folder = pending.pop()
         try:
-            link = entry.is_symlink()
-            is_dir = entry.is_dir()
-        except OSError:  # a link loop, say: checked as a file, and reported (RUN001)
-            is_dir = False
-        if is_dir:  # a link to a folder is never followed (no loops), nor checked
-            if not link and name not in SKIPPED_DIRS and not excluded(entry.path):
-                folders.append(entry.path)
-        elif os.path.splitext(name)[1].lower() in EXTENSIONS and not excluded(entry.path):
-            yield entry.path, link
-        # a folder named like an article ("x.md") is walked like any folder, above
-    for folder in folders:
-        yield from _walk(folder, excluded)
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            if folder != root or not isinstance(error, NotADirectoryError):
+                reason = error.strerror or type(error).__name__
+                sys.stderr.write(f"seolint: cannot read the folder {folder} ({reason}); skipped\n")
+            continue
+        folders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            link = True  # when unsure: its real path is looked up on its own
+            try:
+                link = entry.is_symlink()
+                is_dir = entry.is_dir()
+            except OSError:  # a link loop, say: checked as a file, and reported (RUN001)
+                is_dir = False
+            if is_dir:  # a link to a folder is never followed (no loops), nor checked
+                if not link and name not in SKIPPED_DIRS and not excluded(entry.path):
+                    folders.append(entry.path)
+            elif os.path.splitext(name)[1].lower() in EXTENSIONS and not excluded(entry.path):
+                yield entry.path, link
+            # a folder named like an article ("x.md") is walked like any folder, above
+        pending.extend(reversed(folders))
 
 
 def git_ignored(folder: Path, paths: list[str]) -> set[str]:

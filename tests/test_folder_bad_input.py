@@ -78,6 +78,7 @@ def test_unreadable_folder_is_skipped(seolint: Any, write: Any, isolated: Path) 
     finally:
         (isolated / "locked").chmod(0o755)
     assert result.code in (0, 1) and "ok.md" in result.out
+    assert "cannot read the folder" in result.err and "locked" in result.err
 
 
 @pytest.mark.slow

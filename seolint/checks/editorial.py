@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -134,12 +135,14 @@ def marker_table(lang: str, extra: tuple[str, ...] = ()) -> Labels:
 def find_label(paragraph: Paragraph, table: Labels) -> str | None:
     """The note's label as written (“Mots-clés SEO :”) when the paragraph starts with one."""
     text = paragraph.lines[0]
-    words = list(_WORD.finditer(text))
+    # Only the first words can make a label: a long paragraph is not split to its end.
+    words = list(islice(_WORD.finditer(text), table[0][0] if table else 0))
     if not words or paragraph.linked or text[: words[0].start()].strip(" \t\u00a0\u202f*_[(") != "":
         return None  # a link, or something other than emphasis or a bracket, comes first
     begin = len(text) - len(text.lstrip(" \t\u00a0\u202f*_"))
+    folded = [fold(word.group(0)) for word in words]  # once, for every size of label
     for size, labels in table:
-        if size > len(words) or " ".join(fold(w.group(0)) for w in words[:size]) not in labels:
+        if size > len(words) or " ".join(folded[:size]) not in labels:
             continue
         end = words[size - 1].end()
         after = _AFTER_LABEL.match(text, end)
@@ -210,8 +213,12 @@ def _hashtags(line: str) -> tuple[list[str], int]:
 
 
 def hashtag_line(doc: Document, options: HashtagLine) -> Iterator[Violation]:
-    labelled = {paragraph.line for paragraph, _ in notes(doc, marker_table(doc.lang))}
+    labelled: set[int] | None = None  # found only for an article with a line of hashtags
     for paragraph in paragraphs(doc):
+        if not any("#" in text for text in paragraph.lines):
+            continue  # no hashtag at all: the cheap test that settles almost every paragraph
+        if labelled is None:
+            labelled = {note.line for note, _ in notes(doc, marker_table(doc.lang))}
         if paragraph.line in labelled:
             continue  # a labelled note (“Hashtags suggérés : #…”) is E001's, whose fix removes it
         for offset, text in enumerate(paragraph.lines):
@@ -298,8 +305,15 @@ def _bracket_words(lang: str) -> tuple[str, ...]:
 
 def _whole_words(words: list[str], text: str) -> Iterator[re.Match[str]]:
     if words:
-        alternatives = "|".join(re.escape(word) for word in words)
-        yield from re.finditer(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])", text)
+        yield from _whole_words_pattern(tuple(words)).finditer(text)
+
+
+@cache
+def _whole_words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Built once per list of words: escaping and joining them for every line of every
+    article cost more than the search itself."""
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])")
 
 
 def _marks(line: _Line, found: re.Match[str]) -> bool:

@@ -59,7 +59,7 @@ def unread(path: str) -> Profile:
     return Profile(path, "", None, 0, None)
 
 
-def rows(profiles: Iterable[Profile], findings: list[Finding]) -> list[Row]:
+def rows(profiles: Iterable[Profile], findings: Iterable[Finding]) -> list[Row]:
     """One row per article, in path order, with the counts and score of its findings."""
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -77,7 +77,7 @@ def rows(profiles: Iterable[Profile], findings: list[Finding]) -> list[Row]:
 class Audit:
     """Everything an audit report shows of one run (or of merged shards)."""
 
-    findings: list[Finding]  # sorted by path, then position
+    findings: Iterable[Finding]  # sorted by path, then position; a list or a FindingStore (read again)
     files: int
     profiles: list[Profile]  # one per article checked
     summaries: list[Summary] = field(default_factory=list)  # what the rules across articles saw

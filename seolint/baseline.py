@@ -7,6 +7,8 @@ bring it back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import json
 from collections import Counter
 from pathlib import Path
@@ -19,7 +21,7 @@ from seolint.report._common import SourceLines, fingerprint
 VERSION = 1
 
 
-def write(path: Path, findings: list[Finding]) -> None:
+def write(path: Path, findings: Iterable[Finding]) -> None:
     source = SourceLines()
     entries = [
         {"path": finding.path, "code": finding.code, "fingerprint": fingerprint(finding, source)}
@@ -47,7 +49,7 @@ def load(path: Path) -> Counter[tuple[str, str, str]]:
     return known
 
 
-def new_findings(findings: list[Finding], known: Counter[tuple[str, str, str]]) -> list[Finding]:
+def new_findings(findings: Iterable[Finding], known: Counter[tuple[str, str, str]]) -> list[Finding]:
     """The findings the baseline does not account for."""
     remaining = Counter(known)
     source = SourceLines()

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +18,7 @@ from seolint import files
 from seolint.atomic import write_atomic
 from seolint.errors import ConfigError, ExitCode, SeolintError
 from seolint.findings import Finding, Severity
+from seolint.store import FindingStore
 
 #: Runs over fewer files than this finish before a progress bar would help.
 MIN_PROGRESS_FILES = 20
@@ -91,7 +92,7 @@ def run_check(request: CheckRequest) -> int:
     if known is not None:
         from seolint import baseline
 
-        findings = baseline.new_findings(findings, known)
+        findings = FindingStore(baseline.new_findings(findings, known))
     if request.shard is not None:
         index, count = request.shard
         merged = any(name == "summary" for name, _ in reports)
@@ -112,7 +113,7 @@ def run_merge(sources: list[Path], request: CheckRequest) -> int:
     return _finish(audit.findings, audit.files, audit, reports, request)
 
 
-def _audit(findings: list[Finding], result: Any, configs: Any, request: CheckRequest) -> Any:
+def _audit(findings: FindingStore, result: Any, configs: Any, request: CheckRequest) -> Any:
     from seolint import engine
     from seolint.audit import Audit
 
@@ -121,23 +122,36 @@ def _audit(findings: list[Finding], result: Any, configs: Any, request: CheckReq
     return Audit(findings, result.files, result.profiles, result.summaries, codes, root, rules, request.shard)
 
 
-def _finish(findings: list[Finding], files: int, audit: Any, reports: list[tuple[str, Path]],
+def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[tuple[str, Path]],
             request: CheckRequest) -> int:
     """Write the reports, print the findings, and tell the exit code."""
-    from seolint.report import FORMATS, audit_formatter, render
+    from seolint.engine import severities
+    from seolint.report import FORMATS, audit_formatter, stream
 
     for name, path in reports:
         if name in FORMATS:
-            _write_report(path, FORMATS[name](findings, files, False))
+            _write_report(path, "".join(stream(name, findings, files, False)))
         else:
             _write_report(path, audit_formatter(name)(audit))
     if request.statistics:
         click.echo(statistics(findings, request.quiet), nl=False)
     else:
-        click.echo(render(request.output_format, findings, files, request.color, request.quiet), nl=False)
+        _echo_all(stream(request.output_format, findings, files, request.color, request.quiet))
     threshold = Severity(request.fail_on).rank
-    failed = any(finding.severity.rank >= threshold for finding in findings)
+    failed = any(count and severity.rank >= threshold for severity, count in severities(findings).items())
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _echo_all(pieces: Iterator[str], batch: int = 2048) -> None:
+    """Print ``pieces`` a few thousand at a time: a large report is never held whole."""
+    waiting: list[str] = []
+    for piece in pieces:
+        waiting.append(piece)
+        if len(waiting) >= batch:
+            click.echo("".join(waiting), nl=False)
+            waiting.clear()
+    if waiting:
+        click.echo("".join(waiting), nl=False)
 
 
 def _note(quiet: bool, text: str) -> None:
@@ -226,13 +240,14 @@ def _report_target(item: str, formats: list[str]) -> tuple[str, Path]:
     return name, Path(path)
 
 
-def statistics(findings: list[Finding], quiet: bool = False) -> str:
+def statistics(findings: Iterable[Finding], quiet: bool = False) -> str:
     """A count per rule, most frequent first (then by code); a total unless ``quiet``."""
     counts = Counter((f.code, f.name, f.severity.value, f.fix is not None) for f in findings)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     lines = [f"{count:>6}  {code:<7} {name:<28} {severity:<8}{' [fixable]' if fixable else ''}".rstrip()
              for (code, name, severity, fixable), count in rows]
-    total = f"{len(findings)} finding{'s' * (len(findings) != 1)} in all"
+    number = sum(counts.values())
+    total = f"{number} finding{'s' * (number != 1)} in all"
     return "\n".join([*lines, *([] if quiet else [total])]) + "\n" if lines or not quiet else ""
 
 

@@ -12,16 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from seolint import cache, site, suppress
+from seolint import cache, packed, site, suppress
 from seolint.audit import Profile, profile, unread
 from seolint.checks import REGISTRY
 from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
 from seolint.document import Document
 from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
+from seolint.packed import Packed
 from seolint.paths import absolute, matcher, real, real_folder, stamp
 from seolint.rules import Options, Rule
 from seolint.site import Summary
+from seolint.store import FindingStore
 
 
 @dataclass
@@ -62,10 +64,10 @@ class Configs:
 
 
 class RunResult(NamedTuple):
-    findings: list[Finding]
+    findings: FindingStore
     files: int
     profiles: list[Profile] = []  # when Configs.profiles asked for them
-    summaries: list[Summary] = []  # what the rules across articles saw
+    summaries: list[Summary] = []  # what the rules across articles saw, for the audit reports
 
 
 class FileResult(NamedTuple):
@@ -88,6 +90,8 @@ def run(
 
     With ``shard=(i, n)`` only the i-th of n stable parts of the articles is checked and the
     rules across articles do not run: their summaries are kept for ``seolint merge``.
+    Each file's results stay packed (``seolint.packed``): summaries are decoded only for the
+    rules across articles when their cached findings cannot answer, or for an audit.
     """
     from seolint.parallel import check_many
 
@@ -98,19 +102,43 @@ def run(
     counted = None if progress is None else (lambda done: progress(done, len(found)))
     indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
     per_file = check_many(found, configs, today, jobs, counted, indexes=indexes)
-    with gc_paused():
-        findings = [finding for result in per_file for finding in result.findings]
-        summaries = [result.summary for result in per_file if result.summary is not None]
-        if summaries and shard is None:
-            if indexes is None:
-                findings += site_findings(summaries, configs, paths)
-            else:
-                digests = [indexes.summary_digest(candidate.path, configs.for_file(candidate.path))
-                           for candidate, result in zip(found, per_file) if result.summary is not None]
-                findings += _cached_site_findings(summaries, digests, configs, paths)
-        findings.sort(key=Finding.sort_key)
+    store = FindingStore()
+    for candidate, result in zip(found, per_file):
+        store.add_packed(candidate.display, result)
+    summaries = _Summaries(found, per_file, store)
+    if summaries.blobs and shard is None:
+        if indexes is None:
+            store.add(site_findings(summaries.decoded(), configs, paths))
+        else:
+            digests = [indexes.summary_digest(candidate.absolute, configs.for_file(candidate.path))
+                       for candidate, result in zip(found, per_file) if result.summary is not None]
+            _cached_site_findings(store, summaries, digests, configs, paths)
     profiles = [result.profile or unread(candidate.display) for candidate, result in zip(found, per_file)]
-    return RunResult(findings, len(found), profiles if configs.profiles else [], summaries)
+    if not configs.profiles:
+        return RunResult(store, len(found))
+    return RunResult(store, len(found), profiles, summaries.decoded())
+
+
+class _Summaries:
+    """The packed summaries of a run, decoded once, when first needed; a damaged one (from
+    a foreign cache) becomes a finding on its file."""
+
+    def __init__(self, found: list[Candidate], per_file: list[Packed], store: FindingStore) -> None:
+        self.blobs = [(candidate.display, result.summary) for candidate, result in zip(found, per_file)
+                      if result.summary is not None]
+        self._store = store
+        self._decoded: list[Summary] | None = None
+
+    def decoded(self) -> list[Summary]:
+        if self._decoded is None:
+            self._decoded = []
+            with gc_paused():
+                for display, blob in self.blobs:
+                    try:
+                        self._decoded.append(packed.summary(blob))
+                    except ValueError as error:
+                        self._store.add([crash_finding(None, display, error)])
+        return self._decoded
 
 
 @contextmanager
@@ -162,23 +190,28 @@ def site_findings(summaries: list[Summary], configs: Configs, paths: list[Path])
 
 
 def _cached_site_findings(
-    summaries: list[Summary], digests: list[str | None], configs: Configs, paths: list[Path]
-) -> list[Finding]:
-    """``site_findings``, from the cache when no summary, rule or tested file changed."""
+    store: FindingStore, summaries: _Summaries, digests: list[str | None], configs: Configs, paths: list[Path]
+) -> None:
+    """Add ``site_findings`` to ``store``, from the cache when no summary, rule or tested
+    file changed (then no summary is decoded)."""
     root, rules = site_setup(configs, paths)
     folder = cache.folder_for(configs.for_folder(_first_folder(paths)).root)
     known = [digest for digest in digests if digest is not None]
     if len(known) != len(digests):
-        return cross_findings(summaries, root, rules)
+        store.add(cross_findings(summaries.decoded(), root, rules))
+        return
     described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
     key = cache.site_key(root, described, known)
-    found = cache.load_site(folder, root, key)
-    if found is None:
-        with site.recording() as looked_at:
-            found = cross_findings(summaries, root, rules)
-        if not any(finding.code == "RUN002" for finding in found):
-            cache.store_site(folder, root, key, found, looked_at)
-    return found
+    stored = cache.load_site(folder, root, key)
+    if stored is not None:
+        for path, result in stored:
+            store.add_packed(path, result)
+        return
+    with site.recording() as looked_at:
+        found = cross_findings(summaries.decoded(), root, rules)
+    if not any(finding.code == "RUN002" for finding in found):
+        cache.store_site(folder, root, key, found, looked_at)
+    store.add(found)
 
 
 def _first_folder(paths: list[Path]) -> Path:
@@ -196,7 +229,7 @@ def cross_findings(summaries: list[Summary], root: str, rules: list[SiteRule]) -
         try:
             pairs = list(rule.site_check(summaries, root, options))
         except Exception as error:  # a crashing site rule is reported once, on the first file
-            findings.append(_crash(rule, summaries[0].display, error))
+            findings.append(crash_finding(rule, summaries[0].display, error))
             continue
         for summary, violation in pairs:
             if rule.code in summary.ignored or summary.suppressions.covers(rule.code, violation.span.line):
@@ -207,15 +240,15 @@ def cross_findings(summaries: list[Summary], root: str, rules: list[SiteRule]) -
 
 def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:
     """The articles to check under ``paths``, limited to ``only`` when given."""
-    wanted = {absolute(path) for path in only} if only is not None else None
+    wanted = {os.path.abspath(path) for path in only} if only is not None else None
     for candidate in discover(paths, _exclusions(configs), lambda p: _gitignore(configs, p)):
-        if wanted is None or absolute(candidate.path) in wanted:
+        if wanted is None or candidate.absolute in wanted:
             yield candidate
 
 
 def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None = None) -> RunResult:
     """Check one article given as bytes (from an editor, through stdin), reported as ``name``."""
-    candidate = Candidate(name, name.as_posix(), True)
+    candidate = Candidate(name, name.as_posix(), True, os.path.abspath(name))
     config = configs.for_file(name)
     measured = unread(candidate.display)
     try:
@@ -223,9 +256,8 @@ def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None 
         if configs.profiles:
             measured = profile(doc)
     except Exception as error:  # as in check_file: this file's problem only
-        findings = [_crash(None, candidate.display, error)]
-    findings.sort(key=Finding.sort_key)
-    return RunResult(findings, 1, [measured] if configs.profiles else [])
+        findings = [crash_finding(None, candidate.display, error)]
+    return RunResult(FindingStore(findings), 1, [measured] if configs.profiles else [])
 
 
 def _exclusions(configs: Configs) -> Callable[[str], bool]:
@@ -261,21 +293,9 @@ def _gitignore(configs: Configs, folder: Path) -> bool:
     return configs.for_folder(folder).last("respect_gitignore") is not False
 
 
-def check_file(
-    candidate: Candidate, config: Config, today: dt.date, use_cache: bool = False, profiles: bool = False
-) -> FileResult:
-    """One file's results; with ``use_cache``, from the cache when the file is unchanged."""
-    if not use_cache:
-        return checked(candidate, config, today, profiles)[0]
-    indexes = cache.Indexes(today.isoformat(), profiles)
-    hit = indexes.lookup(candidate.path, candidate.display, config)
-    if hit is not None:
-        return hit
-    result, record = checked(candidate, config, today, profiles, remember=True)
-    if record is not None:
-        indexes.put(candidate.path, candidate.display, config, record, result)
-        indexes.save()
-    return result
+def check_file(candidate: Candidate, config: Config, today: dt.date, profiles: bool = False) -> FileResult:
+    """One file's results, checked now."""
+    return checked(candidate, config, today, profiles)[0]
 
 
 def checked(
@@ -292,8 +312,11 @@ def checked(
         doc, findings, summary = _inspect(candidate, data, config, today, summarize=True)
         result = FileResult(findings, summary, profile(doc) if profiles else None)
     except Exception as error:  # anything outside a rule is still this file's problem only
-        return FileResult([_crash(None, candidate.display, error)]), None
-    record = cache.record(candidate.path, before, data, doc.looked_at, summary) if remember else None
+        return FileResult([crash_finding(None, candidate.display, error)]), None
+    record = None
+    if remember:
+        crashed = any(finding.code == "RUN002" for finding in findings)
+        record = cache.record(candidate.path, before, data, doc.looked_at, summary, crashed)
     return result, record
 
 
@@ -334,7 +357,7 @@ def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> 
     try:
         violations = list(rule.check(doc, config.options[rule.code]))
     except Exception as error:  # a crashing rule must not take the file or the run down
-        yield _crash(rule, doc.display, error)
+        yield crash_finding(rule, doc.display, error)
         return
     for violation in violations:
         yield _finding(rule, severity, doc.display, violation)
@@ -351,7 +374,7 @@ def _finding(rule: Rule, severity: Severity, path: str, violation: Violation) ->
     )
 
 
-def _crash(rule: Rule | None, path: str, error: BaseException) -> Finding:
+def crash_finding(rule: Rule | None, path: str, error: BaseException) -> Finding:
     where = f"Rule {rule.code} ({rule.name}) crashed" if rule else "seolint crashed on this file"
     detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
     violation = Violation(
@@ -379,6 +402,8 @@ def _unreadable(candidate: Candidate, error: OSError) -> Finding:
 
 
 def severities(findings: Iterable[Finding]) -> dict[Severity, int]:
+    if isinstance(findings, FindingStore):
+        return findings.severities()
     counts = {severity: 0 for severity in Severity}
     for finding in findings:
         counts[finding.severity] += 1

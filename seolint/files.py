@@ -26,6 +26,7 @@ class Candidate(NamedTuple):
     path: Path
     display: str
     explicit: bool
+    absolute: str  # os.path.abspath(path), found once: the cache is keyed by it
 
 
 def display_path(path: Path) -> str:
@@ -54,11 +55,13 @@ def discover(
     for given in paths:
         if given.is_dir():
             found = sorted(_walk(str(given), excluded), key=lambda item: item[0].split(os.sep))
+            absolutes = [os.path.abspath(name) for name, _ in found]
             if found and respect_gitignore(given):
-                ignored = git_ignored(given, [name for name, _ in found])
-                found = [item for item in found if item[0] not in ignored]
+                ignored = git_ignored(given, absolutes)
+                kept = [index for index, name in enumerate(absolutes) if name not in ignored]
+                found, absolutes = [found[index] for index in kept], [absolutes[index] for index in kept]
             folders: dict[str, str] = {}
-            for name, link in found:
+            for (name, link), absolute_name in zip(found, absolutes):
                 folder, base = os.path.split(name)
                 if link:
                     key = os.path.realpath(name)
@@ -69,12 +72,12 @@ def discover(
                 if key not in seen:
                     seen.add(key)
                     path = Path(name)
-                    yield Candidate(path, _display(os.path.abspath(name), cwd, path.as_posix()), False)
+                    yield Candidate(path, _display(absolute_name, cwd, path.as_posix()), False, absolute_name)
         else:
             key = str(real(given))
             if key not in seen:
                 seen.add(key)
-                yield Candidate(given, given.as_posix(), True)
+                yield Candidate(given, given.as_posix(), True, os.path.abspath(given))
 
 
 def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[tuple[str, bool]]:
@@ -111,12 +114,12 @@ def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[tuple[str, boo
         pending.extend(reversed(folders))
 
 
-def git_ignored(folder: Path, paths: list[str]) -> set[str]:
-    """The paths that git ignores; empty outside a work tree or without git."""
+def git_ignored(folder: Path, absolutes: list[str]) -> set[str]:
+    """Which of these absolute paths git ignores; none outside a work tree or without git."""
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "check-ignore", "--stdin", "-z"],
-            input="\0".join(os.path.abspath(path) for path in paths).encode(),
+            input="\0".join(absolutes).encode(),
             capture_output=True,
             timeout=60,
             check=False,
@@ -125,8 +128,7 @@ def git_ignored(folder: Path, paths: list[str]) -> set[str]:
         return set()
     if result.returncode not in (0, 1):  # 128: not a git work tree
         return set()
-    ignored = set(result.stdout.decode(errors="replace").split("\0")) - {""}
-    return {path for path in paths if os.path.abspath(path) in ignored}
+    return set(result.stdout.decode(errors="replace").split("\0")) - {""}
 
 
 def changed_since(ref: str, cwd: Path) -> list[Path]:

@@ -2,7 +2,7 @@
 
 Workers build their own configs from the same inputs (an explicit config file and the
 command-line overrides), so nothing unpicklable crosses a process boundary; each result is
-one file's findings, small and picklable. Short runs stay in-process: a pool costs more than
+one file's results, packed (``seolint.packed``): compact bytes, cheap to send and to keep. Short runs stay in-process: a pool costs more than
 it saves for a pre-commit run on a few files.
 """
 
@@ -21,9 +21,10 @@ from seolint.config import ConfigFile
 from seolint.files import Candidate
 
 if TYPE_CHECKING:
-    from seolint.engine import Configs, FileResult
+    from seolint.engine import Configs
+    from seolint.packed import Packed
 
-    Checked = tuple[FileResult, cache.Record | None]
+    Checked = tuple[Packed, cache.Record | None]
 
 #: Below this many files a pool is not worth starting.
 MIN_FILES = 48
@@ -38,8 +39,8 @@ def default_jobs() -> int:
 def check_many(
     candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int,
     progress: Callable[[int], None] | None = None, *, indexes: cache.Indexes | None = None,
-) -> list[FileResult]:
-    """Each candidate's findings, in the candidates' order; ``progress`` hears of each file.
+) -> list[Packed]:
+    """Each candidate's results, packed, in the candidates' order; ``progress`` hears of each file.
 
     With the cache on, the parent answers every unchanged file from the cache index (a stat,
     no read) and only the others go to the workers; the index is saved once, at the end.
@@ -52,12 +53,12 @@ def check_many(
         known = [_lookup(indexes, configs, candidate) for candidate in candidates]
     missing = [candidate for candidate, hit in zip(candidates, known) if hit is None]
     computed = _compute(missing, configs, today, jobs)
-    done: list[FileResult] = []
+    done: list[Packed] = []
     for candidate, hit in zip(candidates, known):
         if hit is None:
             hit, record = next(computed)
             if indexes is not None and record is not None:
-                indexes.put(candidate.path, candidate.display, configs.for_file(candidate.path), record, hit)
+                indexes.put(candidate.absolute, candidate.display, configs.for_file(candidate.path), record, hit)
         done.append(hit)
         if progress is not None:
             progress(len(done))
@@ -66,10 +67,10 @@ def check_many(
     return done
 
 
-def _lookup(indexes: cache.Indexes | None, configs: Configs, candidate: Candidate) -> FileResult | None:
+def _lookup(indexes: cache.Indexes | None, configs: Configs, candidate: Candidate) -> Packed | None:
     if indexes is None:
         return None
-    return indexes.lookup(candidate.path, candidate.display, configs.for_file(candidate.path))
+    return indexes.lookup(candidate.absolute, candidate.display, configs.for_file(candidate.path))
 
 
 def _compute(candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int) -> Iterator[Checked]:
@@ -96,8 +97,10 @@ def _init(explicit: Path | None, overrides: ConfigFile | None, use_cache: bool, 
 
 def _check(candidate: Candidate) -> Checked:
     from seolint.engine import Configs, checked
+    from seolint.packed import pack
 
     configs = _state["configs"]
     today = _state["today"]
     assert isinstance(configs, Configs) and isinstance(today, dt.date)
-    return checked(candidate, configs.for_file(candidate.path), today, configs.profiles, configs.cache)
+    result, record = checked(candidate, configs.for_file(candidate.path), today, configs.profiles, configs.cache)
+    return pack(*result), record

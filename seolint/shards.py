@@ -24,6 +24,7 @@ from seolint.cache import finding_from_json, summary_from_json, summary_to_json
 from seolint.engine import SiteRule, cross_findings
 from seolint.errors import SeolintError
 from seolint.findings import Finding, Severity
+from seolint.store import FindingStore
 from seolint.site import Summary
 
 FORMAT = 1
@@ -108,10 +109,9 @@ def merge(parts: list[tuple[Path, SummaryFile]]) -> Audit:
     findings = [finding for _, part in parts for finding in part.findings]
     if any(part.shard for _, part in parts) and summaries:
         findings += cross_findings(summaries, first.root, first.rules)
-    findings.sort(key=Finding.sort_key)
     profiles = sorted((profile for _, part in parts for profile in part.profiles), key=lambda p: p.path)
     codes = frozenset(item.rule.code for item in first.rules)
-    return Audit(findings, sum(part.files for _, part in parts), profiles, summaries, codes,
+    return Audit(FindingStore(findings), sum(part.files for _, part in parts), profiles, summaries, codes,
                  first.root, first.rules)
 
 

@@ -67,15 +67,28 @@ def test_corrupt_and_foreign_entries_are_ignored(seolint: Any, write: Any, isola
 
 
 def test_corrupt_entry_inside_a_valid_index(seolint: Any, write: Any, isolated: Path) -> None:
+    """A damaged entry (bytes flipped in its packed findings or summary, or foreign fields)
+    is recomputed: the output is the cold run's."""
     write("post.md", ARTICLE)
     cold = seolint("check", "--output-format", "json", "post.md").out
     index = next(path for path in entries(isolated) if path.name.startswith("index-"))
-    data = marshal.loads(index.read_bytes())
-    for name, entry in data["entries"].items():
-        rows = tuple((code, name_, severity, message, "line", *rest) for code, name_, severity, message, _, *rest in entry[5][0])
-        data["entries"][name] = (None, *entry[1:5], (rows, *entry[5][1:]), entry[6])  # stamp None: rehash
-    index.write_bytes(marshal.dumps(data))
-    assert seolint("check", "--output-format", "json", "post.md").out == cold
+    pristine = index.read_bytes()
+
+    def flip(blob: bytes) -> bytes:
+        return blob[:-3] + bytes([blob[-3] ^ 0xFF]) + blob[-2:]
+
+    damages = [
+        lambda entry: (*entry[:5], flip(entry[5]), *entry[6:]),
+        lambda entry: (*entry[:7], flip(entry[7]), *entry[8:]),
+        lambda entry: (*entry[:6], ("x", 1, 2), *entry[7:]),
+        lambda entry: (*entry[:5], 42, *entry[6:]),
+    ]
+    for damage in damages:
+        data = marshal.loads(pristine)
+        for name, entry in data["entries"].items():
+            data["entries"][name] = damage((None, *entry[1:]))  # stamp None: rehash
+        index.write_bytes(marshal.dumps(data))
+        assert seolint("check", "--output-format", "json", "post.md").out == cold
 
 
 def test_same_size_same_mtime_edit_is_seen(seolint: Any, write: Any, isolated: Path) -> None:

@@ -7,7 +7,7 @@ the audit formats (``AUDITS``) describe every article of a run (profile, score),
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import import_module
 
 from seolint.audit import Audit
@@ -15,6 +15,7 @@ from seolint.findings import Finding
 from seolint.report import concise, full, github, gitlab, json_format, junit, markdown, rdjson, sarif
 
 Formatter = Callable[[list[Finding], int, bool], str]
+Streamer = Callable[[Iterable[Finding], int, bool, bool], Iterator[str]]
 AuditFormatter = Callable[[Audit], str]
 
 FORMATS: dict[str, Formatter] = {
@@ -39,6 +40,10 @@ AUDITS: dict[str, str] = {
 #: The text formats that end with a summary line, which ``--quiet`` leaves out.
 _WITH_FOOTER = {"full": full.render, "concise": concise.render}
 
+#: The formats printed as the findings come, one file decoded at a time: the ones a large
+#: folder is printed in. The others build one document (JSON, XML) from the whole list.
+_STREAMS: dict[str, Streamer] = {"full": full.stream, "concise": concise.stream, "github": github.stream}
+
 
 def audit_formatter(name: str) -> AuditFormatter:
     render: AuditFormatter = import_module(AUDITS[name]).render
@@ -50,3 +55,11 @@ def render(name: str, findings: list[Finding], files: int, color: bool, quiet: b
     if quiet and name in _WITH_FOOTER:
         return _WITH_FOOTER[name](findings, files, color, footer=False)
     return FORMATS[name](findings, files, color)
+
+
+def stream(name: str, findings: Iterable[Finding], files: int, color: bool, quiet: bool = False) -> Iterator[str]:
+    """``render``, in pieces: the line formats yield as the findings come, the others once."""
+    if name in _STREAMS:
+        yield from _STREAMS[name](findings, files, color, not (quiet and name in _WITH_FOOTER))
+    else:
+        yield render(name, list(findings), files, color, quiet)

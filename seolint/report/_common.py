@@ -14,6 +14,7 @@ import hashlib
 import os
 import posixpath
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,7 +47,7 @@ def full_message(finding: Finding) -> str:
     return f"{finding.message}\n\n{finding.hint}" if finding.hint else finding.message
 
 
-def counts(findings: list[Finding]) -> dict[Severity, int]:
+def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
     found = Counter(finding.severity for finding in findings)
     return {severity: found[severity] for severity in Severity}
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from seolint.findings import Finding
-from seolint.report.summary import summary
+from seolint.report.summary import Tally
 
 
 def line(finding: Finding) -> str:
@@ -13,8 +15,15 @@ def line(finding: Finding) -> str:
     )
 
 
-def render(findings: list[Finding], files: int, color: bool, footer: bool = True) -> str:
-    lines = [line(finding) for finding in findings]
+def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
+    """The report piece by piece (each ends with a newline), as the findings come."""
+    tally = Tally()
+    for finding in findings:
+        tally.add(finding)
+        yield line(finding) + "\n"
     if footer:
-        lines.append(summary(findings, files))
-    return "\n".join(lines) + "\n" if lines else ""
+        yield tally.line(files) + "\n"
+
+
+def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> str:
+    return "".join(stream(findings, files, color, footer))

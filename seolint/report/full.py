@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
 
 from seolint.findings import Finding, Severity
 from seolint.report.concise import line
-from seolint.report.summary import summary
+from seolint.report.summary import Tally
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -29,18 +30,30 @@ class _Lines:
         lines = self._cache[path]
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
+    def forget_before(self, path: str) -> None:
+        """Let go of the files before ``path``: findings come sorted by path, so that only
+        the current file's lines are held."""
+        for other in [other for other in self._cache if other != path]:
+            del self._cache[other]
 
-def render(findings: list[Finding], files: int, color: bool, footer: bool = True) -> str:
+
+def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
+    """The report piece by piece (each ends with a newline), as the findings come."""
     source = _Lines()
-    blocks = []
+    tally = Tally()
     for finding in findings:
+        tally.add(finding)
         head = line(finding)
         if color:
             head = click.style(head, fg=_COLORS[finding.severity], bold=True)
-        blocks.append("\n".join([head, *_excerpt(finding, source), ""]))
+        yield "\n".join([head, *_excerpt(finding, source), "", ""])
+        source.forget_before(finding.path)
     if footer:
-        blocks.append(summary(findings, files))
-    return "\n".join(blocks) + "\n" if blocks else ""
+        yield tally.line(files) + "\n"
+
+
+def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> str:
+    return "".join(stream(findings, files, color, footer))
 
 
 def _excerpt(finding: Finding, source: _Lines) -> list[str]:

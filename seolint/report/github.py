@@ -8,9 +8,11 @@ prints as log text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from seolint.findings import Finding, Severity
 from seolint.report._common import full_message, report_path
-from seolint.report.summary import summary
+from seolint.report.summary import Tally
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -36,5 +38,14 @@ def command(finding: Finding) -> str:
     return f"::{_COMMANDS[finding.severity]} {listed}::{escape_data(full_message(finding))}"
 
 
-def render(findings: list[Finding], files: int, color: bool) -> str:
-    return "\n".join([*(command(finding) for finding in findings), summary(findings, files)]) + "\n"
+def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
+    """The report piece by piece (each ends with a newline), as the findings come."""
+    tally = Tally()
+    for finding in findings:
+        tally.add(finding)
+        yield command(finding) + "\n"
+    yield tally.line(files) + "\n"
+
+
+def render(findings: Iterable[Finding], files: int, color: bool) -> str:
+    return "".join(stream(findings, files, color))

@@ -294,7 +294,7 @@ def _path(path: str) -> str:
     return _text(path).replace("/", "/<wbr>")
 
 
-def _findings_json(rows: list[Row], findings: list[Finding]) -> str:
+def _findings_json(rows: list[Row], findings: Iterable[Finding]) -> str:
     """Each row's findings as ``[line, column, rule, message, hint]``, where rule indexes
     ``rules`` (code, name, severity) and message and hint index ``texts`` (-1: no hint): the
     repeated strings are stored once."""

@@ -190,11 +190,17 @@ class Document:
         return parse(self.split.body, self.split.body_line, self.lines, mdx)
 
     @cached_property
+    def block_sentences(self) -> list[list[text.Sentence]]:
+        """The sentences of each block of ``body.blocks``, in the same order: split once for
+        the whole-body counts and for the rules that read sentences block by block."""
+        return [text.sentences(block.text, self.lang, block.line) for block in self.body.blocks]
+
+    @cached_property
     def sentences(self) -> list[text.Sentence]:
         """Every sentence of the prose; each block (paragraph, item, cell…) ends one."""
         found: list[text.Sentence] = []
-        for block in self.body.blocks:
-            found += text.sentences(block.text, self.lang, block.line)
+        for block_sentences in self.block_sentences:
+            found += block_sentences
         return found
 
     @cached_property

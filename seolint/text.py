@@ -28,6 +28,8 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _PROSE_WORD = re.compile(r"[^\W_]+(?:[’'\-.,][^\W_]+)*", re.UNICODE)
 #: A sentence ends after . ! ? or … (with closing quotes or brackets), before a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])(?:[\s\u00a0\u202f]*[\"»”’)\]])*(?=[\s\u00a0\u202f]+\S)")
+#: "e.g.", "U.S.A." and an initial ("J."): a full stop that ends no sentence.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}|[A-ZÀ-Þ]\.")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def sentences(text: str, lang: str, line: int = 0) -> list[Sentence]:
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start : match.end()]
         raw = candidate.rstrip("\"»”’)] \u00a0\u202f").rsplit(None, 1)[-1] if candidate.strip() else ""
-        if raw.lower() in abbreviations or re.fullmatch(r"(?:[^\W\d_]\.){2,3}|[A-ZÀ-Þ]\.", raw):
+        if raw.lower() in abbreviations or _INITIALS.fullmatch(raw):
             continue  # "M.", "etc.", "e.g." and initials do not end a sentence
         _add(found, candidate, line)
         start = match.end()

@@ -6,6 +6,7 @@ paragraph, heading, list item, table cell, quote — ends a sentence (:mod:`seol
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -16,7 +17,7 @@ from seolint._data import rules_dir
 from seolint.document import Document
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import Options, Rule
-from seolint.text import Sentence, fold, language, prose_words, sentences, words
+from seolint.text import Sentence, fold, language, prose_words, words
 
 
 def _span(doc: Document, line: int, end_line: int | None = None) -> Span:
@@ -150,13 +151,20 @@ def _syllables(word: str, lang: str) -> int:
     return readability.syllables(word, lang)
 
 
+def _syllable_count(found: list[Sentence], lang: str) -> int:
+    """The syllables of every word, each distinct word looked up once (prose repeats its
+    words: a long article has several times fewer distinct words than words)."""
+    occurrences = Counter(word for sentence in found for word in sentence.words)
+    return sum(count * _syllables(word, lang) for word, count in occurrences.items())
+
+
 def measure_ease(doc: Document, min_words: int = 100) -> tuple[float, int, int] | None:
     """The reading ease of the body, with its sentence and syllable counts; None when the
     language has no formula or the body is too short for the score to mean anything."""
     if readability.formula(doc.lang) is None or not _has_body(doc) or doc.word_count < min_words:
         return None
     found, count = doc.sentences, doc.word_count
-    syllables = sum(_syllables(word, doc.lang) for sentence in found for word in sentence.words)
+    syllables = _syllable_count(found, doc.lang)
     score = readability.reading_ease(count, len(found), syllables, doc.lang)
     return None if score is None else (score, len(found), syllables)
 
@@ -214,13 +222,13 @@ def _prose_runs(doc: Document) -> Iterator[list[Sentence]]:
     """Runs of sentences in running prose: headings, lists, tables, code and HTML end a run."""
     run: list[Sentence] = []
     last = 0  # the last line of the run's last block
-    for block in doc.body.blocks:
+    for block, block_sentences in zip(doc.body.blocks, doc.block_sentences):
         prose = block.kind in ("paragraph", "blockquote") and not block.emphasis_only
         if run and (not prose or _something_between(doc, last, block.line)):
             yield run
             run = []
         if prose:
-            run += sentences(block.text, doc.lang, block.line)
+            run += block_sentences
             last = block.end_line
     if run:
         yield run
@@ -275,10 +283,12 @@ def _known_languages() -> tuple[str, ...]:
 def _shares(tokens: list[str]) -> dict[str, float]:
     """For each language with data, the share of ``tokens`` that are its function words (%)."""
     result: dict[str, float] = {}
+    occurrences = Counter(tokens)  # each distinct token tested once per language, not each token
     for code in _known_languages():
         vocabulary = language(code).function_words
         if vocabulary:
-            result[code] = 100 * sum(token in vocabulary for token in tokens) / len(tokens)
+            hits = sum(count for token, count in occurrences.items() if token in vocabulary)
+            result[code] = 100 * hits / len(tokens)
     return result
 
 

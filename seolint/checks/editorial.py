@@ -340,8 +340,18 @@ _HINTS = {
 }
 
 
+@cache
+def _anything(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What every finding of :func:`_in_text` contains: one of the words or markers, a lorem
+    ipsum, a bracket or ``{{``. One search settles the lines that hold none (nearly all)."""
+    literals = [re.escape(word) for word in words]
+    return re.compile("|".join([*literals, f"(?i:{_LOREM.pattern})", r"\[", r"\{\{"]))
+
+
 def _in_text(line: _Line, options: Placeholders, brackets: tuple[str, ...]) -> Iterator[_Found]:
     text = line.text
+    if not _anything((*options.words, *options.markers)).search(text):
+        return
     for found in _whole_words(options.words, text):
         yield _Found(found.start(), found.group(0), _MARKER)
     for found in _whole_words(options.markers, text):

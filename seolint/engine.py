@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from array import array
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,6 @@ from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, 
 from seolint.document import Document
 from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
-from seolint.packed import Packed
 from seolint.paths import absolute, matcher, real, real_folder, stamp
 from seolint.rules import Options, Rule
 from seolint.site import Summary
@@ -101,43 +101,55 @@ def run(
         found = [candidate for candidate in found if in_shard(candidate.display, *shard)]
     counted = None if progress is None else (lambda done: progress(done, len(found)))
     indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
-    per_file = check_many(found, configs, today, jobs, counted, indexes=indexes)
     store = FindingStore()
-    for candidate, result in zip(found, per_file):
+    summaries = _Summaries(store)
+    profiles: list[Profile] = []
+    for candidate, result in check_many(found, configs, today, jobs, counted, indexes=indexes):
         store.add_packed(candidate.display, result)
-    summaries = _Summaries(found, per_file, store)
-    if summaries.blobs and shard is None:
+        if result.summary is not None:
+            summaries.add(candidate, result.summary)
+        if configs.profiles:
+            profiles.append(result.profile or unread(candidate.display))
+    if summaries.candidates and shard is None:
         if indexes is None:
             store.add(site_findings(summaries.decoded(), configs, paths))
         else:
             digests = [indexes.summary_digest(candidate.absolute, configs.for_file(candidate.path))
-                       for candidate, result in zip(found, per_file) if result.summary is not None]
+                       for candidate in summaries.candidates]
             _cached_site_findings(store, summaries, digests, configs, paths)
-    profiles = [result.profile or unread(candidate.display) for candidate, result in zip(found, per_file)]
     if not configs.profiles:
         return RunResult(store, len(found))
     return RunResult(store, len(found), profiles, summaries.decoded())
 
 
 class _Summaries:
-    """The packed summaries of a run, decoded once, when first needed; a damaged one (from
-    a foreign cache) becomes a finding on its file."""
+    """The packed summaries of a run, one after another in one buffer (as ``FindingStore``
+    keeps findings), decoded once, when first needed; a damaged one (from a foreign cache)
+    becomes a finding on its file."""
 
-    def __init__(self, found: list[Candidate], per_file: list[Packed], store: FindingStore) -> None:
-        self.blobs = [(candidate.display, result.summary) for candidate, result in zip(found, per_file)
-                      if result.summary is not None]
+    def __init__(self, store: FindingStore) -> None:
+        self.candidates: list[Candidate] = []
+        self._data = bytearray()
+        self._ends = array("Q")
         self._store = store
         self._decoded: list[Summary] | None = None
+
+    def add(self, candidate: Candidate, blob: bytes) -> None:
+        self.candidates.append(candidate)
+        self._data += blob
+        self._ends.append(len(self._data))
 
     def decoded(self) -> list[Summary]:
         if self._decoded is None:
             self._decoded = []
             with gc_paused():
-                for display, blob in self.blobs:
+                for index, candidate in enumerate(self.candidates):
+                    start = self._ends[index - 1] if index else 0
                     try:
-                        self._decoded.append(packed.summary(blob))
+                        self._decoded.append(packed.summary(bytes(self._data[start:self._ends[index]])))
                     except ValueError as error:
-                        self._store.add([crash_finding(None, display, error)])
+                        self._store.add([crash_finding(None, candidate.display, error)])
+            self._data = bytearray()
         return self._decoded
 
 

@@ -39,8 +39,9 @@ def default_jobs() -> int:
 def check_many(
     candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int,
     progress: Callable[[int], None] | None = None, *, indexes: cache.Indexes | None = None,
-) -> list[Packed]:
-    """Each candidate's results, packed, in the candidates' order; ``progress`` hears of each file.
+) -> Iterator[tuple[Candidate, Packed]]:
+    """Each candidate with its results, packed, in the candidates' order, as they come (the
+    caller keeps what it needs: nothing else outlives a file); ``progress`` hears of each.
 
     With the cache on, the parent answers every unchanged file from the cache index (a stat,
     no read) and only the others go to the workers; the index is saved once, at the end.
@@ -53,18 +54,17 @@ def check_many(
         known = [_lookup(indexes, configs, candidate) for candidate in candidates]
     missing = [candidate for candidate, hit in zip(candidates, known) if hit is None]
     computed = _compute(missing, configs, today, jobs)
-    done: list[Packed] = []
-    for candidate, hit in zip(candidates, known):
+    for done, (candidate, hit) in enumerate(zip(candidates, known), 1):
         if hit is None:
             hit, record = next(computed)
             if indexes is not None and record is not None:
                 indexes.put(candidate.absolute, candidate.display, configs.for_file(candidate.path), record, hit)
-        done.append(hit)
+        known[done - 1] = None  # held by the caller from now on, or let go
+        yield candidate, hit
         if progress is not None:
-            progress(len(done))
+            progress(done)
     if indexes is not None:
         indexes.save()
-    return done
 
 
 def _lookup(indexes: cache.Indexes | None, configs: Configs, candidate: Candidate) -> Packed | None:

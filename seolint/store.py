@@ -1,14 +1,15 @@
 """Every finding of a run, in output order, without holding them all as objects.
 
-Each file's findings stay packed (``seolint.packed``) until they are printed; the findings of
-the rules across articles, few, are kept as they are. Iterating yields the findings sorted by
-path, then line, column and code (ties keep the order they were added in: a file's own
-findings before those across articles), decoding one file at a time: a folder of ten
-thousand articles is printed in the memory of one.
+Each file's findings stay packed (``seolint.packed``) until they are printed, and so do the
+findings of the rules across articles, packed per path as they come. Iterating yields the
+findings sorted by path, then line, column and code (ties keep the order they were added
+in: a file's own findings before those across articles), decoding one file at a time: a
+folder of ten thousand articles is printed in the memory of one.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator
 
 from seolint import packed
@@ -18,9 +19,14 @@ _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 class FindingStore:
+    """Packed findings in one growing buffer (a blob per file, after one another): ten
+    thousand files leave a few large allocations, not tens of thousands of small objects
+    scattered among the parser's garbage."""
+
     def __init__(self, findings: Iterable[Finding] = ()) -> None:
-        self._packed: dict[str, list[bytes]] = {}
-        self._loose: dict[str, list[Finding]] = {}
+        self._data = bytearray()
+        self._paths: list[str] = []  # the path of each blob, in the order added
+        self._ends = array("Q")  # where each blob ends in _data (it starts where the last ended)
         self._counts = {severity: 0 for severity in Severity}
         self.add(findings)
 
@@ -28,21 +34,32 @@ class FindingStore:
         """One file's packed findings, reported at ``path``."""
         if not any(result.counts):
             return
-        self._packed.setdefault(path, []).append(result.findings)
+        self._data += result.findings
+        self._paths.append(path)
+        self._ends.append(len(self._data))
         for severity, count in zip(_ORDER, result.counts):
             self._counts[severity] += count
 
     def add(self, findings: Iterable[Finding]) -> None:
+        """Findings in any order (those across articles): packed per path."""
+        by_path: dict[str, list[Finding]] = {}
         for finding in findings:
-            self._loose.setdefault(finding.path, []).append(finding)
-            self._counts[finding.severity] += 1
+            by_path.setdefault(finding.path, []).append(finding)
+        for path, found in by_path.items():
+            self.add_packed(path, packed.pack(found))
 
     def __iter__(self) -> Iterator[Finding]:
-        for path in sorted(self._packed.keys() | self._loose.keys()):
-            found = [finding for blob in self._packed.get(path, ()) for finding in _unpack(blob, path)]
-            found += self._loose.get(path, ())
-            found.sort(key=Finding.sort_key)
-            yield from found
+        order = sorted(range(len(self._paths)), key=self._paths.__getitem__)  # stable: added order
+        found: list[Finding] = []
+        for position, index in enumerate(order):
+            path = self._paths[index]
+            start = self._ends[index - 1] if index else 0
+            found += _unpack(bytes(self._data[start:self._ends[index]]), path)
+            following = order[position + 1] if position + 1 < len(order) else None
+            if following is None or self._paths[following] != path:
+                found.sort(key=Finding.sort_key)
+                yield from found
+                found = []
 
     def __eq__(self, other: object) -> bool:
         """Equal to another store or list with the same findings in the same order."""
@@ -60,10 +77,6 @@ class FindingStore:
 
     def severities(self) -> dict[Severity, int]:
         return dict(self._counts)
-
-    def paths(self) -> int:
-        """How many files have findings."""
-        return len(self._packed.keys() | self._loose.keys())
 
 
 def _unpack(blob: bytes, path: str) -> list[Finding]:

@@ -234,19 +234,18 @@ def _first_folder(paths: list[Path]) -> Path:
 def cross_findings(summaries: list[Summary], root: str, rules: list[SiteRule]) -> list[Finding]:
     """The findings of ``rules`` over ``summaries``, in whatever order these come: a whole
     run and the merge of its shards give the same result."""
-    summaries = sorted(summaries, key=lambda summary: summary.path)
+    summaries = site.Summaries(sorted(summaries, key=lambda summary: summary.path))
     findings: list[Finding] = []
     for rule, severity, options in rules:
         assert rule.site_check is not None
+        own: list[Finding] = []
         try:
-            pairs = list(rule.site_check(summaries, root, options))
+            for summary, violation in rule.site_check(summaries, root, options):
+                if rule.code not in summary.ignored and not summary.suppressions.covers(rule.code, violation.span.line):
+                    own.append(_finding(rule, severity, summary.display, violation))
         except Exception as error:  # a crashing site rule is reported once, on the first file
-            findings.append(crash_finding(rule, summaries[0].display, error))
-            continue
-        for summary, violation in pairs:
-            if rule.code in summary.ignored or summary.suppressions.covers(rule.code, violation.span.line):
-                continue
-            findings.append(_finding(rule, severity, summary.display, violation))
+            own = [crash_finding(rule, summaries[0].display, error)]
+        findings += own
     return findings
 
 

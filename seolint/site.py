@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -24,6 +25,7 @@ from seolint.text import fold, stems
 if TYPE_CHECKING:
     from seolint.document import Document
 
+_ASCII_DROPPED = re.compile(r"[^a-z0-9 _-]")
 _EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _INDEX = {"index", "_index", "readme"}
 
@@ -53,6 +55,15 @@ class Summary(NamedTuple):
     static_roots: tuple[str, ...]
     permalink: str | None = None  # an explicit address from front matter (permalink, url, path)
     base_path: str = "/"  # where the site's articles start ([site] base-path)
+
+
+class Summaries(list[Summary]):
+    """The summaries the rules across articles run on, with room for what those rules share
+    (an index of the site's addresses, built once for all of them)."""
+
+    def __init__(self, items: Iterable[Summary] = ()) -> None:
+        super().__init__(items)
+        self.shared: dict[object, object] = {}
 
 
 #: The files that rules across articles looked for, while a run records them (for the cache).
@@ -143,6 +154,7 @@ def url_of(summary: Summary, root: str) -> str:
     return normalize_url("/" + "/".join([summary.base_path.strip("/"), *parts]).lstrip("/"))
 
 
+@lru_cache(maxsize=1 << 14)
 def normalize_url(url: str) -> str:
     """Lower case, no query or fragment, one trailing slash."""
     path = unquote(urlsplit(url).path).lower()
@@ -158,6 +170,8 @@ def anchor(text: str, style: str = "github") -> str:
     if explicit:
         return explicit.group(1)
     lowered = text.strip().lower()
+    if lowered.isascii():  # most headings: letters, digits, space, - and _ are all either keeps
+        return _ASCII_DROPPED.sub("", lowered).replace(" ", "-")
     if style == "hugo":
         kept = "".join(c for c in lowered if c.isalnum() or c in " -_")
         return re.sub(r"\s", "-", kept)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
@@ -13,7 +14,7 @@ from pydantic import Field
 from seolint.checks.run import reported_by_engine
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.site import Summary, anchors, file_exists, normalize_url, url_of
+from seolint.site import Summaries, Summary, anchors, file_exists, normalize_url, url_of
 from seolint.text import fold
 
 SiteFinding = tuple[Summary, Violation]
@@ -50,8 +51,9 @@ def duplicate_description(summaries: list[Summary], root: str, options: NoOption
 
 def duplicate_slug(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
     groups: dict[str, list[Summary]] = defaultdict(list)
+    site = site_of(summaries, root)
     for summary in summaries:
-        groups[url_of(summary, root)].append(summary)
+        groups[site.url[summary.path]].append(summary)
     for url, group in groups.items():
         for summary in group if len(group) > 1 else []:
             others = ", ".join(other.display for other in group if other is not summary)
@@ -79,9 +81,10 @@ def cannibalization(summaries: list[Summary], root: str, options: NoOptions) -> 
 
 
 class Site:
-    """The set of URLs, files and anchors that internal links may point at."""
+    """The set of URLs, files and anchors that internal links may point at, and where each
+    article's links lead: built once per run and shared by the rules that follow links."""
 
-    def __init__(self, summaries: list[Summary], root: str, style: str) -> None:
+    def __init__(self, summaries: list[Summary], root: str) -> None:
         self.by_url: dict[str, Summary] = {}
         self.by_file: dict[str, Summary] = {}
         self.url: dict[str, str] = {}  # each article's own URL, by path
@@ -92,13 +95,20 @@ class Site:
                 self.by_url.setdefault(normalize_url("/" + alias.lstrip("/")), summary)
             self.by_file[os.path.normpath(summary.path)] = summary
         self.root = root
-        self.style = style
+        self._targets: dict[str, list[tuple[Summary | None, bool]]] = {}
+
+    def targets(self, source: Summary) -> list[tuple[Summary | None, bool]]:
+        """``resolve`` of each of the article's links, in order (computed once)."""
+        found = self._targets.get(source.path)
+        if found is None:
+            found = self._targets[source.path] = [self.resolve(source, link.href) for link in source.links]
+        return found
 
     def resolve(self, source: Summary, href: str) -> tuple[Summary | None, bool]:
         """The article a link points at (None for a file or unknown), and whether it exists."""
         if source.base_url and href.startswith(source.base_url.rstrip("/") + "/"):
             href = href[len(source.base_url.rstrip("/")):]
-        path = unquote(urlsplit(href).path)
+        path = _split(href)[0]
         if not path:
             return source, True
         if path.startswith("/"):
@@ -107,13 +117,42 @@ class Site:
                 return target, True
             return None, any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
         on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
-        for candidate in (on_disk, on_disk + ".md", on_disk + ".mdx", os.path.join(on_disk, "index.md"), os.path.join(on_disk, "_index.md")):
-            if candidate in self.by_file:
-                return self.by_file[candidate], True
+        folder = on_disk.rstrip(os.sep)  # "/" itself: "/index.md", not "//index.md"
+        for candidate in (on_disk, on_disk + ".md", on_disk + ".mdx", folder + _INDEX, folder + _UNDER_INDEX):
+            found = self.by_file.get(candidate)
+            if found is not None:
+                return found, True
         target = self.by_url.get(normalize_url(urljoin(self.url.get(source.path) or url_of(source, self.root), path)))
         if target is not None:
             return target, True
         return None, file_exists(on_disk, any_kind=True)
+
+
+#: The index files a link to a folder may mean.
+_INDEX, _UNDER_INDEX = f"{os.sep}index.md", f"{os.sep}_index.md"
+
+#: Characters after which a link is no plain relative path: ``urlsplit`` and ``unquote`` are
+#: needed (a scheme, query, fragment, escape, or whitespace that urlsplit strips).
+_NOT_PLAIN = re.compile(r"[:?#%\s\x00-\x1f\x7f]|^//")
+
+
+def _split(href: str) -> tuple[str, str]:
+    """The unquoted path and the fragment of a link (most are plain paths: no parsing)."""
+    if _NOT_PLAIN.search(href) is None:
+        return href, ""
+    parts = urlsplit(href)
+    return unquote(parts.path), parts.fragment
+
+
+def site_of(summaries: list[Summary], root: str) -> Site:
+    """The ``Site`` of these summaries: built once for all the rules of a run when they come
+    as ``Summaries`` (the engine's), which keep it while they live."""
+    if not isinstance(summaries, Summaries):
+        return Site(summaries, root)
+    found = summaries.shared.get(("site", root))
+    if not isinstance(found, Site):
+        found = summaries.shared[("site", root)] = Site(summaries, root)
+    return found
 
 
 class LinkOptions(Options):
@@ -122,11 +161,10 @@ class LinkOptions(Options):
 
 
 def broken_link(summaries: list[Summary], root: str, options: LinkOptions) -> Iterator[SiteFinding]:
-    site = Site(summaries, root, options.anchor_style)
+    site = site_of(summaries, root)
     heading_ids: dict[str, set[str]] = {}  # per target article, computed once
     for summary in summaries:
-        for link in summary.links:
-            target, exists = site.resolve(summary, link.href)
+        for link, (target, exists) in zip(summary.links, site.targets(summary)):
             span = Span(link.line, link.column, link.line, link.column + len(link.href))
             if not exists:
                 yield summary, Violation(
@@ -135,7 +173,7 @@ def broken_link(summaries: list[Summary], root: str, options: LinkOptions) -> It
                     "Fix the path (articles are at /<folder>/<slug>/), or add the missing page.",
                 )
                 continue
-            fragment = urlsplit(link.href).fragment
+            fragment = _split(link.href)[1]
             if options.anchors and fragment and target is not None:
                 ids = heading_ids.get(target.path)
                 if ids is None:
@@ -151,11 +189,10 @@ def broken_link(summaries: list[Summary], root: str, options: LinkOptions) -> It
 
 
 def orphan(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
-    site = Site(summaries, root, "github")
+    site = site_of(summaries, root)
     linked: set[str] = set()
     for summary in summaries:
-        for link in summary.links:
-            target, _ = site.resolve(summary, link.href)
+        for target, _ in site.targets(summary):
             if target is not None and target is not summary:
                 linked.add(target.path)
     if len(summaries) < 2:

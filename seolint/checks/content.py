@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import chain
 
 from pydantic import Field
 
@@ -154,7 +155,7 @@ def _syllables(word: str, lang: str) -> int:
 def _syllable_count(found: list[Sentence], lang: str) -> int:
     """The syllables of every word, each distinct word looked up once (prose repeats its
     words: a long article has several times fewer distinct words than words)."""
-    occurrences = Counter(word for sentence in found for word in sentence.words)
+    occurrences = Counter(chain.from_iterable(sentence.words for sentence in found))
     return sum(count * _syllables(word, lang) for word, count in occurrences.items())
 
 

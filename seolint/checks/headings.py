@@ -38,7 +38,12 @@ def _comment(child: Any) -> bool:
 
 
 def outline(doc: Document) -> list[OutlineHeading]:
-    """Every Markdown heading of the body, in order, with its visible text (no ``{#id}``)."""
+    """Every Markdown heading of the body, in order, with its visible text (no ``{#id}``);
+    built once per document for the six rules that read it."""
+    return doc.derived(_outline)
+
+
+def _outline(doc: Document) -> list[OutlineHeading]:
     return [
         OutlineHeading(heading.level, _ANCHOR_ID.sub("", heading.source), heading.line)
         for heading in doc.body.headings

@@ -436,6 +436,8 @@ _SEGMENT = r"[a-z0-9](?:[a-z0-9._~-]*[a-z0-9])?"
 _SITE_PATH = re.compile(rf"(?<![^\s(\[])/({_SEGMENT})(?:/{_SEGMENT})*/?(?![\w/~-])")
 #: What may follow a site path that ends a sentence or clause (in the source line).
 _CLAUSE_END = re.compile(r"\s*(?:$|<!--)|[.,;:!?…](?=\s|$)|[)\]»”\"’']|\s+[»”)\]]")
+#: What both finders need: a slash (a URL's scheme, a site path) or a bare ``www.``.
+_MAYBE_REFERENCE = re.compile(r"/|www\.", re.IGNORECASE)
 #: An HTTP method before a path makes it an API endpoint (`GET /customers/42`), not a page.
 _HTTP_METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+$")
 #: First segments of file-system paths (`/etc/hosts`, `/usr/bin`), not of a site's pages.
@@ -494,8 +496,8 @@ def _references(piece: Piece, options: Unlinked) -> Iterator[tuple[str, str]]:
 def unlinked_reference(doc: Document, options: Unlinked) -> Iterator[Violation]:
     searched: dict[int, int] = {}  # per line, where the previous finding ended
     for piece in scan(doc).pieces:
-        if piece.link:
-            continue
+        if piece.link or not _MAYBE_REFERENCE.search(piece.text):
+            continue  # most pieces are prose with no slash: one search instead of two finders
         source = doc.line_text(piece.line)
         for what, found in _references(piece, options):
             start = source.find(found, searched.get(piece.line, 0))

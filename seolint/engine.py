@@ -37,6 +37,7 @@ class Configs:
     _by_file: dict[Path | None, Config] = field(default_factory=dict)
     _by_folder: dict[Path, Config] = field(default_factory=dict)
     _by_given: dict[Path, Config] = field(default_factory=dict)
+    _by_dirname: dict[str, Config] = field(default_factory=dict)
 
     def for_folder(self, given: Path) -> Config:
         found = self._by_given.get(given)
@@ -53,7 +54,11 @@ class Configs:
         return self._by_folder[folder]
 
     def for_file(self, path: Path) -> Config:
-        return self.for_folder(path.parent)
+        folder = os.path.dirname(path)  # a string: no Path built per file of a large run
+        found = self._by_dirname.get(folder)
+        if found is None:
+            found = self._by_dirname[folder] = self.for_folder(path.parent)
+        return found
 
     def _load(self, source: Path | None) -> Config:
         layers = load_layers(source) if source is not None else []

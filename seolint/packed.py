@@ -56,20 +56,17 @@ def pack(findings: list[Finding], summary: Summary | None = None, profile: Profi
 
 def findings(blob: bytes, path: str) -> list[Finding]:
     """The findings of a packed file, reported at ``path``; ValueError when the blob is not
-    one that ``pack`` wrote."""
+    one that ``pack`` wrote (values of the wrong type surface when the findings are sorted,
+    as TypeError: ``FindingStore`` turns either into a finding)."""
     make, severities, safeties = tuple.__new__, _SEVERITIES, _SAFETIES
-    found = []
     try:
-        for code, name, severity, message, line, column, end_line, end_column, hint, fix in _loads(blob):
-            if type(line) is not int or type(column) is not int or type(code) is not str:
-                raise TypeError("not a finding")  # what sorting reads must be sound
-            found.append(make(Finding, (
-                code, name, severities[severity], message, path, line, column, end_line, end_column, hint,
-                None if fix is None else Fix(safeties[fix[0]], fix[1]),
-            )))
-    except (TypeError, KeyError, IndexError) as error:
+        return [
+            make(Finding, (code, name, severities[severity], message, path, line, column, end_line, end_column,
+                           hint, None if fix is None else Fix(safeties[fix[0]], fix[1])))
+            for code, name, severity, message, line, column, end_line, end_column, hint, fix in _loads(blob)
+        ]
+    except (TypeError, KeyError, IndexError, ValueError) as error:
         raise ValueError(f"not packed findings: {error}") from None
-    return found
 
 
 def summary(blob: bytes) -> Summary:

@@ -49,6 +49,11 @@ class FindingStore:
             self.add_packed(path, packed.pack(found))
 
     def __iter__(self) -> Iterator[Finding]:
+        for group in self.by_path():
+            yield from group
+
+    def by_path(self) -> Iterator[list[Finding]]:
+        """The findings of each path in turn, sorted (paths in order)."""
         order = sorted(range(len(self._paths)), key=self._paths.__getitem__)  # stable: added order
         found: list[Finding] = []
         for position, index in enumerate(order):
@@ -57,9 +62,12 @@ class FindingStore:
             found += _unpack(bytes(self._data[start:self._ends[index]]), path)
             following = order[position + 1] if position + 1 < len(order) else None
             if following is None or self._paths[following] != path:
-                found.sort(key=Finding.sort_key)
-                yield from found
+                yield _sorted(found)
                 found = []
+
+    def paths(self) -> int:
+        """How many paths have findings."""
+        return len(set(self._paths))
 
     def __eq__(self, other: object) -> bool:
         """Equal to another store or list with the same findings in the same order."""
@@ -79,12 +87,24 @@ class FindingStore:
         return dict(self._counts)
 
 
+def _sorted(found: list[Finding]) -> list[Finding]:
+    try:
+        found.sort(key=Finding.sort_key)
+    except TypeError as error:  # a damaged blob that decoded to the wrong types
+        return [_damaged(found[0].path, error)]
+    return found
+
+
 def _unpack(blob: bytes, path: str) -> list[Finding]:
     """A file's findings; a damaged blob (it passed the cache's checks, so this is rare)
     becomes one finding that says so rather than a crash at the end of a long run."""
     try:
         return packed.findings(blob, path)
     except ValueError as error:
-        from seolint.engine import crash_finding
+        return [_damaged(path, error)]
 
-        return [crash_finding(None, path, error)]
+
+def _damaged(path: str, error: Exception) -> Finding:
+    from seolint.engine import crash_finding
+
+    return crash_finding(None, path, error)

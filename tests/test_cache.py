@@ -91,6 +91,27 @@ def test_corrupt_entry_inside_a_valid_index(seolint: Any, write: Any, isolated: 
         assert seolint("check", "--output-format", "json", "post.md").out == cold
 
 
+def test_entry_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: Any, write: Any, isolated: Path) -> None:
+    """Findings of the wrong types behind a matching checksum (written by something else
+    than seolint) end the run with a finding on that file, not a traceback."""
+    import zlib
+
+    write("post.md", ARTICLE)
+    seolint("check", "post.md")
+    index = next(path for path in entries(isolated) if path.name.startswith("index-"))
+    data = marshal.loads(index.read_bytes())
+    for name, entry in data["entries"].items():
+        rows = (("T001", "t", "error", "m", "one", 1, 1, 2, "", None), ("T002", "t", "error", "m", 2, 1, 1, 2, "", None))
+        blob = zlib.compress(marshal.dumps(rows, 4), 1)
+        check = zlib.crc32(entry[7] or b"", zlib.crc32(blob))
+        data["entries"][name] = (*entry[:5], blob, (2, 0, 0), entry[7], entry[8], check, entry[10])
+    index.write_bytes(marshal.dumps(data))
+    run = seolint("check", "--output-format", "json", "post.md")
+    assert run.code == 1
+    assert [(f["code"], f["path"]) for f in run.json()] == [("RUN002", "post.md")]
+    assert "TypeError" in run.json()[0]["message"]
+
+
 def test_same_size_same_mtime_edit_is_seen(seolint: Any, write: Any, isolated: Path) -> None:
     """The stat shortcut never answers for a changed file: an edit that keeps the size and
     puts the modification time back still changes the inode's ctime."""

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from seolint.findings import Finding
+from seolint.findings import Finding, Severity
 from seolint.report.summary import Tally
+
+
+_LABELS = {severity: severity.value for severity in Severity}
+_BATCH = 1024
 
 
 def line(finding: Finding) -> str:
@@ -16,13 +20,24 @@ def line(finding: Finding) -> str:
 
 
 def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
-    """The report piece by piece (each ends with a newline), as the findings come."""
-    tally = Tally()
+    """The report in pieces of many lines (each piece ends with a newline), as the findings
+    come: a hundred thousand findings are printed without holding them all."""
+    tally = Tally.known(findings)
+    counting = tally is None
+    tally = tally or Tally()
+    batch: list[str] = []
     for finding in findings:
-        tally.add(finding)
-        yield line(finding) + "\n"
+        if counting:
+            tally.add(finding)
+        batch.append(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
+                     f"[{_LABELS[finding.severity]}] {finding.message}\n")
+        if len(batch) == _BATCH:
+            yield "".join(batch)
+            batch = []
     if footer:
-        yield tally.line(files) + "\n"
+        batch.append(tally.line(files) + "\n")
+    if batch:
+        yield "".join(batch)
 
 
 def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> str:

@@ -40,9 +40,12 @@ class _Lines:
 def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
     """The report piece by piece (each ends with a newline), as the findings come."""
     source = _Lines()
-    tally = Tally()
+    tally = Tally.known(findings)
+    counting = tally is None
+    tally = tally or Tally()
     for finding in findings:
-        tally.add(finding)
+        if counting:
+            tally.add(finding)
         head = line(finding)
         if color:
             head = click.style(head, fg=_COLORS[finding.severity], bold=True)

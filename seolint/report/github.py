@@ -40,9 +40,12 @@ def command(finding: Finding) -> str:
 
 def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
     """The report piece by piece (each ends with a newline), as the findings come."""
-    tally = Tally()
+    tally = Tally.known(findings)
+    counting = tally is None
+    tally = tally or Tally()
     for finding in findings:
-        tally.add(finding)
+        if counting:
+            tally.add(finding)
         yield command(finding) + "\n"
     yield tally.line(files) + "\n"
 

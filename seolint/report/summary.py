@@ -14,11 +14,24 @@ def _count(number: int, word: str) -> str:
 
 class Tally:
     """Counts findings as a format prints them, for the closing line: the findings of a
-    large run are seen once, as they stream past."""
+    large run are seen once, as they stream past (or not at all: see ``known``)."""
 
     def __init__(self) -> None:
         self.counts = {severity: 0 for severity in Severity}
         self.paths: set[str] = set()
+        self._paths_known = 0
+
+    @classmethod
+    def known(cls, findings: Iterable[Finding]) -> Tally | None:
+        """The tally of a ``FindingStore``, which counted its findings as they came."""
+        from seolint.store import FindingStore
+
+        if not isinstance(findings, FindingStore):
+            return None
+        tally = cls()
+        tally.counts = findings.severities()
+        tally._paths_known = findings.paths()
+        return tally
 
     def add(self, finding: Finding) -> None:
         self.counts[finding.severity] += 1
@@ -26,11 +39,12 @@ class Tally:
 
     def line(self, files: int) -> str:
         checked = _count(files, "file")
-        if not self.paths:
+        with_findings = len(self.paths) or self._paths_known
+        if not with_findings:
             return f"All clear: no findings in {checked}."
         parts = [_count(self.counts[s], s.value) for s in Severity if self.counts[s]]
         listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-        return f"Found {listed} in {len(self.paths)} of {checked} checked."
+        return f"Found {listed} in {with_findings} of {checked} checked."
 
 
 def summary(findings: Iterable[Finding], files: int) -> str:

@@ -142,14 +142,17 @@ def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[t
     return ExitCode.FINDINGS if failed else ExitCode.OK
 
 
-def _echo_all(pieces: Iterator[str], batch: int = 2048) -> None:
-    """Print ``pieces`` a few thousand at a time: a large report is never held whole."""
+def _echo_all(pieces: Iterator[str], flush_at: int = 1 << 18) -> None:
+    """Print ``pieces`` about 256 KB at a time: a large report is never held whole."""
     waiting: list[str] = []
+    size = 0
     for piece in pieces:
         waiting.append(piece)
-        if len(waiting) >= batch:
+        size += len(piece)
+        if size >= flush_at:
             click.echo("".join(waiting), nl=False)
             waiting.clear()
+            size = 0
     if waiting:
         click.echo("".join(waiting), nl=False)
 

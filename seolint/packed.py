@@ -76,6 +76,14 @@ def summary(blob: bytes) -> Summary:
         raise ValueError(f"not a packed summary: {error}") from None
 
 
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    """One object for a value most summaries repeat (the static roots of a site)."""
+    return _SHARED.setdefault(value, value) if len(_SHARED) < 256 else _SHARED.get(value, value)
+
+
 def _dumps(value: Any) -> bytes:
     # zlib at its fastest level halves the size (messages repeat within a file) for ~2 % of
     # a cold run; its checksum also catches a damaged cache entry before it is decoded.
@@ -100,12 +108,20 @@ def summary_values(summary: Summary) -> tuple[Any, ...]:
     )
 
 
+#: The suppressions of an article without any (most): one object for all, which the rules
+#: across articles only read.
+_NONE = Suppressions()
+
+
 def summary_from_values(values: tuple[Any, ...]) -> Summary:
     file, lines, ranges = values[13]
-    suppressions = Suppressions(set(file), {line: set(codes) for line, codes in lines.items()}, list(ranges))
+    suppressions = _NONE
+    if file or lines or ranges:
+        suppressions = Suppressions(set(file), {line: set(codes) for line, codes in lines.items()}, list(ranges))
     make = tuple.__new__
     links = tuple([make(LinkRef, link) for link in values[10]])
-    summary = Summary._make((*values[:10], links, *values[11:13], suppressions, *values[14:]))
+    summary = Summary._make((*values[:10], links, *values[11:13], suppressions, *values[14:15],
+                             _shared(values[15]), *values[16:]))
     if not isinstance(summary.path, str) or not isinstance(summary.lines, dict):
         raise TypeError("not a summary")
     return summary

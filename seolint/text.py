@@ -102,12 +102,25 @@ def primary_subtag(tag: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 
 
-@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, without accents or ligatures, with every apostrophe the same.
 
-    Remembered: rules fold the same words and labels over and over.
+    Short texts are remembered: rules fold the same words and labels over and over. Long
+    ones (sentences, paragraphs) rarely repeat, and would fill the memory of a long run.
     """
+    return _fold_short(text) if len(text) <= _REMEMBERED else _fold(text)
+
+
+#: The longest text ``fold`` remembers, and how many it remembers.
+_REMEMBERED = 48
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         return text.lower().replace("\u2019", "'")
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))

@@ -147,7 +147,7 @@ def _band(score: float) -> str:
     return next((name for bound, name in _BANDS if score < bound), "very easy")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)  # the words a long run meets most; more would only hold memory
 def _syllables(word: str, lang: str) -> int:
     return readability.syllables(word, lang)
 

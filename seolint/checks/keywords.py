@@ -95,7 +95,7 @@ def _phrase(text: str, lang: str) -> _Phrase:
     return _Phrase(Counter(forms), sequence, len(forms) or len(sequence))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)  # the words a long run meets most; more would only hold memory
 def _stem(word: str, lang: str) -> str:
     """The stem of one folded content word (Snowball is slow; prose repeats its words)."""
     found = stems(word, lang)

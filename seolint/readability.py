@@ -61,6 +61,7 @@ import ast
 import functools
 import importlib
 import importlib.util
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -228,11 +229,24 @@ def _cmu_count(segment: str) -> int | None:
 
 @functools.cache
 def _cmu_lookup() -> Callable[[str], object]:
-    """pysyllables reads its table of 134,373 counts (1.4 MB) when first imported."""
-    import pysyllables  # type: ignore[import-untyped, unused-ignore]
+    """The counts of pysyllables' table (134,373 words, 1.4 MB of "word count" lines), read
+    in one pass: importing pysyllables builds the same dictionary line by line in 0.11 s,
+    a third of checking one article from a pre-commit hook. Its own lookup when the table
+    is not where this version of pysyllables keeps it."""
+    spec = importlib.util.find_spec("pysyllables")
+    table = None
+    if spec is not None and spec.origin is not None:
+        table = os.path.join(os.path.dirname(spec.origin), "syllable-counts.txt")
+    try:
+        with open(table or "", encoding="utf-8") as stream:
+            items = stream.read().split()
+        counts = dict(zip(items[::2], map(int, items[1::2])))
+    except (OSError, ValueError):
+        import pysyllables  # type: ignore[import-untyped, unused-ignore]
 
-    lookup: Callable[[str], object] = pysyllables.get_syllable_count
-    return lookup
+        fallback: Callable[[str], object] = pysyllables.get_syllable_count
+        return fallback
+    return lambda word: counts.get(word.lower())
 
 
 def _hyphenation_counter(lang: str) -> Callable[[str], int]:

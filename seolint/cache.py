@@ -197,6 +197,7 @@ class Index:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             _ensure_tag(self.path.parent.parent)
+            _drop_older_formats(self.path.parent.parent)
             write_atomic(self.path, marshal.dumps(payload, 4))
         except OSError:
             pass  # a read-only tree: run without a cache
@@ -308,6 +309,14 @@ def clean(root: Path) -> bool:
         shutil.rmtree(target, ignore_errors=True)
         return True
     return False
+
+
+def _drop_older_formats(folder: Path) -> None:
+    """Remove what older versions of seolint left (``v1/``, ``v2/``): never read again."""
+    for version in range(1, FORMAT):
+        old = folder / f"v{version}"
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _ensure_tag(folder: Path) -> None:

@@ -166,3 +166,17 @@ def test_clean(seolint: Any, write: Any, isolated: Path) -> None:
     result = seolint("clean")
     assert result.code == 0 and "Removed" in result.out
     assert not (isolated / ".seolint_cache").exists()
+
+
+def test_older_cache_formats_are_removed(seolint: Any, write: Any, isolated: Path) -> None:
+    """What an older seolint left in .seolint_cache/ (v1/, v2/) is never read again: the
+    first run that writes the current format removes it; anything else there is kept."""
+    write("post.md", ARTICLE)
+    for old in ("v1", "v2"):
+        (isolated / ".seolint_cache" / old).mkdir(parents=True)
+        (isolated / ".seolint_cache" / old / "index-old.marshal").write_bytes(b"old")
+    (isolated / ".seolint_cache" / "notes.txt").write_text("mine", encoding="utf-8")
+    seolint("check", "post.md")
+    kept = sorted(path.name for path in (isolated / ".seolint_cache").iterdir())
+    assert "v1" not in kept and "v2" not in kept and "notes.txt" in kept
+    assert any(path.name.startswith("index-") for path in entries(isolated))

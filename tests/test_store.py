@@ -1,0 +1,54 @@
+"""FindingStore: packed findings come back in the order a sorted list would give."""
+
+from __future__ import annotations
+
+import random
+
+from seolint import packed
+from seolint.findings import Finding, Fix, FixSafety, Severity
+from seolint.report import concise, full, github
+from seolint.store import FindingStore
+
+
+def _finding(rng: random.Random, path: str) -> Finding:
+    line = rng.randint(1, 5)
+    fix = Fix(FixSafety.SAFE, "quote it") if rng.random() < 0.2 else None
+    return Finding(rng.choice(["T001", "X005", "H002"]), "name", rng.choice(list(Severity)),
+                   f"message {rng.random():.6f}", path, line, rng.randint(1, 3), line, 9, "a hint", fix)
+
+
+def test_store_order_equals_a_stable_sort_of_everything_added() -> None:
+    rng = random.Random(6)
+    for _ in range(50):
+        paths = [f"{rng.choice('ab')}/{rng.choice('xyz')}.md" for _ in range(rng.randint(1, 6))]
+        store, added = FindingStore(), []
+        for path in paths:  # a file's own findings, packed (a path may come twice)
+            own = [_finding(rng, path) for _ in range(rng.randint(0, 6))]
+            store.add_packed(path, packed.pack(own))
+            added += own
+        across = [_finding(rng, rng.choice(paths)) for _ in range(rng.randint(0, 8))]
+        store.add(across)  # the findings across articles, in any order
+        added += across
+        expected = sorted(added, key=Finding.sort_key)
+        assert list(store) == expected
+        assert len(store) == len(expected)
+        assert store.severities() == {s: sum(f.severity is s for f in expected) for s in Severity}
+
+
+def test_text_formats_print_the_same_from_a_store_as_from_a_list() -> None:
+    rng = random.Random(7)
+    findings = sorted((_finding(rng, f"post-{n % 7}.md") for n in range(3000)), key=Finding.sort_key)
+    store = FindingStore(findings)
+    for render in (concise.render, full.render, github.render):
+        assert render(store, 9, False) == render(findings, 9, False)
+    assert concise.render(FindingStore(), 3, False) == "All clear: no findings in 3 files.\n"
+    assert len(concise.render(store, 9, False).splitlines()) == 3001
+
+
+def test_a_damaged_blob_becomes_one_finding_on_its_file() -> None:
+    store = FindingStore()
+    store.add_packed("a.md", packed.Packed(b"\x00not marshal", (1, 0, 0)))
+    store.add_packed("b.md", packed.pack([Finding("T001", "n", Severity.INFO, "m", "b.md", 1, 1, 1, 2)]))
+    found = list(store)
+    assert [(f.path, f.code) for f in found] == [("a.md", "RUN002"), ("b.md", "T001")]
+    assert "seolint crashed on this file" in found[0].message

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from seolint.findings import Finding, Severity
-from seolint.report.summary import Tally
+from seolint.report.summary import counted
 
 
 _LABELS = {severity: severity.value for severity in Severity}
@@ -22,13 +22,9 @@ def line(finding: Finding) -> str:
 def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
     """The report in pieces of many lines (each piece ends with a newline), as the findings
     come: a hundred thousand findings are printed without holding them all."""
-    tally = Tally.known(findings)
-    counting = tally is None
-    tally = tally or Tally()
+    findings, tally = counted(findings)
     batch: list[str] = []
     for finding in findings:
-        if counting:
-            tally.add(finding)
         batch.append(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
                      f"[{_LABELS[finding.severity]}] {finding.message}\n")
         if len(batch) == _BATCH:

@@ -9,7 +9,7 @@ import click
 
 from seolint.findings import Finding, Severity
 from seolint.report.concise import line
-from seolint.report.summary import Tally
+from seolint.report.summary import counted
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -40,12 +40,8 @@ class _Lines:
 def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
     """The report piece by piece (each ends with a newline), as the findings come."""
     source = _Lines()
-    tally = Tally.known(findings)
-    counting = tally is None
-    tally = tally or Tally()
+    findings, tally = counted(findings)
     for finding in findings:
-        if counting:
-            tally.add(finding)
         head = line(finding)
         if color:
             head = click.style(head, fg=_COLORS[finding.severity], bold=True)

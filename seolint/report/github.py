@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from seolint.findings import Finding, Severity
 from seolint.report._common import full_message, report_path
-from seolint.report.summary import Tally
+from seolint.report.summary import counted
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -40,12 +40,8 @@ def command(finding: Finding) -> str:
 
 def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
     """The report piece by piece (each ends with a newline), as the findings come."""
-    tally = Tally.known(findings)
-    counting = tally is None
-    tally = tally or Tally()
+    findings, tally = counted(findings)
     for finding in findings:
-        if counting:
-            tally.add(finding)
         yield command(finding) + "\n"
     yield tally.line(files) + "\n"
 

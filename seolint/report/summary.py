@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from seolint.findings import Finding, Severity
 
@@ -45,6 +45,22 @@ class Tally:
         parts = [_count(self.counts[s], s.value) for s in Severity if self.counts[s]]
         listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
         return f"Found {listed} in {with_findings} of {checked} checked."
+
+
+def counted(findings: Iterable[Finding]) -> tuple[Iterator[Finding], Tally]:
+    """The findings, and their tally, complete once they have all been read (a store's at
+    once: it counted its findings as they came)."""
+    known = Tally.known(findings)
+    if known is not None:
+        return iter(findings), known
+    tally = Tally()
+
+    def counting() -> Iterator[Finding]:
+        for finding in findings:
+            tally.add(finding)
+            yield finding
+
+    return counting(), tally
 
 
 def summary(findings: Iterable[Finding], files: int) -> str:

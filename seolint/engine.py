@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from array import array
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -128,33 +127,29 @@ def run(
 
 
 class _Summaries:
-    """The packed summaries of a run, one after another in one buffer (as ``FindingStore``
-    keeps findings), decoded once, when first needed; a damaged one (from a foreign cache)
-    becomes a finding on its file."""
+    """The packed summaries of a run, decoded once, when first needed; a damaged one (from
+    a foreign cache) becomes a finding on its file."""
 
     def __init__(self, store: FindingStore) -> None:
         self.candidates: list[Candidate] = []
-        self._data = bytearray()
-        self._ends = array("Q")
+        self._blobs: list[bytes] = []
         self._store = store
         self._decoded: list[Summary] | None = None
 
     def add(self, candidate: Candidate, blob: bytes) -> None:
         self.candidates.append(candidate)
-        self._data += blob
-        self._ends.append(len(self._data))
+        self._blobs.append(blob)
 
     def decoded(self) -> list[Summary]:
         if self._decoded is None:
             self._decoded = []
             with gc_paused():
-                for index, candidate in enumerate(self.candidates):
-                    start = self._ends[index - 1] if index else 0
+                for candidate, blob in zip(self.candidates, self._blobs):
                     try:
-                        self._decoded.append(packed.summary(bytes(self._data[start:self._ends[index]])))
+                        self._decoded.append(packed.summary(blob))
                     except ValueError as error:
                         self._store.add([crash_finding(None, candidate.display, error)])
-            self._data = bytearray()
+            self._blobs = []
         return self._decoded
 
 

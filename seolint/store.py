@@ -9,7 +9,6 @@ folder of ten thousand articles is printed in the memory of one.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Iterator
 
 from seolint import packed
@@ -19,14 +18,12 @@ _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 class FindingStore:
-    """Packed findings in one growing buffer (a blob per file, after one another): ten
-    thousand files leave a few large allocations, not tens of thousands of small objects
-    scattered among the parser's garbage."""
+    """Each file's packed findings, as they came (a cache hit's blob is the cache's own
+    bytes, not a copy), with their counts per severity."""
 
     def __init__(self, findings: Iterable[Finding] = ()) -> None:
-        self._data = bytearray()
+        self._blobs: list[bytes] = []
         self._paths: list[str] = []  # the path of each blob, in the order added
-        self._ends = array("Q")  # where each blob ends in _data (it starts where the last ended)
         self._counts = {severity: 0 for severity in Severity}
         self.add(findings)
 
@@ -34,9 +31,8 @@ class FindingStore:
         """One file's packed findings, reported at ``path``."""
         if not any(result.counts):
             return
-        self._data += result.findings
+        self._blobs.append(result.findings)
         self._paths.append(path)
-        self._ends.append(len(self._data))
         for severity, count in zip(_ORDER, result.counts):
             self._counts[severity] += count
 
@@ -58,8 +54,7 @@ class FindingStore:
         found: list[Finding] = []
         for position, index in enumerate(order):
             path = self._paths[index]
-            start = self._ends[index - 1] if index else 0
-            found += _unpack(bytes(self._data[start:self._ends[index]]), path)
+            found += _unpack(self._blobs[index], path)
             following = order[position + 1] if position + 1 < len(order) else None
             if following is None or self._paths[following] != path:
                 yield _sorted(found)

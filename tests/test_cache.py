@@ -112,6 +112,35 @@ def test_entry_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: An
     assert "TypeError" in run.json()[0]["message"]
 
 
+def test_summary_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: Any, write: Any, isolated: Path) -> None:
+    """A summary that cannot be decoded (behind a matching checksum, and a changed digest so
+    that the rules across articles must read it) is a finding on its file; the rest of the
+    run is as before (the rules across articles then see one article less)."""
+    import zlib
+
+    write("a.md", ARTICLE)
+    write("b.md", ARTICLE.replace("professional-network", "other-network"))
+    cold = seolint("check", "--output-format", "json", ".")
+    index = next(path for path in entries(isolated) if path.name.startswith("index-"))
+    data = marshal.loads(index.read_bytes())
+    name = next(name for name in data["entries"] if name.endswith("a.md"))
+    entry = data["entries"][name]
+    summary = zlib.compress(marshal.dumps(("not", "a", "summary"), 4), 1)
+    check = zlib.crc32(summary, zlib.crc32(entry[5]))
+    data["entries"][name] = (*entry[:7], summary, entry[8], check, "another digest")
+    index.write_bytes(marshal.dumps(data))
+    run = seolint("check", "--output-format", "json", ".")
+    found = run.json()
+    crash = [f for f in found if (f["code"], f["path"]) == ("RUN002", "a.md")]
+    assert len(crash) == 1 and "not a packed summary" in crash[0]["message"]
+    assert run.code == 1
+
+    def own(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [f for f in findings if f["path"] == "b.md" and not f["code"].startswith("X")]
+
+    assert own(found) == own(cold.json()) != []
+
+
 def test_same_size_same_mtime_edit_is_seen(seolint: Any, write: Any, isolated: Path) -> None:
     """The stat shortcut never answers for a changed file: an edit that keeps the size and
     puts the modification time back still changes the inode's ctime."""

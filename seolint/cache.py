@@ -180,6 +180,11 @@ class Index:
                               result.findings, result.counts, result.summary, profile, _checksum(result),
                               record.summary)
 
+    def forget(self, name: str) -> None:
+        """Drop an entry found damaged after its lookup: the next run recomputes the file."""
+        if self.entries.pop(name, None) is not None:
+            self.dirty = True
+
     def summary_digest(self, name: str) -> str | None:
         entry = self.entries.get(name)
         found = entry[-1] if isinstance(entry, tuple) and len(entry) == 11 else None
@@ -229,6 +234,9 @@ class Indexes:
     def summary_digest(self, name: str, config: Config) -> str | None:
         """The digest of the summary stored for ``name`` (after a lookup or a put)."""
         return self.index_for(config).summary_digest(name)
+
+    def forget(self, name: str, config: Config) -> None:
+        self.index_for(config).forget(name)
 
     def save(self) -> None:
         for index in self._open.values():

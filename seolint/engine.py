@@ -121,6 +121,10 @@ def run(
             digests = [indexes.summary_digest(candidate.absolute, configs.for_file(candidate.path))
                        for candidate in summaries.candidates]
             _cached_site_findings(store, summaries, digests, configs, paths)
+    if indexes is not None and summaries.damaged:  # reported once, then recomputed next time
+        for candidate in summaries.damaged:
+            indexes.forget(candidate.absolute, configs.for_file(candidate.path))
+        indexes.save()
     if not configs.profiles:
         return RunResult(store, len(found))
     return RunResult(store, len(found), profiles, summaries.decoded())
@@ -132,6 +136,7 @@ class _Summaries:
 
     def __init__(self, store: FindingStore) -> None:
         self.candidates: list[Candidate] = []
+        self.damaged: list[Candidate] = []  # whose summary could not be decoded
         self._blobs: list[bytes] = []
         self._store = store
         self._decoded: list[Summary] | None = None
@@ -149,6 +154,7 @@ class _Summaries:
                         self._decoded.append(packed.summary(blob))
                     except ValueError as error:
                         self._store.add([crash_finding(None, candidate.display, error)])
+                        self.damaged.append(candidate)
             self._blobs = []
         return self._decoded
 
@@ -221,7 +227,7 @@ def _cached_site_findings(
         return
     with site.recording() as looked_at:
         found = cross_findings(summaries.decoded(), root, rules)
-    if not any(finding.code == "RUN002" for finding in found):
+    if not summaries.damaged and not any(finding.code == "RUN002" for finding in found):
         cache.store_site(folder, root, key, found, looked_at)
     store.add(found)
 

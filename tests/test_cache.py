@@ -115,7 +115,8 @@ def test_entry_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: An
 def test_summary_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: Any, write: Any, isolated: Path) -> None:
     """A summary that cannot be decoded (behind a matching checksum, and a changed digest so
     that the rules across articles must read it) is a finding on its file; the rest of the
-    run is as before (the rules across articles then see one article less)."""
+    run is as before (the rules across articles then see one article less), and the next
+    run recomputes that file."""
     import zlib
 
     write("a.md", ARTICLE)
@@ -139,6 +140,7 @@ def test_summary_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: 
         return [f for f in findings if f["path"] == "b.md" and not f["code"].startswith("X")]
 
     assert own(found) == own(cold.json()) != []
+    assert seolint("check", "--output-format", "json", ".").out == cold.out  # the entry was recomputed
 
 
 def test_same_size_same_mtime_edit_is_seen(seolint: Any, write: Any, isolated: Path) -> None:

@@ -2,8 +2,9 @@
 
 Workers build their own configs from the same inputs (an explicit config file and the
 command-line overrides), so nothing unpicklable crosses a process boundary; each result is
-one file's results, packed (``seolint.packed``): compact bytes, cheap to send and to keep. Short runs stay in-process: a pool costs more than
-it saves for a pre-commit run on a few files.
+one file's results, packed (``seolint.packed``): compact bytes, cheap to send and to keep.
+Short runs stay in-process: a pool costs more than it saves for a pre-commit run on a few
+files.
 """
 
 from __future__ import annotations

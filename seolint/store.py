@@ -24,6 +24,10 @@ class FindingStore:
     def __init__(self, findings: Iterable[Finding] = ()) -> None:
         self._blobs: list[bytes] = []
         self._paths: list[str] = []  # the path of each blob, in the order added
+        self._blob_counts: list[tuple[int, int, int]] = []
+        #: per path with damaged blobs: what they claimed to hold (per severity), and how many
+        #: RUN002 findings replace them (found when iterating)
+        self._corrections: dict[str, tuple[list[int], int]] = {}
         self._counts = {severity: 0 for severity in Severity}
         self.add(findings)
 
@@ -33,6 +37,7 @@ class FindingStore:
             return
         self._blobs.append(result.findings)
         self._paths.append(path)
+        self._blob_counts.append(result.counts)
         for severity, count in zip(_ORDER, result.counts):
             self._counts[severity] += count
 
@@ -51,14 +56,38 @@ class FindingStore:
     def by_path(self) -> Iterator[list[Finding]]:
         """The findings of each path in turn, sorted (paths in order)."""
         order = sorted(range(len(self._paths)), key=self._paths.__getitem__)  # stable: added order
+        start = 0
+        while start < len(order):
+            path = self._paths[order[start]]
+            end = start
+            while end < len(order) and self._paths[order[end]] == path:
+                end += 1
+            yield self._group(path, order[start:end])
+            start = end
+
+    def _group(self, path: str, indexes: list[int]) -> list[Finding]:
+        """One path's findings, sorted. A damaged blob (it passed the cache's checks, so this
+        is rare) becomes one RUN002 finding rather than a crash at the end of a long run, and
+        is counted as such: the closing line and the exit code agree with what is printed."""
+        from seolint.engine import crash_finding
+
         found: list[Finding] = []
-        for position, index in enumerate(order):
-            path = self._paths[index]
-            found += _unpack(self._blobs[index], path)
-            following = order[position + 1] if position + 1 < len(order) else None
-            if following is None or self._paths[following] != path:
-                yield _sorted(found)
-                found = []
+        damaged: list[int] = []
+        for index in indexes:
+            try:
+                found += packed.findings(self._blobs[index], path)
+            except ValueError as error:
+                found.append(crash_finding(None, path, error))
+                damaged.append(index)
+        crashes = len(damaged)
+        try:
+            found.sort(key=Finding.sort_key)
+        except TypeError as error:  # a blob that decoded to values of the wrong types
+            found, damaged, crashes = [crash_finding(None, path, error)], indexes, 1
+        if damaged:
+            lost = [sum(self._blob_counts[index][rank] for index in damaged) for rank in range(3)]
+            self._corrections[path] = (lost, crashes)
+        return found
 
     def paths(self) -> int:
         """How many paths have findings."""
@@ -73,33 +102,15 @@ class FindingStore:
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
     def __len__(self) -> int:
-        return sum(self._counts.values())
+        return sum(self.severities().values())
 
     def __bool__(self) -> bool:
         return len(self) > 0
 
     def severities(self) -> dict[Severity, int]:
-        return dict(self._counts)
-
-
-def _sorted(found: list[Finding]) -> list[Finding]:
-    try:
-        found.sort(key=Finding.sort_key)
-    except TypeError as error:  # a damaged blob that decoded to the wrong types
-        return [_damaged(found[0].path, error)]
-    return found
-
-
-def _unpack(blob: bytes, path: str) -> list[Finding]:
-    """A file's findings; a damaged blob (it passed the cache's checks, so this is rare)
-    becomes one finding that says so rather than a crash at the end of a long run."""
-    try:
-        return packed.findings(blob, path)
-    except ValueError as error:
-        return [_damaged(path, error)]
-
-
-def _damaged(path: str, error: Exception) -> Finding:
-    from seolint.engine import crash_finding
-
-    return crash_finding(None, path, error)
+        counts = dict(self._counts)
+        for lost, crashes in self._corrections.values():
+            for severity, count in zip(_ORDER, lost):
+                counts[severity] -= count
+            counts[Severity.ERROR] += crashes
+        return counts

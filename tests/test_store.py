@@ -52,3 +52,24 @@ def test_a_damaged_blob_becomes_one_finding_on_its_file() -> None:
     found = list(store)
     assert [(f.path, f.code) for f in found] == [("a.md", "RUN002"), ("b.md", "T001")]
     assert "seolint crashed on this file" in found[0].message
+
+
+def test_damaged_blobs_are_counted_as_what_is_printed() -> None:
+    """The closing line and the counts (the exit code) agree with the findings printed, even
+    when blobs turn out damaged, and however many times the store is read."""
+    import marshal
+
+    wrong_types = marshal.dumps((("T001", "n", "error", "m", "one", 1, 1, 2, "", None),
+                                 ("T002", "n", "error", "m", 2, 1, 1, 2, "", None)), 4)
+    store = FindingStore()
+    store.add_packed("a.md", packed.Packed(b"\x00not marshal", (0, 3, 0)))
+    store.add_packed("b.md", packed.Packed(wrong_types, (2, 0, 0)))
+    store.add_packed("c.md", packed.pack([Finding("T001", "n", Severity.INFO, "m", "c.md", 1, 1, 1, 2)]))
+    store.add([Finding("X006", "n", Severity.INFO, "m", "b.md", 1, 1, 1, 2)])
+    for _ in range(2):
+        printed = list(store)
+        assert [(f.path, f.code) for f in printed] == [("a.md", "RUN002"), ("b.md", "RUN002"), ("c.md", "T001")]
+        assert store.severities() == {Severity.ERROR: 2, Severity.WARNING: 0, Severity.INFO: 1}
+        assert len(store) == 3
+    text = concise.render(store, 3, False)
+    assert text.splitlines()[-1] == "Found 2 errors and 1 info in 3 of 3 files checked."

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from seolint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from seolint.store import FindingStore
 
 
 def _count(number: int, word: str) -> str:
@@ -16,22 +20,18 @@ class Tally:
     """Counts findings as a format prints them, for the closing line: the findings of a
     large run are seen once, as they stream past (or not at all: see ``known``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: FindingStore | None = None) -> None:
         self.counts = {severity: 0 for severity in Severity}
         self.paths: set[str] = set()
-        self._paths_known = 0
+        self._store = store
 
     @classmethod
     def known(cls, findings: Iterable[Finding]) -> Tally | None:
-        """The tally of a ``FindingStore``, which counted its findings as they came."""
+        """The tally of a ``FindingStore``, which counted its findings as they came (read when
+        the line is written: after printing, so that it agrees with what was printed)."""
         from seolint.store import FindingStore
 
-        if not isinstance(findings, FindingStore):
-            return None
-        tally = cls()
-        tally.counts = findings.severities()
-        tally._paths_known = findings.paths()
-        return tally
+        return cls(findings) if isinstance(findings, FindingStore) else None
 
     def add(self, finding: Finding) -> None:
         self.counts[finding.severity] += 1
@@ -39,10 +39,12 @@ class Tally:
 
     def line(self, files: int) -> str:
         checked = _count(files, "file")
-        with_findings = len(self.paths) or self._paths_known
+        counts, with_findings = self.counts, len(self.paths)
+        if self._store is not None:
+            counts, with_findings = self._store.severities(), self._store.paths()
         if not with_findings:
             return f"All clear: no findings in {checked}."
-        parts = [_count(self.counts[s], s.value) for s in Severity if self.counts[s]]
+        parts = [_count(counts[s], s.value) for s in Severity if counts[s]]
         listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
         return f"Found {listed} in {with_findings} of {checked} checked."
 

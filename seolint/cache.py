@@ -38,7 +38,7 @@ from seolint import __version__, paths
 from seolint.atomic import write_atomic
 from seolint.audit import Profile
 from seolint.findings import Finding, Fix, FixSafety, Severity
-from seolint.packed import Packed, pack
+from seolint.packed import Packed
 from seolint.site import LinkRef, Summary
 from seolint.suppress import Suppressions
 
@@ -278,12 +278,10 @@ def load_site(folder: Path, root: str, key: str) -> list[tuple[str, Packed]] | N
         return None  # missing, corrupt or foreign: recomputed and rewritten
 
 
-def store_site(folder: Path, root: str, key: str, findings: list[Finding], looked_at: dict[str, bool]) -> None:
-    by_path: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    rows = [(path, *pack(found)[:2]) for path, found in by_path.items()]
-    payload = {"format": FORMAT, "key": key, "looked_at": looked_at, "findings": rows}
+def store_site(folder: Path, root: str, key: str, rows: list[tuple[str, Packed]], looked_at: dict[str, bool]) -> None:
+    """Keep the findings across articles for ``key``: packed, in rows of (path, result)."""
+    payload = {"format": FORMAT, "key": key, "looked_at": looked_at,
+               "findings": [(path, result.findings, result.counts) for path, result in rows]}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _ensure_tag(folder.parent)

@@ -221,15 +221,22 @@ def _cached_site_findings(
     described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
     key = cache.site_key(root, described, known)
     stored = cache.load_site(folder, root, key)
-    if stored is not None:
-        for path, result in stored:
-            store.add_packed(path, result)
-        return
-    with site.recording() as looked_at:
-        found = cross_findings(summaries.decoded(), root, rules)
-    if not summaries.damaged and not any(finding.code == "RUN002" for finding in found):
-        cache.store_site(folder, root, key, found, looked_at)
-    store.add(found)
+    if stored is None:
+        with site.recording() as looked_at:
+            found = cross_findings(summaries.decoded(), root, rules)
+        stored = packed_rows(found)
+        if not summaries.damaged and not any(finding.code == "RUN002" for finding in found):
+            cache.store_site(folder, root, key, stored, looked_at)
+    for path, result in stored:
+        store.add_packed(path, result)
+
+
+def packed_rows(findings: Iterable[Finding]) -> list[tuple[str, packed.Packed]]:
+    """Findings in any order, packed per path: (path, packed findings) rows."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    return [(path, packed.pack(found)) for path, found in by_path.items()]
 
 
 def _first_folder(paths: list[Path]) -> Path:

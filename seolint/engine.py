@@ -116,7 +116,7 @@ def run(
             profiles.append(result.profile or unread(candidate.display))
     if summaries.candidates and shard is None:
         if indexes is None:
-            store.add(site_findings(summaries.decoded(), configs, paths))
+            _add_rows(store, cross_rows(summaries.lazy(), *site_setup(configs, paths))[0])
         else:
             digests = [indexes.summary_digest(candidate.absolute, configs.for_file(candidate.path))
                        for candidate in summaries.candidates]
@@ -127,36 +127,40 @@ def run(
         indexes.save()
     if not configs.profiles:
         return RunResult(store, len(found))
-    return RunResult(store, len(found), profiles, summaries.decoded())
+    return RunResult(store, len(found), profiles, list(summaries.lazy()))
 
 
 class _Summaries:
-    """The packed summaries of a run, decoded once, when first needed; a damaged one (from
-    a foreign cache) becomes a finding on its file."""
+    """The packed summaries of a run, put in path order when first needed, then decoded
+    each time a rule reads one (``site.Summaries``); a damaged one (from a foreign cache)
+    becomes a finding on its file."""
 
     def __init__(self, store: FindingStore) -> None:
         self.candidates: list[Candidate] = []
         self.damaged: list[Candidate] = []  # whose summary could not be decoded
         self._blobs: list[bytes] = []
         self._store = store
-        self._decoded: list[Summary] | None = None
+        self._lazy: site.Summaries | None = None
 
     def add(self, candidate: Candidate, blob: bytes) -> None:
         self.candidates.append(candidate)
         self._blobs.append(blob)
 
-    def decoded(self) -> list[Summary]:
-        if self._decoded is None:
-            self._decoded = []
-            with gc_paused():
-                for candidate, blob in zip(self.candidates, self._blobs):
-                    try:
-                        self._decoded.append(packed.summary(blob))
-                    except ValueError as error:
-                        self._store.add([crash_finding(None, candidate.display, error)])
-                        self.damaged.append(candidate)
+    def lazy(self) -> site.Summaries:
+        """The summaries in path order, read one at a time (each decoded once here to find
+        its path, and to set aside the damaged ones)."""
+        if self._lazy is None:
+            keyed: list[tuple[str, bytes]] = []
+            for candidate, blob in zip(self.candidates, self._blobs):
+                try:
+                    keyed.append((packed.summary(blob).path, blob))
+                except ValueError as error:
+                    self._store.add([crash_finding(None, candidate.display, error)])
+                    self.damaged.append(candidate)
+            keyed.sort(key=lambda item: item[0])
+            self._lazy = site.Summaries(packed=[blob for _, blob in keyed], decode=packed.summary)
             self._blobs = []
-        return self._decoded
+        return self._lazy
 
 
 @contextmanager
@@ -216,18 +220,21 @@ def _cached_site_findings(
     folder = cache.folder_for(configs.for_folder(_first_folder(paths)).root)
     known = [digest for digest in digests if digest is not None]
     if len(known) != len(digests):
-        store.add(cross_findings(summaries.decoded(), root, rules))
+        _add_rows(store, cross_rows(summaries.lazy(), root, rules)[0])
         return
     described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
     key = cache.site_key(root, described, known)
     stored = cache.load_site(folder, root, key)
     if stored is None:
         with site.recording() as looked_at:
-            found = cross_findings(summaries.decoded(), root, rules)
-        stored = packed_rows(found)
-        if not summaries.damaged and not any(finding.code == "RUN002" for finding in found):
+            stored, crashed = cross_rows(summaries.lazy(), root, rules)
+        if not summaries.damaged and not crashed:
             cache.store_site(folder, root, key, stored, looked_at)
-    for path, result in stored:
+    _add_rows(store, stored)
+
+
+def _add_rows(store: FindingStore, rows: list[tuple[str, packed.Packed]]) -> None:
+    for path, result in rows:
         store.add_packed(path, result)
 
 
@@ -244,22 +251,44 @@ def _first_folder(paths: list[Path]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-def cross_findings(summaries: list[Summary], root: str, rules: list[SiteRule]) -> list[Finding]:
+def cross_findings(summaries: Iterable[Summary] | site.Summaries, root: str, rules: list[SiteRule]) -> list[Finding]:
     """The findings of ``rules`` over ``summaries``, in whatever order these come: a whole
     run and the merge of its shards give the same result."""
-    summaries = site.Summaries(sorted(summaries, key=lambda summary: summary.path))
-    findings: list[Finding] = []
+    if not isinstance(summaries, site.Summaries):
+        summaries = site.Summaries(sorted(summaries, key=lambda summary: summary.path))
+    return [finding for path, result in cross_rows(summaries, root, rules)[0]
+            for finding in packed.findings(result.findings, path)]
+
+
+#: How many findings across articles are held as objects before they are packed.
+_CHUNK = 4096
+
+
+def cross_rows(
+    summaries: site.Summaries, root: str, rules: list[SiteRule]
+) -> tuple[list[tuple[str, packed.Packed]], bool]:
+    """``cross_findings``, packed per path as they come (``packed_rows``): the findings of
+    a large site are never all objects at once. A crashing rule is reported once, on the
+    first file, in place of what it found; the flag tells whether one crashed."""
+    rows: list[tuple[str, packed.Packed]] = []
+    crashed = False
     for rule, severity, options in rules:
         assert rule.site_check is not None
-        own: list[Finding] = []
+        own: list[tuple[str, packed.Packed]] = []
+        chunk: list[Finding] = []
         try:
             for summary, violation in rule.site_check(summaries, root, options):
                 if rule.code not in summary.ignored and not summary.suppressions.covers(rule.code, violation.span.line):
-                    own.append(_finding(rule, severity, summary.display, violation))
-        except Exception as error:  # a crashing site rule is reported once, on the first file
-            own = [crash_finding(rule, summaries[0].display, error)]
-        findings += own
-    return findings
+                    chunk.append(_finding(rule, severity, summary.display, violation))
+                    if len(chunk) == _CHUNK:
+                        own += packed_rows(chunk)
+                        chunk = []
+            own += packed_rows(chunk)
+        except Exception as error:
+            own = packed_rows([crash_finding(rule, summaries[0].display, error)])
+            crashed = True
+        rows += own
+    return rows, crashed
 
 
 def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:

@@ -17,7 +17,7 @@ from seolint.findings import FixSafety, Severity, Violation
 
 if TYPE_CHECKING:
     from seolint.document import Document
-    from seolint.site import Summary
+    from seolint.site import Summaries, Summary
 
 
 def _kebab(name: str) -> str:
@@ -41,9 +41,10 @@ class Check(Protocol):
 
 
 class SiteCheck(Protocol):
-    """A rule across articles: summaries in, (summary, violation) pairs out."""
+    """A rule across articles: summaries in (read one at a time: keep positions, not
+    summaries), (summary, violation) pairs out."""
 
-    def __call__(self, summaries: list[Summary], root: str, options: Any, /) -> Iterator[tuple[Summary, Violation]]: ...
+    def __call__(self, summaries: Summaries, root: str, options: Any, /) -> Iterator[tuple[Summary, Violation]]: ...
 
 
 FAMILIES = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -57,13 +57,34 @@ class Summary(NamedTuple):
     base_path: str = "/"  # where the site's articles start ([site] base-path)
 
 
-class Summaries(list[Summary]):
-    """The summaries the rules across articles run on, with room for what those rules share
-    (an index of the site's addresses, built once for all of them)."""
+class Summaries:
+    """The summaries the rules across articles run on, in path order, with room for what
+    those rules share (an index of the site's addresses, built once for all of them).
 
-    def __init__(self, items: Iterable[Summary] = ()) -> None:
-        super().__init__(items)
+    A run's summaries stay packed: each is decoded when read and let go after, so that the
+    summaries of a large site are never all in memory at once. A rule must therefore keep
+    positions in this sequence, or small values, never the summaries it has read.
+    """
+
+    def __init__(self, items: Iterable[Summary] = (), *, packed: Sequence[bytes] = (),
+                 decode: Callable[[bytes], Summary] | None = None) -> None:
+        self._items = list(items)
+        self._packed = list(packed)
+        self._decode = decode
         self.shared: dict[object, object] = {}
+
+    def __len__(self) -> int:
+        return len(self._packed) if self._decode else len(self._items)
+
+    def __getitem__(self, index: int) -> Summary:
+        if self._decode is not None:
+            return self._decode(self._packed[index])
+        return self._items[index]
+
+    def __iter__(self) -> Iterator[Summary]:
+        if self._decode is not None:
+            return map(self._decode, self._packed)
+        return iter(self._items)
 
 
 #: The files that rules across articles looked for, while a run records them (for the cache).

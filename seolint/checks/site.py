@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -25,107 +27,124 @@ def _at(summary: Summary, field: str) -> Span:
     return Span(line, 1, line, 1)
 
 
-def _duplicates(summaries: list[Summary], field: str, label: str) -> Iterator[SiteFinding]:
-    groups: dict[tuple[str, str], list[Summary]] = defaultdict(list)
-    for summary in summaries:
+def _others(summaries: Summaries, group: list[int], index: int) -> str:
+    return ", ".join(summaries[other].display for other in group if other != index)
+
+
+def _grouped(summaries: Summaries, groups: Iterable[list[int]]) -> Iterator[tuple[Summary, str]]:
+    """Each member of each group of two or more, read again, with the others' paths."""
+    for group in groups:
+        for index in group if len(group) > 1 else []:
+            yield summaries[index], _others(summaries, group, index)
+
+
+def _duplicates(summaries: Summaries, field: str, label: str) -> Iterator[SiteFinding]:
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, summary in enumerate(summaries):
         value = getattr(summary, field)
         if value:
-            groups[(summary.lang, " ".join(fold(value).split()))].append(summary)
-    for group in groups.values():
-        for summary in group if len(group) > 1 else []:
-            others = ", ".join(other.display for other in group if other is not summary)
-            yield summary, Violation(
-                f"Another article in the same language has the same {label}: {others}",
-                _at(summary, field),
-                f"Search engines pick one of the two; write a {label} that only this article has.",
-            )
+            groups[(summary.lang, " ".join(fold(value).split()))].append(index)
+    for summary, others in _grouped(summaries, groups.values()):
+        yield summary, Violation(
+            f"Another article in the same language has the same {label}: {others}",
+            _at(summary, field),
+            f"Search engines pick one of the two; write a {label} that only this article has.",
+        )
 
 
-def duplicate_title(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
+def duplicate_title(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
     yield from _duplicates(summaries, "title", "title")
 
 
-def duplicate_description(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
+def duplicate_description(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
     yield from _duplicates(summaries, "description", "description")
 
 
-def duplicate_slug(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
-    groups: dict[str, list[Summary]] = defaultdict(list)
-    site = site_of(summaries, root)
-    for summary in summaries:
-        groups[site.url[summary.path]].append(summary)
+def duplicate_slug(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, url in enumerate(site_of(summaries, root).urls):
+        groups[url].append(index)
     for url, group in groups.items():
-        for summary in group if len(group) > 1 else []:
-            others = ", ".join(other.display for other in group if other is not summary)
+        for index in group if len(group) > 1 else []:
+            summary = summaries[index]
             yield summary, Violation(
-                f"This article and {others} resolve to the same URL {url}",
+                f"This article and {_others(summaries, group, index)} resolve to the same URL {url}",
                 _at(summary, "slug"),
                 "Give each article its own slug; one of them would overwrite the other.",
             )
 
 
-def cannibalization(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
-    groups: dict[tuple[str, tuple[str, ...]], list[Summary]] = defaultdict(list)
-    for summary in summaries:
+def cannibalization(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for index, summary in enumerate(summaries):
         if summary.keyphrase_key:
-            groups[(summary.lang, summary.keyphrase_key)].append(summary)
-    for group in groups.values():
-        for summary in group if len(group) > 1 else []:
-            others = ", ".join(other.display for other in group if other is not summary)
-            yield summary, Violation(
-                f"The keyphrase “{summary.keyphrase}” is also the target of {others}",
-                _at(summary, "keyphrase"),
-                "Articles competing for one query split its traffic: merge them, or give each "
-                "its own keyphrase and link them to each other.",
-            )
+            groups[(summary.lang, summary.keyphrase_key)].append(index)
+    for summary, others in _grouped(summaries, groups.values()):
+        yield summary, Violation(
+            f"The keyphrase “{summary.keyphrase}” is also the target of {others}",
+            _at(summary, "keyphrase"),
+            "Articles competing for one query split its traffic: merge them, or give each "
+            "its own keyphrase and link them to each other.",
+        )
+
+
+#: Where a link leads when it is not an article (``Site.targets``): a file, or nowhere.
+FILE, MISSING = -1, -2
 
 
 class Site:
-    """The set of URLs, files and anchors that internal links may point at, and where each
-    article's links lead: built once per run and shared by the rules that follow links."""
+    """The URLs, files and anchors that internal links may point at, and where each
+    article's links lead: built once per run and shared by the rules that follow links.
+    Articles are known by their position in the summaries (which are read again when needed,
+    never kept)."""
 
-    def __init__(self, summaries: list[Summary], root: str) -> None:
-        self.by_url: dict[str, Summary] = {}
-        self.by_file: dict[str, Summary] = {}
-        self.url: dict[str, str] = {}  # each article's own URL, by path
-        for summary in summaries:
-            self.url[summary.path] = url = url_of(summary, root)
-            self.by_url[url] = summary
+    def __init__(self, summaries: Summaries, root: str) -> None:
+        self.by_url: dict[str, int] = {}
+        self.by_file: dict[str, int] = {}
+        self.urls: list[str] = []  # each article's own URL
+        for index, summary in enumerate(summaries):
+            url = url_of(summary, root)
+            self.urls.append(url)
+            self.by_url[url] = index
             for alias in summary.aliases:
-                self.by_url.setdefault(normalize_url("/" + alias.lstrip("/")), summary)
-            self.by_file[os.path.normpath(summary.path)] = summary
+                self.by_url.setdefault(normalize_url("/" + alias.lstrip("/")), index)
+            self.by_file[os.path.normpath(summary.path)] = index
         self.root = root
-        self._targets: dict[str, list[tuple[Summary | None, bool]]] = {}
+        self._summaries = summaries
+        self._targets: list[array[int] | None] = [None] * len(self.urls)
 
-    def targets(self, source: Summary) -> list[tuple[Summary | None, bool]]:
-        """``resolve`` of each of the article's links, in order (computed once)."""
-        found = self._targets.get(source.path)
+    def targets(self, index: int, source: Summary | None = None) -> array[int]:
+        """Where each link of an article leads, in order (computed once): an article's
+        position, ``FILE`` or ``MISSING``. ``source`` is the article, when already read."""
+        found = self._targets[index]
         if found is None:
-            found = self._targets[source.path] = [self.resolve(source, link.href) for link in source.links]
+            source = source or self._summaries[index]
+            found = self._targets[index] = array("l", (self.resolve(index, source, link.href) for link in source.links))
         return found
 
-    def resolve(self, source: Summary, href: str) -> tuple[Summary | None, bool]:
-        """The article a link points at (None for a file or unknown), and whether it exists."""
+    def resolve(self, index: int, source: Summary, href: str) -> int:
+        """The article a link of article ``index`` points at, else ``FILE`` or ``MISSING``."""
         if source.base_url and href.startswith(source.base_url.rstrip("/") + "/"):
             href = href[len(source.base_url.rstrip("/")):]
         path = _split(href)[0]
         if not path:
-            return source, True
+            return index
         if path.startswith("/"):
             target = self.by_url.get(normalize_url(path))
             if target is not None:
-                return target, True
-            return None, any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
+                return target
+            found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
+            return FILE if found else MISSING
         on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
         folder = on_disk.rstrip(os.sep)  # "/" itself: "/index.md", not "//index.md"
         for candidate in (on_disk, on_disk + ".md", on_disk + ".mdx", folder + _INDEX, folder + _UNDER_INDEX):
-            found = self.by_file.get(candidate)
-            if found is not None:
-                return found, True
-        target = self.by_url.get(normalize_url(urljoin(self.url.get(source.path) or url_of(source, self.root), path)))
+            target = self.by_file.get(candidate)
+            if target is not None:
+                return target
+        target = self.by_url.get(normalize_url(urljoin(self.urls[index], path)))
         if target is not None:
-            return target, True
-        return None, file_exists(on_disk, any_kind=True)
+            return target
+        return FILE if file_exists(on_disk, any_kind=True) else MISSING
 
 
 #: The index files a link to a folder may mean.
@@ -144,11 +163,8 @@ def _split(href: str) -> tuple[str, str]:
     return unquote(parts.path), parts.fragment
 
 
-def site_of(summaries: list[Summary], root: str) -> Site:
-    """The ``Site`` of these summaries: built once for all the rules of a run when they come
-    as ``Summaries`` (the engine's), which keep it while they live."""
-    if not isinstance(summaries, Summaries):
-        return Site(summaries, root)
+def site_of(summaries: Summaries, root: str) -> Site:
+    """The ``Site`` of these summaries, built once for all the rules of a run."""
     found = summaries.shared.get(("site", root))
     if not isinstance(found, Site):
         found = summaries.shared[("site", root)] = Site(summaries, root)
@@ -160,13 +176,21 @@ class LinkOptions(Options):
     anchor_style: Literal["github", "hugo"] = Field("github", description="How heading ids are made.")
 
 
-def broken_link(summaries: list[Summary], root: str, options: LinkOptions) -> Iterator[SiteFinding]:
+def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterator[SiteFinding]:
     site = site_of(summaries, root)
-    heading_ids: dict[str, set[str]] = {}  # per target article, computed once
-    for summary in summaries:
-        for link, (target, exists) in zip(summary.links, site.targets(summary)):
+
+    def ids_of(target: Summary) -> tuple[str, frozenset[str]]:
+        return target.display, frozenset(i.lower() for i in anchors(target.headings, options.anchor_style))
+
+    @lru_cache(maxsize=1024)  # other articles' #anchors, read again: recent ones remembered
+    def heading_ids(index: int) -> tuple[str, frozenset[str]]:
+        return ids_of(summaries[index])
+
+    for index, summary in enumerate(summaries):
+        own: tuple[str, frozenset[str]] | None = None  # the article's own ids, for #fragment links
+        for link, target in zip(summary.links, site.targets(index, summary)):
             span = Span(link.line, link.column, link.line, link.column + len(link.href))
-            if not exists:
+            if target == MISSING:
                 yield summary, Violation(
                     f"Link to `{link.href}` leads nowhere: no article, alias or static file has that address",
                     span,
@@ -174,32 +198,30 @@ def broken_link(summaries: list[Summary], root: str, options: LinkOptions) -> It
                 )
                 continue
             fragment = _split(link.href)[1]
-            if options.anchors and fragment and target is not None:
-                ids = heading_ids.get(target.path)
-                if ids is None:
-                    ids = heading_ids[target.path] = {
-                        i.lower() for i in anchors(target.headings, options.anchor_style)
-                    }
+            if options.anchors and fragment and target != FILE:
+                if target == index:
+                    own = own or ids_of(summary)
+                    display, ids = own
+                else:
+                    display, ids = heading_ids(target)
                 if unquote(fragment).lower() not in ids:
                     yield summary, Violation(
-                        f"Link to `{link.href}`: {target.display} has no heading with the id `{fragment}`",
+                        f"Link to `{link.href}`: {display} has no heading with the id `{fragment}`",
                         span,
                         f"Link to an existing heading (ids follow {options.anchor_style}'s rules).",
                     )
 
 
-def orphan(summaries: list[Summary], root: str, options: NoOptions) -> Iterator[SiteFinding]:
+def orphan(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
     site = site_of(summaries, root)
-    linked: set[str] = set()
-    for summary in summaries:
-        for target, _ in site.targets(summary):
-            if target is not None and target is not summary:
-                linked.add(target.path)
+    linked: set[int] = set()
+    for index in range(len(summaries)):
+        linked.update(target for target in site.targets(index) if target >= 0 and target != index)
     if len(summaries) < 2:
         return
-    for summary in summaries:
-        if summary.path not in linked:
-            yield summary, Violation(
+    for index in range(len(summaries)):
+        if index not in linked:
+            yield summaries[index], Violation(
                 "No other article links to this one",
                 Span(1, 1, 1, 1),
                 "Link to it from related articles: crawlers and readers find pages through links.",

@@ -58,8 +58,8 @@ def test_fixture(path: Path, seolint: Any) -> None:
     code = path.relative_to(RULES_DIR).parts[0]
     wanted = expected(path)
     codes = {code} | {item[0] for item in wanted}
-    result = seolint("check", "--output-format", "json", "--select", ",".join(sorted(codes)),
-                     path, cwd=path.parent)
+    result = seolint("check", "--no-cache", "--output-format", "json", "--select", ",".join(sorted(codes)),
+                     path, cwd=path.parent)  # no cache: nothing written into the source tree
     assert result.code in (0, 1), result.err
     got = {(f["code"], f["line"]) for f in result.json() if f["code"] in codes}
     assert got == wanted
@@ -71,7 +71,8 @@ def test_site_fixture(folder: Path, seolint: Any) -> None:
     files = [p for p in folder.rglob("*") if p.suffix in {".md", ".mdx", ".markdown"}]
     wanted = {(p.relative_to(folder).as_posix(), c, line) for p in files for c, line in expected(p)}
     codes = {code} | {c for _, c, _ in wanted}
-    result = seolint("check", "--output-format", "json", "--select", ",".join(sorted(codes)), ".", cwd=folder)
+    result = seolint("check", "--no-cache", "--output-format", "json", "--select", ",".join(sorted(codes)), ".",
+                     cwd=folder)
     assert result.code in (0, 1), result.err
     got = {(f["path"], f["code"], f["line"]) for f in result.json() if f["code"] in codes}
     assert got == wanted

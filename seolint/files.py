@@ -13,7 +13,6 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 from seolint.errors import SeolintError
 from seolint.paths import absolute, real
@@ -22,11 +21,51 @@ EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
 
 
-class Candidate(NamedTuple):
-    path: Path
-    display: str
-    explicit: bool
-    absolute: str  # os.path.abspath(path), found once: the cache is keyed by it
+class Candidate:
+    """One article to check: its path as found, as reported, whether it was named on the
+    command line, and its absolute path (the cache's key).
+
+    The path is kept as the string the walk found until a ``Path`` is asked for: building
+    ten thousand ``Path`` objects took a fifth of a warm run's walk, and a warm run needs
+    few of them."""
+
+    __slots__ = ("_path", "display", "explicit", "absolute")
+
+    def __init__(self, path: Path | str, display: str, explicit: bool, absolute: str) -> None:
+        self._path = path
+        self.display = display
+        self.explicit = explicit
+        self.absolute = absolute  # os.path.abspath(path), found once: the cache is keyed by it
+
+    @property
+    def path(self) -> Path:
+        found = self._path
+        if not isinstance(found, Path):
+            found = self._path = Path(found)
+        return found
+
+    @property
+    def name(self) -> str:
+        """The path as a string, without building a ``Path``."""
+        return str(self._path) if isinstance(self._path, Path) else self._path
+
+    def _key(self) -> tuple[str, str, bool, str]:
+        return (self.name, self.display, self.explicit, self.absolute)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Candidate) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Candidate(path={self.name!r}, display={self.display!r}, explicit={self.explicit!r})"
+
+    def __getstate__(self) -> tuple[str, str, bool, str]:
+        return self._key()
+
+    def __setstate__(self, state: tuple[str, str, bool, str]) -> None:
+        self._path, self.display, self.explicit, self.absolute = state
 
 
 def display_path(path: Path) -> str:
@@ -54,25 +93,7 @@ def discover(
     cwd = _cwd_prefix()
     for given in paths:
         if given.is_dir():
-            found = sorted(_walk(str(given), excluded), key=lambda item: item[0].split(os.sep))
-            absolutes = [os.path.abspath(name) for name, _ in found]
-            if found and respect_gitignore(given):
-                ignored = git_ignored(given, absolutes)
-                kept = [index for index, name in enumerate(absolutes) if name not in ignored]
-                found, absolutes = [found[index] for index in kept], [absolutes[index] for index in kept]
-            folders: dict[str, str] = {}
-            for (name, link), absolute_name in zip(found, absolutes):
-                folder, base = os.path.split(name)
-                if link:
-                    key = os.path.realpath(name)
-                else:  # the folder's real path, once per folder
-                    if folder not in folders:
-                        folders[folder] = os.path.realpath(folder)
-                    key = os.path.join(folders[folder], base)
-                if key not in seen:
-                    seen.add(key)
-                    path = Path(name)
-                    yield Candidate(path, _display(absolute_name, cwd, path.as_posix()), False, absolute_name)
+            yield from _folder(given, excluded, respect_gitignore, cwd, seen)
         else:
             key = str(real(given))
             if key not in seen:
@@ -80,21 +101,75 @@ def discover(
                 yield Candidate(given, given.as_posix(), True, os.path.abspath(given))
 
 
+def _folder(
+    given: Path, excluded: Callable[[str], bool], respect_gitignore: Callable[[Path], bool], cwd: str,
+    seen: set[str],
+) -> Iterator[Candidate]:
+    """The articles below one folder named on the command line, in path order. Paths stay
+    strings: each article's absolute and real paths are its folder's (found once for the
+    walk's root: the walk never enters a link) joined with its name."""
+    root = str(given)
+    top, real_top = os.path.join(os.path.abspath(root), ""), os.path.join(os.path.realpath(root), "")
+    found = list(_walk(root, excluded))
+    start = len(root) if root.endswith(os.sep) else len(root) + 1
+    relatives = [name[start:] for name, _ in found]
+    absolutes = [top + relative for relative in relatives]
+    if found and respect_gitignore(given) and (_in_git_work_tree(real_top) or _in_git_work_tree(top)):
+        ignored = git_ignored(given, absolutes)
+        if ignored:
+            kept = [index for index, name in enumerate(absolutes) if name not in ignored]
+            found = [found[index] for index in kept]
+            relatives = [relatives[index] for index in kept]
+            absolutes = [absolutes[index] for index in kept]
+    posix = os.sep == "/"
+    for (name, link), relative, absolute_name in zip(found, relatives, absolutes):
+        key = os.path.realpath(name) if link else real_top + relative
+        if key not in seen:
+            seen.add(key)
+            if absolute_name.startswith(cwd):
+                shown = absolute_name[len(cwd):]
+                shown = shown if posix else shown.replace(os.sep, "/")
+            else:
+                shown = name if posix else Path(name).as_posix()
+            yield Candidate(name, shown, False, absolute_name)
+
+
+def _in_git_work_tree(folder: str) -> bool:
+    """Whether git could ignore anything here: a ``.git`` in the folder or above it (git
+    looks up from the real path; both are asked), or git told where its repository is.
+    Outside one, asking ``git check-ignore`` costs a process for nothing."""
+    if any(name in os.environ for name in ("GIT_DIR", "GIT_WORK_TREE")):
+        return True
+    current = folder.rstrip(os.sep) or os.sep
+    while True:
+        if os.path.lexists(os.path.join(current, ".git")):
+            return True
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent
+
+
 def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[tuple[str, bool]]:
-    """Every article below ``root``: its path and whether it is a symbolic link. Each folder's
-    articles come before its subfolders', in name order; a stack, not recursion, so that no
-    depth of nesting can exhaust Python's call stack."""
-    pending = [root]
+    """Every article below ``root``, in path order (as sorting the paths' parts would give):
+    its path and whether it is a symbolic link. A stack, not recursion, so that no depth of
+    nesting can exhaust Python's call stack."""
+    pending: list[tuple[str, bool] | str] = [root]  # a folder to read, or an article found
     while pending:
-        folder = pending.pop()
+        item = pending.pop()
+        if isinstance(item, tuple):
+            yield item
+            continue
+        folder = item
         try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
             if folder != root or not isinstance(error, NotADirectoryError):
                 reason = error.strerror or type(error).__name__
                 sys.stderr.write(f"seolint: cannot read the folder {folder} ({reason}); skipped\n")
             continue
-        folders = []
+        found: list[tuple[str, bool] | str] = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
@@ -107,11 +182,11 @@ def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[tuple[str, boo
                 is_dir = False
             if is_dir:  # a link to a folder is never followed (no loops), nor checked
                 if not link and name not in SKIPPED_DIRS and not excluded(entry.path):
-                    folders.append(entry.path)
-            elif os.path.splitext(name)[1].lower() in EXTENSIONS and not excluded(entry.path):
-                yield entry.path, link
+                    found.append(entry.path)
+            elif name[name.rfind("."):].lower() in EXTENSIONS and not excluded(entry.path):
+                found.append((entry.path, link))
             # a folder named like an article ("x.md") is walked like any folder, above
-        pending.extend(reversed(folders))
+        pending.extend(reversed(found))
 
 
 def git_ignored(folder: Path, absolutes: list[str]) -> set[str]:

@@ -13,16 +13,22 @@ config's fingerprint; each entry covers one file, by absolute path:
   each with what was seen of it, checked again before the entry is used.
 
 The index is in ``marshal`` format (never pickle: a foreign cache must not run code, and
-marshal only builds plain values; it loads several times faster than JSON). Each entry keeps
-the file's results packed (``seolint.packed``): a hit hands them to the output as they are,
-without decoding. The index is written atomically (temporary file and rename), so that
-concurrent runs are safe (the last writer wins, the other run's new entries are recomputed
-next time) and an interrupted run leaves the previous index. A corrupt or foreign index or
-entry is ignored and rewritten.
+marshal only builds plain values; it loads several times faster than JSON). Each entry
+points at the file's results, packed (``seolint.packed``), in a blob file beside the index
+(see ``Index``): a hit hands them to the output as they are, without decoding, and a run
+that checked one file rewrites neither the others' results nor a 27 MB index. Every file
+is written atomically (temporary file and rename), so that concurrent runs are safe (the
+last writer wins, the other run's new entries are recomputed next time) and an interrupted
+run leaves the previous index. A corrupt or foreign index, entry or blob file is ignored
+and rewritten.
+
+Beside them, ``Rendered`` keeps the lines each path printed in a line format, and
+``load_site``/``store_site`` the findings of the rules across articles.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import marshal
@@ -46,7 +52,11 @@ if TYPE_CHECKING:
     from seolint.config import Config
 
 FOLDER = ".seolint_cache"
-FORMAT = 3
+FORMAT = 4
+#: A save copies the blobs still used into one file when there are this many blob files,
+MAX_BLOB_FILES = 8
+#: or when the outdated bytes in them exceed this and half of those still used.
+COMPACT_BYTES = 1 << 20
 #: A stamp this close to the file's last change (ns) is not trusted: hash the file next time.
 RACY_NS = 2_000_000_000
 
@@ -114,14 +124,81 @@ def summary_digest(summary: Summary) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+class BlobFiles:
+    """The blob files of one index: bytes end to end, never changed once written, read whole
+    when the index is loaded (a run that removes one meanwhile does not disturb a run
+    that read it). An index points into them with places: (file id, offset, size)."""
+
+    def __init__(self, folder: Path, prefix: str) -> None:
+        self.folder = folder
+        self.prefix = prefix
+        self.data: dict[str, bytes] = {}
+
+    def path(self, ident: str) -> Path:
+        return self.folder / f"{self.prefix}{ident}.bin"
+
+    def load(self, idents: Any) -> None:
+        """Read the files an index names (a list of ids); a missing one is left out, and
+        the entries in it are misses."""
+        for ident in idents if isinstance(idents, list) else ():
+            if type(ident) is str and ident.isalnum():
+                try:
+                    self.data[ident] = self.path(ident).read_bytes()
+                except OSError:
+                    pass
+
+    def holds(self, where: Any, size: int) -> bool:
+        """Whether ``where`` (id, offset, ...) starts ``size`` bytes inside a loaded file."""
+        data = self.data.get(where[0]) if type(where) is tuple and len(where) >= 2 and type(where[0]) is str else None
+        return data is not None and type(where[1]) is int and 0 <= where[1] and where[1] + size <= len(data)
+
+    def outdated(self, named: set[str], used: dict[str, int]) -> bool:
+        """Whether the files an index names are many, or hold many more bytes than the run
+        used of them (``used``: bytes per file): then a save copies what is used into one
+        file."""
+        live = sum(used.values())
+        dead = sum(len(self.data.get(ident, b"")) for ident in named) - live
+        return len(named) >= MAX_BLOB_FILES or dead > max(live // 2, COMPACT_BYTES)
+
+    def write(self, parts: list[bytes]) -> str:
+        """A new file of ``parts`` end to end; its id (unique: time and process)."""
+        ident = f"{time.time_ns():x}{os.getpid():x}"
+        data = self.data[ident] = b"".join(parts)
+        write_atomic(self.path(ident), data)
+        return ident
+
+    def remove_unused(self, used: list[str]) -> None:
+        """Remove the files of this index that it no longer names."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for found in names:
+            if found.startswith(self.prefix) and found.endswith(".bin") and found[len(self.prefix):-4] not in used:
+                with contextlib.suppress(OSError):
+                    os.remove(self.folder / found)
+
+
 class Index:
-    """The entries of one cache root for one config, loaded once and saved once per run."""
+    """The entries of one cache root for one config, loaded once and saved once per run.
+
+    Two kinds of file: the index (``index-*.marshal``: each file's stamp, digests, counts
+    and where its packed results lie) and the blob files (``blobs-*-ID.bin``: packed
+    findings and summaries, end to end), which are never changed once written. A run that
+    checked a few files writes their results to a new small blob file and rewrites the
+    index only (3 MB for cpp-docs, not the 27 MB of everything); once the blob files are
+    many or mostly outdated, a save copies what is still used into one file and removes
+    the others. A blob file another run removed meanwhile makes its entries misses.
+    """
 
     def __init__(self, folder: Path, config_fingerprint: str) -> None:
         self.header = {"format": FORMAT, "code": code_stamp(), "config": config_fingerprint}
-        name = hashlib.sha256(config_fingerprint.encode()).hexdigest()[:24]  # a new seolint overwrites it
-        self.path = folder / f"index-{name}.marshal"
+        self.name = hashlib.sha256(config_fingerprint.encode()).hexdigest()[:24]  # a new seolint overwrites it
+        self.folder = folder
+        self.path = folder / f"index-{self.name}.marshal"
         self.entries: dict[str, Any] = {}
+        self.blobs = BlobFiles(folder, f"blobs-{self.name}-")
+        self.fresh: dict[str, tuple[bytes, bytes | None]] = {}  # the blobs put in this run, by file
         self.seen: set[str] = set()
         self.dirty = False
         self._load()
@@ -131,21 +208,40 @@ class Index:
             raw = marshal.loads(self.path.read_bytes())
             if not isinstance(raw, dict) or raw.get("header") != self.header:
                 return  # another version or config under a colliding name: start afresh
-            entries = raw["entries"]
-            if isinstance(entries, dict):
-                self.entries = entries
+            entries, files = raw["entries"], raw["files"]
+            if not isinstance(entries, dict) or not isinstance(files, list):
+                return
+            self.entries = entries
         except (OSError, ValueError, KeyError, TypeError, EOFError):
-            pass  # missing, corrupt or foreign: rewritten at the end of the run
+            return  # missing, corrupt or foreign: rewritten at the end of the run
+        self.blobs.load(files)
+
+    def _packed(self, name: str, where: Any) -> tuple[bytes, bytes | None]:
+        """An entry's packed findings and summary, from its blob file or from this run."""
+        if where is None:
+            return self.fresh[name]
+        ident, start, size, summary_size = where
+        data = self.blobs.data[ident]
+        end = start + size
+        findings = data[start:end]
+        if len(findings) != size:
+            raise ValueError("a blob file is shorter than its index says")
+        if summary_size < 0:
+            return findings, None
+        summary = data[end:end + summary_size]
+        if len(summary) != summary_size:
+            raise ValueError("a blob file is shorter than its index says")
+        return findings, summary
 
     def lookup(self, name: str, display: str, today: str, profiles: bool) -> Packed | None:
         """The stored result for the file ``name`` (absolute) when neither it nor what its
-        rules read changed."""
+        rules read changed. Asked of every file of every run: kept lean."""
         self.seen.add(name)
         entry = self.entries.get(name)
         if entry is None:
             return None
         try:
-            stamp, known, shown, day, looked_at, findings, counts, summary, profile, check, _ = entry
+            stamp, known, shown, day, looked_at, counts, profile, check, where, _ = entry
             if shown != display or day != today:
                 return None
             now = paths.stamp(name)
@@ -156,11 +252,15 @@ class Index:
                     return None
                 entry = self.entries[name] = (None if _racy(now) else now, *entry[1:])
                 self.dirty = True
-            if not all(_unchanged(other, seen) for other, seen in looked_at.items()):
+            if looked_at and not all(_unchanged(other, seen) for other, seen in looked_at.items()):
                 return None
+            findings, summary = self._packed(name, where)
+            if (type(counts) is not tuple or len(counts) != 3 or type(counts[0]) is not int
+                    or type(counts[1]) is not int or type(counts[2]) is not int):
+                raise TypeError("not counts")
+            if zlib.crc32(summary or b"", zlib.crc32(findings)) != check:
+                raise ValueError("damaged packed data")
             result = Packed(findings, counts, summary, None if profile is None else Profile(*profile))
-            if not result.check() or _checksum(result) != check:
-                raise TypeError("not a packed result")
         except (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
             self.entries.pop(name, None)  # foreign or corrupt: recomputed and rewritten
             self.dirty = True
@@ -176,9 +276,9 @@ class Index:
             self.entries.pop(name, None)  # a crash is not remembered: the next run tries again
             return
         profile = None if result.profile is None else tuple(result.profile)
-        self.entries[name] = (record.stamp, record.digest, display, today, record.looked_at,
-                              result.findings, result.counts, result.summary, profile, _checksum(result),
-                              record.summary)
+        self.fresh[name] = (result.findings, result.summary)
+        self.entries[name] = (record.stamp, record.digest, display, today, record.looked_at, result.counts,
+                              profile, _checksum(result), None, record.summary)
 
     def forget(self, name: str) -> None:
         """Drop an entry found damaged after its lookup: the next run recomputes the file."""
@@ -187,7 +287,7 @@ class Index:
 
     def summary_digest(self, name: str) -> str | None:
         entry = self.entries.get(name)
-        found = entry[-1] if isinstance(entry, tuple) and len(entry) == 11 else None
+        found = entry[-1] if isinstance(entry, tuple) and len(entry) == 10 else None
         return found if isinstance(found, str) else None
 
     def save(self) -> None:
@@ -198,15 +298,50 @@ class Index:
                 self.dirty = True
         if not self.dirty:
             return
-        payload = {"header": self.header, "entries": self.entries}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            _ensure_tag(self.path.parent.parent)
-            _drop_older_formats(self.path.parent.parent)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _ensure_tag(self.folder.parent)
+            _drop_older_formats(self.folder.parent)
+            files = self._write_blobs()
+            payload = {"header": self.header, "entries": self.entries, "files": files}
             write_atomic(self.path, marshal.dumps(payload, 4))
+            self.blobs.remove_unused(files)
         except OSError:
             pass  # a read-only tree: run without a cache
         self.dirty = False
+
+    def _write_blobs(self) -> list[str]:
+        """Put this run's blobs in a new blob file (or everything still used, when the blob
+        files are many or mostly outdated), point the entries at them, and tell the blob
+        files the index uses."""
+        used: dict[str, int] = {}
+        for name, entry in list(self.entries.items()):
+            where: Any = entry[8] if isinstance(entry, tuple) and len(entry) == 10 else False
+            if where is None and name in self.fresh:
+                continue
+            size = where[2] + max(where[3], 0) if _place(where) else -1
+            if size < 0 or not self.blobs.holds(where, size):
+                del self.entries[name]  # foreign, or its blob file is gone: recomputed next time
+                continue
+            used[where[0]] = used.get(where[0], 0) + size
+        compact = self.blobs.outdated(set(used), used)
+        moved = list(self.entries) if compact else [name for name, entry in self.entries.items() if entry[8] is None]
+        if not moved:
+            return sorted(used)
+        parts: list[bytes] = []
+        places = []
+        offset = 0
+        for name in moved:
+            findings, summary = self._packed(name, self.entries[name][8])
+            parts += [findings] if summary is None else [findings, summary]
+            places.append((offset, len(findings), -1 if summary is None else len(summary)))
+            offset += len(findings) + (0 if summary is None else len(summary))
+        ident = self.blobs.write(parts)
+        for name, (start, size, summary_size) in zip(moved, places):
+            entry = self.entries[name]
+            self.entries[name] = (*entry[:8], (ident, start, size, summary_size), entry[9])
+        self.fresh.clear()
+        return [ident] if compact else sorted({*used, ident})
 
 
 class Indexes:
@@ -241,6 +376,100 @@ class Indexes:
     def save(self) -> None:
         for index in self._open.values():
             index.save()
+
+
+# --- the printed lines of each path ------------------------------------------------------
+
+
+class Rendered:
+    """Each path's printed lines in one output format, as the last run wrote them (encoded),
+    keyed by a digest of what they were rendered from (the path and its packed findings,
+    own and across articles): a warm run writes the bytes of an unchanged path without
+    decoding, formatting or encoding its findings (a quarter of a warm run over cpp-docs
+    went to that).
+
+    One index per output form (format, colour, working folder: paths may be printed
+    relative to it, and how stdout encodes) under a header with seolint's code stamp (an
+    edited formatter renders afresh), pointing into blob files as ``Index`` does: a run
+    that printed a few new paths adds a small file. Lines no run printed are dropped when
+    the files are compacted; missing, corrupt or foreign files are ignored and rewritten.
+    """
+
+    def __init__(self, folder: Path, form: str) -> None:
+        self.header = {"format": FORMAT, "code": code_stamp(), "form": form}
+        name = hashlib.sha256(form.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+        self.path = folder / f"render-{name}.marshal"
+        self.blobs = BlobFiles(folder, f"lines-{name}-")
+        self._known: dict[bytes, Any] = {}  # key -> place: (file id, offset, size, crc32)
+        self._used: dict[bytes, Any] = {}  # the keys this run printed
+        self._fresh: dict[bytes, bytes] = {}
+        self._load()
+
+    @staticmethod
+    def key(path: str, blobs: list[bytes]) -> bytes:
+        """What a path's lines are rendered from: its path and its packed findings, in the
+        order they were added (sha1 for speed: 28 MB of findings in 20 ms; not a defence)."""
+        digest = hashlib.sha1(path.encode("utf-8", "surrogateescape"))
+        for blob in blobs:
+            digest.update(len(blob).to_bytes(8, "little"))
+            digest.update(blob)
+        return digest.digest()
+
+    def _load(self) -> None:
+        try:
+            raw = marshal.loads(self.path.read_bytes())
+            if isinstance(raw, dict) and raw.get("header") == self.header and isinstance(raw.get("lines"), dict):
+                self._known = raw["lines"]
+                self.blobs.load(raw.get("files"))
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # missing, corrupt or foreign: rewritten at the end of the run
+
+    def get(self, key: bytes) -> bytes | memoryview | None:
+        """The bytes stored for ``key`` (a view into their blob file), kept for next time;
+        None when missing or damaged (rendered again)."""
+        where = self._known.get(key)
+        if where is None or not _line_place(where, self.blobs):
+            return None
+        found = memoryview(self.blobs.data[where[0]])[where[1]:where[1] + where[2]]
+        if zlib.crc32(found) != where[3]:
+            return None
+        self._used[key] = where
+        return found
+
+    def put(self, key: bytes, data: bytes) -> None:
+        self._fresh[key] = data
+
+    def save(self) -> None:
+        """Keep this run's new lines in a new blob file; or, when the files are many or
+        mostly hold lines this run did not print, what it printed in one file."""
+        used: dict[str, int] = {}
+        for where in self._used.values():
+            used[where[0]] = used.get(where[0], 0) + where[2]
+        compact = self.blobs.outdated(set(self.blobs.data), used)
+        if not self._fresh and not compact:
+            return
+        if compact:
+            lines: dict[bytes, Any] = {}
+            moved = {key: bytes(self.blobs.data[where[0]][where[1]:where[1] + where[2]])
+                     for key, where in self._used.items()}
+        else:
+            lines = {key: where for key, where in self._known.items() if _line_place(where, self.blobs)}
+            moved = {}
+        moved.update(self._fresh)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _ensure_tag(self.path.parent.parent)
+            ident = self.blobs.write(list(moved.values()))
+            offset = 0
+            for key, data in moved.items():
+                lines[key] = (ident, offset, len(data), zlib.crc32(data))
+                offset += len(data)
+            files = sorted({where[0] for where in lines.values()})
+            write_atomic(self.path, marshal.dumps({"header": self.header, "files": files, "lines": lines}, 4))
+            self.blobs.remove_unused(files)
+        except OSError:
+            return  # a read-only tree: run without it
+        self._known, self._used, self._fresh = lines, {key: lines[key] for key in self._used}, {}
 
 
 # --- the findings of the rules across articles -------------------------------------------
@@ -288,6 +517,19 @@ def store_site(folder: Path, root: str, key: str, rows: list[tuple[str, Packed]]
         write_atomic(_site_path(folder, root), marshal.dumps(payload, 4))
     except OSError:
         pass
+
+
+def _place(where: Any) -> bool:
+    """Whether an index entry's place has the shape ``Index`` writes: (id, offset, size,
+    summary size or -1)."""
+    return (type(where) is tuple and len(where) == 4 and type(where[0]) is str and type(where[1]) is int
+            and type(where[2]) is int and type(where[3]) is int and where[2] >= 0 and where[3] >= -1)
+
+
+def _line_place(where: Any, blobs: BlobFiles) -> bool:
+    """Whether a place of ``Rendered`` has its shape and lies in a loaded blob file."""
+    return (type(where) is tuple and len(where) == 4 and type(where[2]) is int and type(where[3]) is int
+            and where[2] >= 0 and blobs.holds(where, where[2]))
 
 
 def _checksum(result: Packed) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,70 @@ def run_check(request: CheckRequest) -> int:
                              "articles run when `seolint merge` combines the shards' summary files"
                              + ("." if merged else ", and this shard writes none (add --report summary:PATH)."))
     audit = _audit(findings, result, configs, request) if audits else None
-    return _finish(findings, result.files, audit, reports, request)
+    printed = _printed_lines(configs, request) if request.stdin_filename is None else None
+    return _finish(findings, result.files, audit, reports, request, printed)
+
+
+def _printed_lines(configs: Any, request: CheckRequest) -> Printed | None:
+    """The lines each path printed last time in this output format and output form, from
+    the cache of the first folder checked (where the rules across articles keep theirs);
+    None without the cache, or for an output whose bytes are not text's encoded piecewise."""
+    from seolint import cache
+    from seolint.report import REUSABLE
+
+    if not request.cache or request.statistics or request.output_format not in REUSABLE:
+        return None
+    output = _output_form()
+    if output is None:
+        return None
+    form, encode = output
+    first = request.paths[0] if request.paths else Path(".")
+    folder = cache.folder_for(configs.for_folder(first if first.is_dir() else first.parent).root)
+    where = f"{request.output_format}\0{request.color}\0{os.getcwd()}\0{form}"
+    return Printed(cache.Rendered(folder, where), encode)
+
+
+@dataclass
+class Printed:
+    """Stored lines per path (``cache.Rendered``) and how text becomes stdout's bytes."""
+
+    known: Any
+    encode: Callable[[str], bytes]
+
+
+def _output_form() -> tuple[str, Callable[[str], bytes]] | None:
+    """How ``click.echo`` would turn text into stdout's bytes (its encoding, and whether it
+    strips colour codes), when that is the same for each piece as for the whole: a stdout
+    that click uses as it is, UTF-8, no newline translation. Then stored bytes can be
+    written in place of the text they came from, byte for byte."""
+    try:
+        from click._compat import should_strip_ansi, strip_ansi
+        from click.globals import resolve_color_default
+    except ImportError:  # another click: print text
+        return None
+    out = sys.stdout
+    if os.name != "posix" or click.get_text_stream("stdout", errors=None) is not out or not hasattr(out, "buffer"):
+        return None
+    encoding, errors = getattr(out, "encoding", None), getattr(out, "errors", None)
+    if not isinstance(encoding, str) or errors not in _STATELESS_ERRORS:
+        return None
+    try:
+        if codecs.lookup(encoding).name != "utf-8":
+            return None
+    except LookupError:
+        return None
+    strip = bool(should_strip_ansi(out, resolve_color_default(None)))
+
+    def encode(text: str) -> bytes:
+        return (strip_ansi(text) if strip else text).encode("utf-8", errors)
+
+    return f"utf-8\0{errors}\0{strip}", encode
+
+
+#: Error handlers that encode each character on its own: text encoded piece by piece gives
+#: the bytes of the whole.
+_STATELESS_ERRORS = frozenset({"strict", "surrogateescape", "replace", "backslashreplace", "ignore",
+                               "xmlcharrefreplace", "namereplace", "surrogatepass"})
 
 
 def run_merge(sources: list[Path], request: CheckRequest) -> int:
@@ -123,10 +187,10 @@ def _audit(findings: FindingStore, result: Any, configs: Any, request: CheckRequ
 
 
 def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[tuple[str, Path]],
-            request: CheckRequest) -> int:
+            request: CheckRequest, printed: Printed | None = None) -> int:
     """Write the reports, print the findings, and tell the exit code."""
     from seolint.engine import severities
-    from seolint.report import FORMATS, audit_formatter, stream
+    from seolint.report import FORMATS, audit_formatter, stream, stream_encoded
 
     for name, path in reports:
         if name in FORMATS:
@@ -136,25 +200,41 @@ def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[t
     if request.statistics:
         click.echo(statistics(findings, request.quiet), nl=False)
     else:
-        _echo_all(stream(request.output_format, findings, files, request.color, request.quiet))
+        if printed is not None and isinstance(findings, FindingStore):
+            _echo_all(stream_encoded(request.output_format, findings, files, request.quiet, printed.known,
+                                     printed.encode))
+            printed.known.save()
+        else:
+            _echo_all(stream(request.output_format, findings, files, request.color, request.quiet))
     threshold = Severity(request.fail_on).rank
     failed = any(count and severity.rank >= threshold for severity, count in severities(findings).items())
     return ExitCode.FINDINGS if failed else ExitCode.OK
 
 
-def _echo_all(pieces: Iterator[str], flush_at: int = 1 << 18) -> None:
-    """Print ``pieces`` about 256 KB at a time: a large report is never held whole."""
-    waiting: list[str] = []
+def _echo_all(pieces: Iterable[str | bytes | memoryview], flush_at: int = 1 << 18) -> None:
+    """Print ``pieces`` about 256 KB at a time: a large report is never held whole. Bytes
+    (lines already encoded for stdout) are written as they are, text through click."""
+    waiting: list[Any] = []
     size = 0
+    text = True
     for piece in pieces:
+        if waiting and isinstance(piece, str) != text:
+            _echo_joined(waiting, text)
+            waiting.clear()
+            size = 0
+        text = isinstance(piece, str)
         waiting.append(piece)
         size += len(piece)
         if size >= flush_at:
-            click.echo("".join(waiting), nl=False)
+            _echo_joined(waiting, text)
             waiting.clear()
             size = 0
     if waiting:
-        click.echo("".join(waiting), nl=False)
+        _echo_joined(waiting, text)
+
+
+def _echo_joined(pieces: list[Any], text: bool) -> None:
+    click.echo("".join(pieces) if text else b"".join(pieces), nl=False)
 
 
 def _note(quiet: bool, text: str) -> None:

@@ -54,7 +54,7 @@ def check_many(
     from seolint.engine import gc_paused
 
     with gc_paused():
-        known = [_lookup(indexes, configs, candidate) for candidate in candidates]
+        known = _lookups(indexes, configs, candidates)
     missing = [candidate for candidate, hit in zip(candidates, known) if hit is None]
     computed = _compute(missing, configs, today, jobs)
     for done, (candidate, hit) in enumerate(zip(candidates, known), 1):
@@ -70,10 +70,22 @@ def check_many(
         indexes.save()
 
 
-def _lookup(indexes: cache.Indexes | None, configs: Configs, candidate: Candidate) -> Packed | None:
+def _lookups(indexes: cache.Indexes | None, configs: Configs, candidates: list[Candidate]) -> list[Packed | None]:
+    """Each candidate's stored result, or None. The index is found once per folder, from the
+    path as a string: no ``Path`` is built for a hit."""
     if indexes is None:
-        return None
-    return indexes.lookup(candidate.absolute, candidate.display, configs.for_file(candidate.path))
+        return [None] * len(candidates)
+    by_folder: dict[str, cache.Index] = {}
+    today, profiles = indexes.today, indexes.profiles
+    found: list[Packed | None] = []
+    for candidate in candidates:
+        name = candidate.name
+        folder = name[:name.rfind(os.sep) + 1]
+        index = by_folder.get(folder)
+        if index is None:
+            index = by_folder[folder] = indexes.index_for(configs.for_file(candidate.path))
+        found.append(index.lookup(candidate.absolute, candidate.display, today, profiles))
+    return found
 
 
 def _compute(candidates: list[Candidate], configs: Configs, today: dt.date, jobs: int) -> Iterator[Checked]:

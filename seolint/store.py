@@ -9,12 +9,23 @@ folder of ten thousand articles is printed in the memory of one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
 
 from seolint import packed
 from seolint.findings import Finding, Severity
 
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+class Lines(Protocol):
+    """Stored renderings of paths, by what they were rendered from (``cache.Rendered``)."""
+
+    def key(self, path: str, blobs: list[bytes]) -> bytes: ...
+
+    def get(self, key: bytes) -> bytes | memoryview | None: ...
+
+    def put(self, key: bytes, data: bytes) -> None: ...
 
 
 class FindingStore:
@@ -55,6 +66,29 @@ class FindingStore:
 
     def by_path(self) -> Iterator[list[Finding]]:
         """The findings of each path in turn, sorted (paths in order)."""
+        for path, indexes in self._groups():
+            yield self._group(path, indexes)
+
+    def rendered(self, render: Callable[[list[Finding]], bytes], known: Lines | None = None
+                 ) -> Iterator[bytes | memoryview]:
+        """Each path's findings rendered in turn (paths in order); with ``known``, the lines
+        of a path whose packed findings it holds are printed as stored, not decoded. A path
+        with a damaged blob is never stored: it is decoded (and counted) on every run."""
+        for path, indexes in self._groups():
+            key = None
+            if known is not None:
+                key = known.key(path, [self._blobs[index] for index in indexes])
+                text = known.get(key)
+                if text is not None:
+                    yield text
+                    continue
+            text = render(self._group(path, indexes))
+            if key is not None and known is not None and path not in self._corrections:
+                known.put(key, text)
+            yield text
+
+    def _groups(self) -> Iterator[tuple[str, list[int]]]:
+        """Each path, in order, with the indexes of its blobs (in the order added)."""
         order = sorted(range(len(self._paths)), key=self._paths.__getitem__)  # stable: added order
         start = 0
         while start < len(order):
@@ -62,7 +96,7 @@ class FindingStore:
             end = start
             while end < len(order) and self._paths[order[end]] == path:
                 end += 1
-            yield self._group(path, order[start:end])
+            yield path, order[start:end]
             start = end
 
     def _group(self, path: str, indexes: list[int]) -> list[Finding]:

@@ -66,28 +66,69 @@ def test_corrupt_and_foreign_entries_are_ignored(seolint: Any, write: Any, isola
         assert seolint("check", "--output-format", "json", "post.md").out == cold
 
 
+def _index(root: Path) -> tuple[Path, dict[str, Any]]:
+    """The index file and what it holds."""
+    index = next(path for path in entries(root) if path.name.startswith("index-"))
+    return index, marshal.loads(index.read_bytes())
+
+
+def _blob_file(index: Path, ident: str) -> Path:
+    return index.with_name(index.name.replace("index-", "blobs-").replace(".marshal", f"-{ident}.bin"))
+
+
+def _packed(index: Path, entry: Any) -> tuple[bytes, bytes | None]:
+    """An entry's packed findings and summary, read from its blob file."""
+    ident, start, size, summary_size = entry[8]
+    data = _blob_file(index, ident).read_bytes()
+    return data[start:start + size], None if summary_size < 0 else data[start + size:start + size + summary_size]
+
+
+def _store(index: Path, data: dict[str, Any], name: str, findings: bytes, summary: bytes | None,
+           **fields: Any) -> None:
+    """Put packed results for ``name`` in a new blob file (as a foreign writer might), with
+    the entry's other fields changed as given (counts, check, digest)."""
+    ident = f"{len(data['files']) + 1:x}abc"
+    _blob_file(index, ident).write_bytes(findings + (summary or b""))
+    entry = list(data["entries"][name])
+    entry[8] = (ident, 0, len(findings), -1 if summary is None else len(summary))
+    for field, value in fields.items():
+        entry[{"counts": 5, "check": 7, "digest": 9}[field]] = value
+    data["entries"][name] = tuple(entry)
+    data["files"].append(ident)
+    index.write_bytes(marshal.dumps(data))
+
+
 def test_corrupt_entry_inside_a_valid_index(seolint: Any, write: Any, isolated: Path) -> None:
-    """A damaged entry (bytes flipped in its packed findings or summary, or foreign fields)
-    is recomputed: the output is the cold run's."""
+    """A damaged entry (bytes flipped in its packed findings or summary, a blob file cut
+    short or gone, foreign fields) is recomputed: the output is the cold run's."""
     write("post.md", ARTICLE)
     cold = seolint("check", "--output-format", "json", "post.md").out
-    index = next(path for path in entries(isolated) if path.name.startswith("index-"))
-    pristine = index.read_bytes()
+    index, pristine = _index(isolated)
+    (name, entry), = pristine["entries"].items()
+    blob_file = _blob_file(index, entry[8][0])
+    blobs = blob_file.read_bytes()
+    start, size = entry[8][1], entry[8][2]
 
-    def flip(blob: bytes) -> bytes:
-        return blob[:-3] + bytes([blob[-3] ^ 0xFF]) + blob[-2:]
+    def flip(data: bytes, at: int) -> bytes:
+        return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
 
     damages = [
-        lambda entry: (*entry[:5], flip(entry[5]), *entry[6:]),
-        lambda entry: (*entry[:7], flip(entry[7]), *entry[8:]),
-        lambda entry: (*entry[:6], ("x", 1, 2), *entry[7:]),
-        lambda entry: (*entry[:5], 42, *entry[6:]),
+        lambda: blob_file.write_bytes(flip(blobs, start + size - 3)),  # in the findings
+        lambda: blob_file.write_bytes(flip(blobs, start + size + 3)),  # in the summary
+        lambda: blob_file.write_bytes(blobs[:start + size // 2]),
+        lambda: blob_file.unlink(),
+        lambda: index.write_bytes(marshal.dumps({**pristine, "entries": {name: (*entry[:5], ("x", 1, 2), *entry[6:])}})),
+        lambda: index.write_bytes(marshal.dumps({**pristine, "entries": {name: (*entry[:8], 42, entry[9])}})),
+        lambda: index.write_bytes(marshal.dumps({**pristine, "entries": {name: (*entry[:8], ("../x", 0, 1, -1), entry[9])}})),
+        lambda: index.write_bytes(marshal.dumps({**pristine, "files": ["../../evil"]})),
     ]
     for damage in damages:
-        data = marshal.loads(pristine)
-        for name, entry in data["entries"].items():
-            data["entries"][name] = damage((None, *entry[1:]))  # stamp None: rehash
-        index.write_bytes(marshal.dumps(data))
+        for path in entries(isolated):
+            if path.name.startswith("index-"):
+                path.write_bytes(marshal.dumps(pristine))
+        blob_file.write_bytes(blobs)
+        damage()
+        assert seolint("check", "--output-format", "json", "post.md").out == cold
         assert seolint("check", "--output-format", "json", "post.md").out == cold
 
 
@@ -98,18 +139,21 @@ def test_entry_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: An
 
     write("post.md", ARTICLE)
     seolint("check", "post.md")
-    index = next(path for path in entries(isolated) if path.name.startswith("index-"))
-    data = marshal.loads(index.read_bytes())
-    for name, entry in data["entries"].items():
+    index, data = _index(isolated)
+    for name, entry in list(data["entries"].items()):
         rows = (("T001", "t", "error", "m", "one", 1, 1, 2, "", None), ("T002", "t", "error", "m", 2, 1, 1, 2, "", None))
         blob = marshal.dumps(rows, 4)
-        check = zlib.crc32(entry[7] or b"", zlib.crc32(blob))
-        data["entries"][name] = (*entry[:5], blob, (2, 0, 0), entry[7], entry[8], check, entry[10])
-    index.write_bytes(marshal.dumps(data))
-    run = seolint("check", "--output-format", "json", "post.md")
-    assert run.code == 1
-    assert [(f["code"], f["path"]) for f in run.json()] == [("RUN002", "post.md")]
-    assert "TypeError" in run.json()[0]["message"]
+        summary = _packed(index, entry)[1]
+        _store(index, data, name, blob, summary, counts=(2, 0, 0), check=zlib.crc32(summary or b"", zlib.crc32(blob)))
+    for output in ("json", "concise", "concise"):  # the damaged blob's lines are never kept
+        run = seolint("check", "--output-format", output, "post.md")
+        assert run.code == 1
+        if output == "json":
+            assert [(f["code"], f["path"]) for f in run.json()] == [("RUN002", "post.md")]
+            assert "TypeError" in run.json()[0]["message"]
+        else:
+            assert run.out.splitlines()[0].startswith("post.md:1:1: RUN002 [error]")
+            assert run.out.splitlines()[-1] == "Found 1 error in 1 of 1 file checked."
 
 
 def test_summary_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: Any, write: Any, isolated: Path) -> None:
@@ -122,14 +166,12 @@ def test_summary_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: 
     write("a.md", ARTICLE)
     write("b.md", ARTICLE.replace("professional-network", "other-network"))
     cold = seolint("check", "--output-format", "json", ".")
-    index = next(path for path in entries(isolated) if path.name.startswith("index-"))
-    data = marshal.loads(index.read_bytes())
+    index, data = _index(isolated)
     name = next(name for name in data["entries"] if name.endswith("a.md"))
-    entry = data["entries"][name]
+    findings = _packed(index, data["entries"][name])[0]
     summary = zlib.compress(marshal.dumps(("not", "a", "summary"), 4), 1)
-    check = zlib.crc32(summary, zlib.crc32(entry[5]))
-    data["entries"][name] = (*entry[:7], summary, entry[8], check, "another digest")
-    index.write_bytes(marshal.dumps(data))
+    _store(index, data, name, findings, summary, check=zlib.crc32(summary, zlib.crc32(findings)),
+           digest="another digest")
     run = seolint("check", "--output-format", "json", ".")
     found = run.json()
     crash = [f for f in found if (f["code"], f["path"]) == ("RUN002", "a.md")]

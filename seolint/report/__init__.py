@@ -13,6 +13,8 @@ from importlib import import_module
 from seolint.audit import Audit
 from seolint.findings import Finding
 from seolint.report import concise, full, github, gitlab, json_format, junit, markdown, rdjson, sarif
+from seolint.report.summary import Tally
+from seolint.store import FindingStore, Lines
 
 Formatter = Callable[[list[Finding], int, bool], str]
 Streamer = Callable[[Iterable[Finding], int, bool, bool], Iterator[str]]
@@ -43,6 +45,26 @@ _WITH_FOOTER = {"full": full.render, "concise": concise.render}
 #: The formats printed as the findings come, one file decoded at a time: the ones a large
 #: folder is printed in. The others build one document (JSON, XML) from the whole list.
 _STREAMS: dict[str, Streamer] = {"full": full.stream, "concise": concise.stream, "github": github.stream}
+
+
+#: The formats whose lines depend only on each path's findings (and the working folder):
+#: what a path prints can be kept from one run to the next (``FindingStore.rendered``).
+#: ``full`` quotes the articles' lines, which its findings do not capture.
+REUSABLE: dict[str, Callable[[list[Finding]], str]] = {"concise": concise.lines, "github": github.lines}
+
+#: Whether each reusable format ends with the summary line even when quiet.
+_ALWAYS_FOOTER = {"concise": False, "github": True}
+
+
+def stream_encoded(name: str, findings: FindingStore, files: int, quiet: bool, known: Lines,
+                   encode: Callable[[str], bytes]) -> Iterator[bytes | memoryview | str]:
+    """``stream`` for a ``REUSABLE`` format, each path's lines encoded for the output by
+    ``encode``: a path whose findings ``known`` holds the lines of is written as stored.
+    The closing line stays text."""
+    render = REUSABLE[name]
+    yield from findings.rendered(lambda group: encode(render(group)), known)
+    if _ALWAYS_FOOTER[name] or not quiet:
+        yield Tally(findings).line(files) + "\n"
 
 
 def audit_formatter(name: str) -> AuditFormatter:

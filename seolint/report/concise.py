@@ -36,5 +36,11 @@ def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
         yield "".join(batch)
 
 
+def lines(findings: list[Finding]) -> str:
+    """One path's findings as ``stream`` prints them (what ``FindingStore.rendered`` keeps)."""
+    return "".join([f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
+                    f"[{_LABELS[finding.severity]}] {finding.message}\n" for finding in findings])
+
+
 def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> str:
     return "".join(stream(findings, files, color, footer))

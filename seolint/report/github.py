@@ -46,5 +46,10 @@ def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
     yield tally.line(files) + "\n"
 
 
+def lines(findings: list[Finding]) -> str:
+    """One path's findings as ``stream`` prints them (what ``FindingStore.rendered`` keeps)."""
+    return "".join([command(finding) + "\n" for finding in findings])
+
+
 def render(findings: Iterable[Finding], files: int, color: bool) -> str:
     return "".join(stream(findings, files, color))

@@ -7,12 +7,12 @@ the audit formats (``AUDITS``) describe every article of a run (profile, score),
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import import_module
 
 from seolint.audit import Audit
 from seolint.findings import Finding
-from seolint.report import concise, full, github, gitlab, json_format, junit, markdown, rdjson, sarif
+from seolint.report import concise, full, github
 from seolint.report.summary import Tally
 from seolint.store import FindingStore, Lines
 
@@ -20,17 +20,35 @@ Formatter = Callable[[list[Finding], int, bool], str]
 Streamer = Callable[[Iterable[Finding], int, bool, bool], Iterator[str]]
 AuditFormatter = Callable[[Audit], str]
 
-FORMATS: dict[str, Formatter] = {
-    "full": full.render,
-    "concise": concise.render,
-    "json": json_format.render,
-    "github": github.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
-    "gitlab": gitlab.render,
-    "rdjson": rdjson.render,
-    "markdown": markdown.render,
-}
+class _Formats(Mapping[str, Formatter]):
+    """Format name -> ``render``, each module imported when its format is first used: a
+    run prints one format (JUnit's XML alone took 9 ms to import)."""
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = modules
+
+    def __getitem__(self, name: str) -> Formatter:
+        render: Formatter = import_module(f"seolint.report.{self._modules[name]}").render
+        return render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+FORMATS: Mapping[str, Formatter] = _Formats({
+    "full": "full",
+    "concise": "concise",
+    "json": "json_format",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "gitlab": "gitlab",
+    "rdjson": "rdjson",
+    "markdown": "markdown",
+})
 
 #: Audit format -> module with ``render(audit) -> str``.
 AUDITS: dict[str, str] = {

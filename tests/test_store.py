@@ -73,3 +73,49 @@ def test_damaged_blobs_are_counted_as_what_is_printed() -> None:
         assert len(store) == 3
     text = concise.render(store, 3, False)
     assert text.splitlines()[-1] == "Found 2 errors and 1 info in 3 of 3 files checked."
+
+
+class _Kept:
+    """Stored renderings in memory, as ``cache.Rendered`` keeps them on disk."""
+
+    def __init__(self) -> None:
+        self.lines: dict[bytes, bytes] = {}
+
+    def key(self, path: str, blobs: list[bytes]) -> bytes:
+        from seolint.cache import Rendered
+
+        return Rendered.key(path, blobs)
+
+    def get(self, key: bytes) -> bytes | None:
+        return self.lines.get(key)
+
+    def put(self, key: bytes, data: bytes) -> None:
+        self.lines[key] = data
+
+
+def test_rendered_paths_are_kept_except_damaged_ones() -> None:
+    """A path's lines are kept by what they came from; a path with a damaged blob is decoded
+    (and counted) each time, never kept."""
+    kept = _Kept()
+
+    def render(group: list[Finding]) -> bytes:
+        return concise.lines(group).encode()
+
+    def store() -> FindingStore:
+        made = FindingStore()
+        made.add_packed("a.md", packed.Packed(b"\x00not marshal", (0, 1, 0)))
+        made.add_packed("b.md", packed.pack([Finding("T001", "n", Severity.INFO, "m", "b.md", 1, 1, 1, 2)]))
+        made.add([Finding("X006", "n", Severity.INFO, "x", "b.md", 1, 1, 1, 2)])
+        return made
+
+    first = store()
+    printed = b"".join(first.rendered(render, kept))
+    assert printed == concise.render(store(), 2, False, footer=False).encode()
+    assert len(kept.lines) == 1  # b.md only
+    again = store()
+    assert b"".join(again.rendered(render, kept)) == printed
+    assert again.severities() == first.severities() == {Severity.ERROR: 1, Severity.WARNING: 0, Severity.INFO: 2}
+    kept.lines = {key: b"stale\n" for key in kept.lines}
+    other = FindingStore()
+    other.add_packed("b.md", packed.pack([Finding("T001", "n", Severity.INFO, "m", "b.md", 1, 1, 1, 2)]))
+    assert b"".join(other.rendered(render, kept)) == b"b.md:1:1: T001 [info] m\n"  # other findings: other key

@@ -57,6 +57,8 @@ FORMAT = 4
 MAX_BLOB_FILES = 8
 #: or when the outdated bytes in them exceed this and half of those still used.
 COMPACT_BYTES = 1 << 20
+#: Printed lines (``Rendered``) no run printed for this many days are dropped.
+KEEP_DAYS = 7
 #: A stamp this close to the file's last change (ns) is not trusted: hash the file next time.
 RACY_NS = 2_000_000_000
 
@@ -391,8 +393,10 @@ class Rendered:
     One index per output form (format, colour, working folder: paths may be printed
     relative to it, and how stdout encodes) under a header with seolint's code stamp (an
     edited formatter renders afresh), pointing into blob files as ``Index`` does: a run
-    that printed a few new paths adds a small file. Lines no run printed are dropped when
-    the files are compacted; missing, corrupt or foreign files are ignored and rewritten.
+    that printed a few new paths adds a small file. Each entry knows the day it was last
+    printed: lines no run printed for ``KEEP_DAYS`` are dropped (a run over one folder
+    does not drop the lines of a run over the whole site). Missing, corrupt or foreign
+    files are ignored and rewritten.
     """
 
     def __init__(self, folder: Path, form: str) -> None:
@@ -400,8 +404,10 @@ class Rendered:
         name = hashlib.sha256(form.encode("utf-8", "surrogateescape")).hexdigest()[:24]
         self.path = folder / f"render-{name}.marshal"
         self.blobs = BlobFiles(folder, f"lines-{name}-")
-        self._known: dict[bytes, Any] = {}  # key -> place: (file id, offset, size, crc32)
-        self._used: dict[bytes, Any] = {}  # the keys this run printed
+        self.today = int(time.time() // 86_400)
+        self._known: dict[bytes, Any] = {}  # key -> place: (file id, offset, size, crc32, day printed)
+        self._used: set[bytes] = set()  # the keys this run printed
+        self._touched = False  # a key printed today that was last printed on another day
         self._fresh: dict[bytes, bytes] = {}
         self._load()
 
@@ -433,43 +439,45 @@ class Rendered:
         found = memoryview(self.blobs.data[where[0]])[where[1]:where[1] + where[2]]
         if zlib.crc32(found) != where[3]:
             return None
-        self._used[key] = where
+        self._used.add(key)
+        self._touched = self._touched or where[4] != self.today
         return found
 
     def put(self, key: bytes, data: bytes) -> None:
         self._fresh[key] = data
 
     def save(self) -> None:
-        """Keep this run's new lines in a new blob file; or, when the files are many or
-        mostly hold lines this run did not print, what it printed in one file."""
+        """Keep this run's new lines in a new blob file and the day each printed line was
+        last printed; drop lines not printed for ``KEEP_DAYS``. When the blob files are
+        many or mostly hold dropped lines, copy the kept ones into one file."""
+        lines = {key: where if key not in self._used else (*where[:4], self.today)
+                 for key, where in self._known.items()
+                 if _line_place(where, self.blobs) and (key in self._used or where[4] > self.today - KEEP_DAYS)}
         used: dict[str, int] = {}
-        for where in self._used.values():
+        for where in lines.values():
             used[where[0]] = used.get(where[0], 0) + where[2]
         compact = self.blobs.outdated(set(self.blobs.data), used)
-        if not self._fresh and not compact:
+        if not self._fresh and not compact and not self._touched and len(lines) == len(self._known):
             return
+        moved = dict(self._fresh)
         if compact:
-            lines: dict[bytes, Any] = {}
             moved = {key: bytes(self.blobs.data[where[0]][where[1]:where[1] + where[2]])
-                     for key, where in self._used.items()}
-        else:
-            lines = {key: where for key, where in self._known.items() if _line_place(where, self.blobs)}
-            moved = {}
-        moved.update(self._fresh)
+                     for key, where in lines.items() if key not in moved} | moved
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             _ensure_tag(self.path.parent.parent)
-            ident = self.blobs.write(list(moved.values()))
-            offset = 0
-            for key, data in moved.items():
-                lines[key] = (ident, offset, len(data), zlib.crc32(data))
-                offset += len(data)
+            if moved:
+                ident = self.blobs.write(list(moved.values()))
+                offset = 0
+                for key, data in moved.items():
+                    lines[key] = (ident, offset, len(data), zlib.crc32(data), self.today)
+                    offset += len(data)
             files = sorted({where[0] for where in lines.values()})
             write_atomic(self.path, marshal.dumps({"header": self.header, "files": files, "lines": lines}, 4))
             self.blobs.remove_unused(files)
         except OSError:
             return  # a read-only tree: run without it
-        self._known, self._used, self._fresh = lines, {key: lines[key] for key in self._used}, {}
+        self._known, self._used, self._fresh, self._touched = lines, set(), {}, False
 
 
 # --- the findings of the rules across articles -------------------------------------------
@@ -528,8 +536,8 @@ def _place(where: Any) -> bool:
 
 def _line_place(where: Any, blobs: BlobFiles) -> bool:
     """Whether a place of ``Rendered`` has its shape and lies in a loaded blob file."""
-    return (type(where) is tuple and len(where) == 4 and type(where[2]) is int and type(where[3]) is int
-            and where[2] >= 0 and blobs.holds(where, where[2]))
+    return (type(where) is tuple and len(where) == 5 and type(where[2]) is int and type(where[3]) is int
+            and type(where[4]) is int and where[2] >= 0 and blobs.holds(where, where[2]))
 
 
 def _checksum(result: Packed) -> int:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import marshal
 import os
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from seolint import cache
@@ -27,12 +30,12 @@ def _same_as_uncached(seolint: Any, *args: str, cwd: Path | None = None) -> str:
     warm = seolint("check", *args, cwd=cwd)
     cold = seolint("check", "--no-cache", *args, cwd=cwd)
     assert (warm.out, warm.code) == (cold.out, cold.code)
-    return warm.out
+    return str(warm.out)
 
 
 def test_line_formats_print_the_same_warm_and_cold(seolint: Any, tmp_path: Path) -> None:
     site = tmp_path / "examples"
-    shutil.copytree(ROOT / "examples", site)
+    shutil.copytree(ROOT / "examples", site, ignore=shutil.ignore_patterns(".seolint_cache"))
     for output in ("concise", "github", "full", "concise", "github"):
         first = _same_as_uncached(seolint, "--output-format", output, ".", cwd=site)
         assert _same_as_uncached(seolint, "--output-format", output, ".", cwd=site) == first
@@ -75,7 +78,7 @@ def test_damaged_or_foreign_printed_lines_are_rendered_again(seolint: Any, write
     lines = _cached(isolated, "lines-")[0]
     pristine_index, pristine_lines = index.read_bytes(), lines.read_bytes()
     known = marshal.loads(pristine_index)
-    damages = [
+    damages: list[Callable[[], object]] = [
         lambda: lines.write_bytes(pristine_lines.replace(b"a.md", b"z.md")),  # same size, other bytes
         lambda: lines.write_bytes(pristine_lines[:10]),
         lambda: lines.unlink(),
@@ -117,3 +120,22 @@ def test_an_index_pointing_at_a_removed_blob_file_recomputes(seolint: Any, write
         os.remove(blob_file)
     assert _same_as_uncached(seolint, "--output-format", "concise", ".") == first
     assert _cached(isolated, "blobs-") and _cached(isolated, "lines-")
+
+
+def test_a_run_over_part_of_the_site_keeps_the_others_lines(seolint: Any, write: Any, isolated: Path,
+                                                            monkeypatch: Any) -> None:
+    """Lines are dropped only when no run printed them for ``KEEP_DAYS``: checking one
+    article between runs over the site does not make the next site run render afresh."""
+    for name in "abc":
+        write(f"{name}.md", ARTICLE.replace("professional-network", f"network-{name}"))
+    whole = _same_as_uncached(seolint, "--output-format", "concise", ".")
+    index = _cached(isolated, "render-")[0]
+    _same_as_uncached(seolint, "--output-format", "concise", "a.md")
+    kept = len(marshal.loads(index.read_bytes())["lines"])
+    files = _cached(isolated, "lines-")
+    assert _same_as_uncached(seolint, "--output-format", "concise", ".") == whole
+    assert _cached(isolated, "lines-") == files  # every path was printed from the stored lines
+    later = time.time() + (cache.KEEP_DAYS + 1) * 86_400
+    monkeypatch.setattr("seolint.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
+    _same_as_uncached(seolint, "--output-format", "concise", "a.md")
+    assert len(marshal.loads(index.read_bytes())["lines"]) < kept

@@ -56,7 +56,12 @@ def test_git_is_not_asked_outside_a_work_tree(write: Any, isolated: Path, monkey
         pytest.skip("the temporary folder is inside a git work tree")
     write("a.md", "x\n")
     asked: list[Any] = []
-    monkeypatch.setattr(files, "git_ignored", lambda *args: asked.append(args) or set())
+
+    def ignored(*args: Any) -> set[str]:
+        asked.append(args)
+        return set()
+
+    monkeypatch.setattr(files, "git_ignored", ignored)
     assert [candidate.display for candidate in _found(["."])] == ["a.md"]
     assert not asked
     subprocess.run(["git", "init", "-q"], check=True)

@@ -105,7 +105,7 @@ def run(
         found = [candidate for candidate in found if in_shard(candidate.display, *shard)]
     counted = None if progress is None else (lambda done: progress(done, len(found)))
     indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
-    store = FindingStore()
+    store = FindingStore(spill=indexes is None)  # with the cache, the index holds the results anyway
     summaries = _Summaries(store)
     profiles: list[Profile] = []
     for candidate, result in check_many(found, configs, today, jobs, counted, indexes=indexes):

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from seolint import packed
 from seolint.findings import Finding, Severity
+from seolint.spill import Spill
 
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -30,10 +31,13 @@ class Lines(Protocol):
 
 class FindingStore:
     """Each file's packed findings, as they came (a cache hit's blob is the cache's own
-    bytes, not a copy), with their counts per severity."""
+    bytes, not a copy), with their counts per severity. With ``spill``, what outgrows a few
+    megabytes waits on disk (``seolint.spill``): for runs whose findings nothing else holds
+    (no cache), so that memory stays flat however large the folder."""
 
-    def __init__(self, findings: Iterable[Finding] = ()) -> None:
-        self._blobs: list[bytes] = []
+    def __init__(self, findings: Iterable[Finding] = (), *, spill: bool = False) -> None:
+        self._blobs: list[bytes | int] = []  # a blob, or its number in the spill
+        self._spill = Spill() if spill else None
         self._paths: list[str] = []  # the path of each blob, in the order added
         self._blob_counts: list[tuple[int, int, int]] = []
         #: per path with damaged blobs: what they claimed to hold (per severity), and how many
@@ -46,7 +50,7 @@ class FindingStore:
         """One file's packed findings, reported at ``path``."""
         if not any(result.counts):
             return
-        self._blobs.append(result.findings)
+        self._blobs.append(result.findings if self._spill is None else self._spill.put(result.findings))
         self._paths.append(path)
         self._blob_counts.append(result.counts)
         for severity, count in zip(_ORDER, result.counts):
@@ -77,7 +81,7 @@ class FindingStore:
         for path, indexes in self._groups():
             key = None
             if known is not None:
-                key = known.key(path, [self._blobs[index] for index in indexes])
+                key = known.key(path, [self._blob(index) for index in indexes])
                 text = known.get(key)
                 if text is not None:
                     yield text
@@ -109,7 +113,7 @@ class FindingStore:
         damaged: list[int] = []
         for index in indexes:
             try:
-                found += packed.findings(self._blobs[index], path)
+                found += packed.findings(self._blob(index), path)
             except ValueError as error:
                 found.append(crash_finding(None, path, error))
                 damaged.append(index)
@@ -122,6 +126,14 @@ class FindingStore:
             lost = [sum(self._blob_counts[index][rank] for index in damaged) for rank in range(3)]
             self._corrections[path] = (lost, crashes)
         return found
+
+    def _blob(self, index: int) -> bytes:
+        """A blob as added; ValueError when the spill cannot give it back."""
+        blob = self._blobs[index]
+        if isinstance(blob, int):
+            assert self._spill is not None
+            return self._spill.get(blob)
+        return blob
 
     def paths(self) -> int:
         """How many paths have findings."""

@@ -22,7 +22,12 @@ from seolint.findings import Finding, Fix, Severity, Span, Violation
 from seolint.paths import absolute, matcher, real, real_folder, stamp
 from seolint.rules import Options, Rule
 from seolint.site import Summary
+from seolint.spill import Spill
 from seolint.store import FindingStore
+
+#: The packed summaries a run without the cache keeps in memory before setting the rest
+#: aside on disk (a tenth of a megabyte per two hundred articles).
+_SUMMARIES_BUDGET = 1 << 20
 
 
 @dataclass
@@ -105,8 +110,9 @@ def run(
         found = [candidate for candidate in found if in_shard(candidate.display, *shard)]
     counted = None if progress is None else (lambda done: progress(done, len(found)))
     indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
-    store = FindingStore(spill=indexes is None)  # with the cache, the index holds the results anyway
-    summaries = _Summaries(store)
+    spill = indexes is None  # with the cache, its index holds the results anyway
+    store = FindingStore(spill=spill)
+    summaries = _Summaries(store, spill)
     profiles: list[Profile] = []
     for candidate, result in check_many(found, configs, today, jobs, counted, indexes=indexes):
         store.add_packed(candidate.display, result)
@@ -116,7 +122,7 @@ def run(
             profiles.append(result.profile or unread(candidate.display))
     if summaries.candidates and shard is None:
         if indexes is None:
-            _add_rows(store, cross_rows(summaries.lazy(), *site_setup(configs, paths))[0])
+            cross_rows(summaries.lazy(), *site_setup(configs, paths), into=store)
         else:
             digests = [indexes.summary_digest(candidate.absolute, configs.for_file(candidate.path))
                        for candidate in summaries.candidates]
@@ -135,30 +141,37 @@ class _Summaries:
     each time a rule reads one (``site.Summaries``); a damaged one (from a foreign cache)
     becomes a finding on its file."""
 
-    def __init__(self, store: FindingStore) -> None:
+    def __init__(self, store: FindingStore, spill: bool = False) -> None:
         self.candidates: list[Candidate] = []
         self.damaged: list[Candidate] = []  # whose summary could not be decoded
-        self._blobs: list[bytes] = []
+        self._blobs: list[bytes | int] = []  # a blob, or its number in the spill
+        self._spill = Spill(budget=_SUMMARIES_BUDGET) if spill else None
         self._store = store
         self._lazy: site.Summaries | None = None
 
     def add(self, candidate: Candidate, blob: bytes) -> None:
         self.candidates.append(candidate)
-        self._blobs.append(blob)
+        self._blobs.append(blob if self._spill is None else self._spill.put(blob))
+
+    def _decode(self, blob: bytes | int) -> Summary:
+        if isinstance(blob, int):
+            assert self._spill is not None
+            return packed.summary(self._spill.get(blob))
+        return packed.summary(blob)
 
     def lazy(self) -> site.Summaries:
         """The summaries in path order, read one at a time (each decoded once here to find
         its path, and to set aside the damaged ones)."""
         if self._lazy is None:
-            keyed: list[tuple[str, bytes]] = []
+            keyed: list[tuple[str, bytes | int]] = []
             for candidate, blob in zip(self.candidates, self._blobs):
                 try:
-                    keyed.append((packed.summary(blob).path, blob))
+                    keyed.append((self._decode(blob).path, blob))
                 except ValueError as error:
                     self._store.add([crash_finding(None, candidate.display, error)])
                     self.damaged.append(candidate)
             keyed.sort(key=lambda item: item[0])
-            self._lazy = site.Summaries(packed=[blob for _, blob in keyed], decode=packed.summary)
+            self._lazy = site.Summaries(packed=[blob for _, blob in keyed], decode=self._decode)
             self._blobs = []
         return self._lazy
 
@@ -265,30 +278,42 @@ _CHUNK = 4096
 
 
 def cross_rows(
-    summaries: site.Summaries, root: str, rules: list[SiteRule]
+    summaries: site.Summaries, root: str, rules: list[SiteRule], into: FindingStore | None = None
 ) -> tuple[list[tuple[str, packed.Packed]], bool]:
     """``cross_findings``, packed per path as they come (``packed_rows``): the findings of
-    a large site are never all objects at once. A crashing rule is reported once, on the
-    first file, in place of what it found; the flag tells whether one crashed."""
+    a large site are never all objects at once. With ``into``, they go straight into that
+    store (which may set them aside on disk) and none are returned. A crashing rule is
+    reported once, on the first file, in place of what it found; the flag tells whether
+    one crashed."""
     rows: list[tuple[str, packed.Packed]] = []
     crashed = False
     for rule, severity, options in rules:
         assert rule.site_check is not None
-        own: list[tuple[str, packed.Packed]] = []
+        mark, kept = (into.mark() if into is not None else 0), len(rows)
         chunk: list[Finding] = []
         try:
             for summary, violation in rule.site_check(summaries, root, options):
                 if rule.code not in summary.ignored and not summary.suppressions.covers(rule.code, violation.span.line):
                     chunk.append(_finding(rule, severity, summary.display, violation))
                     if len(chunk) == _CHUNK:
-                        own += packed_rows(chunk)
+                        _keep(packed_rows(chunk), rows, into)
                         chunk = []
-            own += packed_rows(chunk)
+            _keep(packed_rows(chunk), rows, into)
         except Exception as error:
-            own = packed_rows([crash_finding(rule, summaries[0].display, error)])
+            del rows[kept:]
+            if into is not None:
+                into.rollback(mark)
+            _keep(packed_rows([crash_finding(rule, summaries[0].display, error)]), rows, into)
             crashed = True
-        rows += own
     return rows, crashed
+
+
+def _keep(found: list[tuple[str, packed.Packed]], rows: list[tuple[str, packed.Packed]],
+          into: FindingStore | None) -> None:
+    if into is None:
+        rows += found
+    else:
+        _add_rows(into, found)
 
 
 def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:

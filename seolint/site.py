@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from seolint.suppress import Suppressions
@@ -66,8 +66,8 @@ class Summaries:
     positions in this sequence, or small values, never the summaries it has read.
     """
 
-    def __init__(self, items: Iterable[Summary] = (), *, packed: Sequence[bytes] = (),
-                 decode: Callable[[bytes], Summary] | None = None) -> None:
+    def __init__(self, items: Iterable[Summary] = (), *, packed: Sequence[Any] = (),
+                 decode: Callable[[Any], Summary] | None = None) -> None:
         self._items = list(items)
         self._packed = list(packed)
         self._decode = decode

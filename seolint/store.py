@@ -56,6 +56,17 @@ class FindingStore:
         for severity, count in zip(_ORDER, result.counts):
             self._counts[severity] += count
 
+    def mark(self) -> int:
+        """Where the store stands now, to ``rollback`` to."""
+        return len(self._paths)
+
+    def rollback(self, mark: int) -> None:
+        """Forget what was added since ``mark`` (the findings of a rule that then crashed)."""
+        for counts in self._blob_counts[mark:]:
+            for severity, count in zip(_ORDER, counts):
+                self._counts[severity] -= count
+        del self._blobs[mark:], self._paths[mark:], self._blob_counts[mark:]
+
     def add(self, findings: Iterable[Finding]) -> None:
         """Findings in any order (those across articles): packed per path."""
         by_path: dict[str, list[Finding]] = {}

@@ -409,6 +409,7 @@ class Rendered:
         self._used: set[bytes] = set()  # the keys this run printed
         self._touched = False  # a key printed today that was last printed on another day
         self._fresh: dict[bytes, bytes] = {}
+        self._swept = -1  # the day lines not printed for KEEP_DAYS were last dropped
         self._load()
 
     @staticmethod
@@ -426,6 +427,7 @@ class Rendered:
             raw = marshal.loads(self.path.read_bytes())
             if isinstance(raw, dict) and raw.get("header") == self.header and isinstance(raw.get("lines"), dict):
                 self._known = raw["lines"]
+                self._swept = raw.get("swept", -1)
                 self.blobs.load(raw.get("files"))
         except (OSError, ValueError, EOFError, TypeError):
             pass  # missing, corrupt or foreign: rewritten at the end of the run
@@ -449,7 +451,10 @@ class Rendered:
     def save(self) -> None:
         """Keep this run's new lines in a new blob file and the day each printed line was
         last printed; drop lines not printed for ``KEEP_DAYS``. When the blob files are
-        many or mostly hold dropped lines, copy the kept ones into one file."""
+        many or mostly hold dropped lines, copy the kept ones into one file. A run that
+        printed nothing new does nothing (once a day, it looks for lines to drop)."""
+        if not self._fresh and not self._touched and self._swept == self.today:
+            return
         lines = {key: where if key not in self._used else (*where[:4], self.today)
                  for key, where in self._known.items()
                  if _line_place(where, self.blobs) and (key in self._used or where[4] > self.today - KEEP_DAYS)}
@@ -457,8 +462,6 @@ class Rendered:
         for where in lines.values():
             used[where[0]] = used.get(where[0], 0) + where[2]
         compact = self.blobs.outdated(set(self.blobs.data), used)
-        if not self._fresh and not compact and not self._touched and len(lines) == len(self._known):
-            return
         moved = dict(self._fresh)
         if compact:
             moved = {key: bytes(self.blobs.data[where[0]][where[1]:where[1] + where[2]])
@@ -473,11 +476,12 @@ class Rendered:
                     lines[key] = (ident, offset, len(data), zlib.crc32(data), self.today)
                     offset += len(data)
             files = sorted({where[0] for where in lines.values()})
-            write_atomic(self.path, marshal.dumps({"header": self.header, "files": files, "lines": lines}, 4))
+            payload = {"header": self.header, "files": files, "lines": lines, "swept": self.today}
+            write_atomic(self.path, marshal.dumps(payload, 4))
             self.blobs.remove_unused(files)
         except OSError:
             return  # a read-only tree: run without it
-        self._known, self._used, self._fresh, self._touched = lines, set(), {}, False
+        self._known, self._used, self._fresh, self._touched, self._swept = lines, set(), {}, False, self.today
 
 
 # --- the findings of the rules across articles -------------------------------------------

@@ -135,6 +135,9 @@ def test_a_run_over_part_of_the_site_keeps_the_others_lines(seolint: Any, write:
     files = _cached(isolated, "lines-")
     assert _same_as_uncached(seolint, "--output-format", "concise", ".") == whole
     assert _cached(isolated, "lines-") == files  # every path was printed from the stored lines
+    written = index.stat().st_mtime_ns
+    assert _same_as_uncached(seolint, "--output-format", "concise", ".") == whole
+    assert index.stat().st_mtime_ns == written  # nothing new printed: nothing written
     later = time.time() + (cache.KEEP_DAYS + 1) * 86_400
     monkeypatch.setattr("seolint.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
     _same_as_uncached(seolint, "--output-format", "concise", "a.md")

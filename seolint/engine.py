@@ -112,7 +112,7 @@ def run(
     indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
     spill = indexes is None  # with the cache, its index holds the results anyway
     store = FindingStore(spill=spill)
-    summaries = _Summaries(store, spill)
+    summaries = _Summaries(store, fresh=indexes is None)
     profiles: list[Profile] = []
     for candidate, result in check_many(found, configs, today, jobs, counted, indexes=indexes):
         store.add_packed(candidate.display, result)
@@ -141,11 +141,14 @@ class _Summaries:
     each time a rule reads one (``site.Summaries``); a damaged one (from a foreign cache)
     becomes a finding on its file."""
 
-    def __init__(self, store: FindingStore, spill: bool = False) -> None:
+    def __init__(self, store: FindingStore, fresh: bool = False) -> None:
         self.candidates: list[Candidate] = []
         self.damaged: list[Candidate] = []  # whose summary could not be decoded
         self._blobs: list[bytes | int] = []  # a blob, or its number in the spill
-        self._spill = Spill(budget=_SUMMARIES_BUDGET) if spill else None
+        #: every summary was made by this run (no cache): none is damaged, and nothing else
+        #: holds them (they may wait on disk)
+        self._fresh = fresh
+        self._spill = Spill(budget=_SUMMARIES_BUDGET) if fresh else None
         self._store = store
         self._lazy: site.Summaries | None = None
 
@@ -160,13 +163,15 @@ class _Summaries:
         return packed.summary(blob)
 
     def lazy(self) -> site.Summaries:
-        """The summaries in path order, read one at a time (each decoded once here to find
-        its path, and to set aside the damaged ones)."""
+        """The summaries in path order, read one at a time. Those from the cache are decoded
+        once here, to find their paths and set aside the damaged ones; a fresh one's path is
+        its candidate's (``site.summarize``)."""
         if self._lazy is None:
             keyed: list[tuple[str, bytes | int]] = []
             for candidate, blob in zip(self.candidates, self._blobs):
                 try:
-                    keyed.append((self._decode(blob).path, blob))
+                    path = candidate.path.absolute().as_posix() if self._fresh else self._decode(blob).path
+                    keyed.append((path, blob))
                 except ValueError as error:
                     self._store.add([crash_finding(None, candidate.display, error)])
                     self.damaged.append(candidate)

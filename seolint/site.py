@@ -120,7 +120,7 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
     aliases = doc.data.get("aliases", [])
     links = tuple(LinkRef(link.href, link.line, link.column) for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
     return Summary(
-        path=doc.path.absolute().as_posix(),
+        path=doc.path.absolute().as_posix(),  # engine._Summaries sorts fresh ones by this, unread
         display=doc.display,
         lang=doc.lang,
         title=article.text("title"),

@@ -27,24 +27,54 @@ def _at(summary: Summary, field: str) -> Span:
     return Span(line, 1, line, 1)
 
 
-def _others(summaries: Summaries, group: list[int], index: int) -> str:
-    return ", ".join(summaries[other].display for other in group if other != index)
+#: What X001, X002 and X004 compare, by the field each reads.
+_COMPARED = ("title", "description", "keyphrase_key")
 
 
-def _grouped(summaries: Summaries, groups: Iterable[list[int]]) -> Iterator[tuple[Summary, str]]:
-    """Each member of each group of two or more, read again, with the others' paths."""
+def _key(summary: Summary, field: str) -> tuple[str, object] | None:
+    """What two articles share when they compete on ``field``: the language and the value
+    (texts compared case- and accent-blind); None when the article has no such value."""
+    value = getattr(summary, field)
+    if not value:
+        return None
+    return summary.lang, value if field == "keyphrase_key" else " ".join(fold(value).split())
+
+
+def _groups_by(summaries: Summaries, field: str) -> list[list[int]]:
+    """The articles that may share a value of ``field``, as groups of two or more positions.
+
+    All three compared fields are grouped in one reading of the summaries, by the hash of
+    their key (a number, not the text: ten thousand descriptions would weigh megabytes);
+    ``_sharing`` confirms each group on the summaries themselves."""
+    key = ("groups", field)
+    if key not in summaries.shared:
+        found: dict[str, dict[int, list[int]]] = {name: defaultdict(list) for name in _COMPARED}
+        for index, summary in enumerate(summaries):
+            for name in _COMPARED:
+                same = _key(summary, name)
+                if same is not None:
+                    found[name][hash(same)].append(index)
+        for name in _COMPARED:
+            summaries.shared[("groups", name)] = [group for group in found[name].values() if len(group) > 1]
+    groups = summaries.shared[key]
+    assert isinstance(groups, list)
+    return groups
+
+
+def _sharing(summaries: Summaries, groups: Iterable[list[int]], field: str) -> Iterator[tuple[Summary, str]]:
+    """Each article that shares its key on ``field`` with others, and the others' paths."""
     for group in groups:
-        for index in group if len(group) > 1 else []:
-            yield summaries[index], _others(summaries, group, index)
+        same: dict[object, list[Summary]] = defaultdict(list)
+        for index in group:
+            summary = summaries[index]
+            same[_key(summary, field)].append(summary)
+        for members in same.values():
+            for summary in members if len(members) > 1 else []:
+                yield summary, ", ".join(other.display for other in members if other is not summary)
 
 
 def _duplicates(summaries: Summaries, field: str, label: str) -> Iterator[SiteFinding]:
-    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, summary in enumerate(summaries):
-        value = getattr(summary, field)
-        if value:
-            groups[(summary.lang, " ".join(fold(value).split()))].append(index)
-    for summary, others in _grouped(summaries, groups.values()):
+    for summary, others in _sharing(summaries, _groups_by(summaries, field), field):
         yield summary, Violation(
             f"Another article in the same language has the same {label}: {others}",
             _at(summary, field),
@@ -61,25 +91,23 @@ def duplicate_description(summaries: Summaries, root: str, options: NoOptions) -
 
 
 def duplicate_slug(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
-    groups: dict[str, list[int]] = defaultdict(list)
-    for index, url in enumerate(site_of(summaries, root).urls):
-        groups[url].append(index)
-    for url, group in groups.items():
-        for index in group if len(group) > 1 else []:
-            summary = summaries[index]
+    site = site_of(summaries, root)
+    by_url: dict[str, list[int]] = defaultdict(list)
+    for index, url in enumerate(site.urls):
+        by_url[url].append(index)
+    for url, group in by_url.items():
+        members = [summaries[index] for index in group] if len(group) > 1 else []
+        for summary in members:
+            others = ", ".join(other.display for other in members if other is not summary)
             yield summary, Violation(
-                f"This article and {_others(summaries, group, index)} resolve to the same URL {url}",
+                f"This article and {others} resolve to the same URL {url}",
                 _at(summary, "slug"),
                 "Give each article its own slug; one of them would overwrite the other.",
             )
 
 
 def cannibalization(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
-    groups: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
-    for index, summary in enumerate(summaries):
-        if summary.keyphrase_key:
-            groups[(summary.lang, summary.keyphrase_key)].append(index)
-    for summary, others in _grouped(summaries, groups.values()):
+    for summary, others in _sharing(summaries, _groups_by(summaries, "keyphrase_key"), "keyphrase_key"):
         yield summary, Violation(
             f"The keyphrase “{summary.keyphrase}” is also the target of {others}",
             _at(summary, "keyphrase"),

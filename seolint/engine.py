@@ -19,7 +19,7 @@ from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, 
 from seolint.document import Document
 from seolint.files import Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
-from seolint.paths import absolute, matcher, real, real_folder, stamp
+from seolint.paths import absolute, folder_matcher, real, real_folder, stamp
 from seolint.rules import Options, Rule
 from seolint.site import Summary
 from seolint.spill import Spill
@@ -57,11 +57,12 @@ class Configs:
             self._by_folder[folder] = self._by_file[source]
         return self._by_folder[folder]
 
-    def for_file(self, path: Path) -> Config:
-        folder = os.path.dirname(path)  # a string: no Path built per file of a large run
+    def for_file(self, path: Path | str) -> Config:
+        """The config of a file (a path as found: no Path is built per file of a large run)."""
+        folder = os.path.dirname(path)
         found = self._by_dirname.get(folder)
         if found is None:
-            found = self._by_dirname[folder] = self.for_folder(path.parent)
+            found = self._by_dirname[folder] = self.for_folder(Path(folder or "."))
         return found
 
     def _load(self, source: Path | None) -> Config:
@@ -124,12 +125,12 @@ def run(
         if indexes is None:
             cross_rows(summaries.lazy(), *site_setup(configs, paths), into=store)
         else:
-            digests = [indexes.summary_digest(candidate.absolute, configs.for_file(candidate.path))
+            digests = [indexes.summary_digest(candidate.absolute, configs.for_file(candidate.name))
                        for candidate in summaries.candidates]
             _cached_site_findings(store, summaries, digests, configs, paths)
     if indexes is not None and summaries.damaged:  # reported once, then recomputed next time
         for candidate in summaries.damaged:
-            indexes.forget(candidate.absolute, configs.for_file(candidate.path))
+            indexes.forget(candidate.absolute, configs.for_file(candidate.name))
         indexes.save()
     if not configs.profiles:
         return RunResult(store, len(found))
@@ -345,31 +346,33 @@ def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None 
 
 def _exclusions(configs: Configs) -> Callable[[str], bool]:
     """Whether a path met in a walk is excluded by its folder's config (``exclude``): the
-    config and the folder's path relative to the config's root are found once per folder."""
-    folders: dict[str, tuple[Callable[[str], bool], str | None]] = {}
+    config, and the test for the names in that folder, are found once per folder."""
+    folders: dict[str, Callable[[str], bool]] = {}
 
     def excluded(name: str) -> bool:
         folder, base = os.path.split(name)
-        known = folders.get(folder)
-        if known is None:
-            known = folders[folder] = _folder_rule(configs.for_folder(Path(folder or ".")), folder)
-        test, relative = known
-        if relative is None:  # outside the config's folder: the path as given
-            shown = Path(folder).as_posix()
-            return test(base if shown == "." else f"{shown}/{base}")
-        return test(relative + base)
+        test = folders.get(folder)
+        if test is None:
+            test = folders[folder] = _folder_rule(configs.for_folder(Path(folder or ".")), folder)
+        return test(base)
 
     return excluded
 
 
-def _folder_rule(config: Config, folder: str) -> tuple[Callable[[str], bool], str | None]:
-    """The exclusion test of a folder's config, and the folder relative to the config's root
-    (with a trailing /), as ``config.relative`` gives it; None when outside that root."""
+def _folder_rule(config: Config, folder: str) -> Callable[[str], bool]:
+    """The exclusion test of a folder's config for the names in that folder: paths are
+    matched relative to the config's root, as ``config.relative`` gives them, or as given
+    when the folder is outside that root."""
     root = os.path.join(str(config.root), "")
     here = os.path.join(os.path.abspath(folder), "")
     if not here.startswith(root):
         here = os.path.join(str(real_folder(Path(here))), "")  # through a link
-    return matcher(tuple(config.excludes)), here[len(root):] if here.startswith(root) else None
+    if here.startswith(root):
+        relative = here[len(root):].replace(os.sep, "/")
+    else:  # outside the config's folder: the path as given
+        shown = Path(folder).as_posix()
+        relative = "" if shown == "." else f"{shown}/"
+    return folder_matcher(tuple(config.excludes), relative)
 
 
 def _gitignore(configs: Configs, folder: Path) -> bool:

@@ -61,7 +61,7 @@ def check_many(
         if hit is None:
             hit, record = next(computed)
             if indexes is not None and record is not None:
-                indexes.put(candidate.absolute, candidate.display, configs.for_file(candidate.path), record, hit)
+                indexes.put(candidate.absolute, candidate.display, configs.for_file(candidate.name), record, hit)
         known[done - 1] = None  # held by the caller from now on, or let go
         yield candidate, hit
         if progress is not None:
@@ -83,7 +83,7 @@ def _lookups(indexes: cache.Indexes | None, configs: Configs, candidates: list[C
         folder = name[:name.rfind(os.sep) + 1]
         index = by_folder.get(folder)
         if index is None:
-            index = by_folder[folder] = indexes.index_for(configs.for_file(candidate.path))
+            index = by_folder[folder] = indexes.index_for(configs.for_file(candidate.name))
         found.append(index.lookup(candidate.absolute, candidate.display, today, profiles))
     return found
 

@@ -69,16 +69,33 @@ def matches_any(patterns: list[str] | tuple[str, ...], relative: str) -> bool:
 @cache
 def matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     """One compiled test for a list of patterns (the exclusions are asked once per file)."""
-    if not patterns:
-        return lambda relative: False
+    return folder_matcher(patterns, "")
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The patterns as one regex over a whole path, and those without a / (which match any
+    part of the path) as one regex over a part."""
     anchored = re.compile("|".join(f"(?:{_compile(p).pattern})" for p in patterns))
     names = [p for p in patterns if "/" not in p.strip("/")]
     by_part = re.compile("|".join(f"(?:{_compile(p).pattern})" for p in names)) if names else None
+    return anchored, by_part
 
-    def test(relative: str) -> bool:
+
+def folder_matcher(patterns: tuple[str, ...], folder: str) -> Callable[[str], bool]:
+    """``matcher(patterns)`` for the names in one folder (``folder`` is /-separated, empty or
+    with a trailing /): the folder's own parts are tested once, not once per file."""
+    if not patterns:
+        return lambda name: False
+    anchored, by_part = _compiled(patterns)
+    if by_part is not None and any(by_part.match(part) for part in folder.split("/") if part):
+        return lambda name: True
+
+    def test(name: str) -> bool:
+        relative = folder + name
         if anchored.match(relative):
             return True
-        return by_part is not None and any(by_part.match(part) for part in relative.split("/"))
+        return by_part is not None and any(by_part.match(part) for part in name.split("/"))
 
     return test
 

@@ -58,6 +58,7 @@ Syllables
 from __future__ import annotations
 
 import ast
+import bisect
 import functools
 import importlib
 import importlib.util
@@ -229,24 +230,33 @@ def _cmu_count(segment: str) -> int | None:
 
 @functools.cache
 def _cmu_lookup() -> Callable[[str], object]:
-    """The counts of pysyllables' table (134,373 words, 1.4 MB of "word count" lines), read
-    in one pass: importing pysyllables builds the same dictionary line by line in 0.11 s,
-    a third of checking one article from a pre-commit hook. Its own lookup when the table
-    is not where this version of pysyllables keeps it."""
+    """The counts of pysyllables' table (134,373 "word count" lines, 1.4 MB, lower case and
+    sorted), looked up by bisection in its lines: importing pysyllables builds a dictionary
+    line by line in 0.11 s, and even one built in one pass takes 0.05-0.09 s, where
+    splitting the lines takes 0.02 s — most of the work for a pre-commit run on one article.
+    Its own lookup when the table is not where this version of pysyllables keeps it."""
     spec = importlib.util.find_spec("pysyllables")
     table = None
     if spec is not None and spec.origin is not None:
         table = os.path.join(os.path.dirname(spec.origin), "syllable-counts.txt")
     try:
         with open(table or "", encoding="utf-8") as stream:
-            items = stream.read().split()
-        counts = dict(zip(items[::2], map(int, items[1::2])))
+            lines = stream.read().split("\n")
     except (OSError, ValueError):
         import pysyllables  # type: ignore[import-untyped, unused-ignore]
 
         fallback: Callable[[str], object] = pysyllables.get_syllable_count
         return fallback
-    return lambda word: counts.get(word.lower())
+
+    def lookup(word: str) -> int | None:
+        key = word.lower() + " "
+        at = bisect.bisect_left(lines, key)
+        if at < len(lines) and lines[at].startswith(key):
+            count = lines[at][len(key):]
+            return int(count) if count.isdigit() else None
+        return None
+
+    return lookup
 
 
 def _hyphenation_counter(lang: str) -> Callable[[str], int]:

@@ -286,3 +286,13 @@ def test_no_letters_no_syllables(word: str) -> None:
 def test_rules_for_words_outside_the_dictionary() -> None:
     rules = readability._english_by_rules
     assert [rules(w) for w in ("make", "table", "asked", "wanted", "boxes", "media", "html")] == [1, 2, 1, 2, 2, 3, 4]
+
+
+def test_the_syllable_table_is_read_as_pysyllables_reads_it() -> None:
+    import pysyllables  # type: ignore[import-untyped, unused-ignore]
+
+    readability._cmu_lookup.cache_clear()
+    lookup = readability._cmu_lookup()
+    words = ["a", "Networking", "professional", "don't", "'bout", "zebra", "aaa", "zzzzqx", "hello-world", "", "résumé"]
+    for word in words:
+        assert lookup(word) == pysyllables.get_syllable_count(word), word

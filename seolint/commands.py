@@ -137,13 +137,13 @@ def _output_form() -> tuple[str, Callable[[str], bytes]] | None:
     strips colour codes), when that is the same for each piece as for the whole: a stdout
     that click uses as it is, UTF-8, no newline translation. Then stored bytes can be
     written in place of the text they came from, byte for byte."""
-    try:
-        from click._compat import should_strip_ansi, strip_ansi
+    try:  # what click.echo itself uses (get_text_stream is deprecated from click 8.5)
+        from click._compat import _default_text_stdout, should_strip_ansi, strip_ansi
         from click.globals import resolve_color_default
     except ImportError:  # another click: print text
         return None
     out = sys.stdout
-    if os.name != "posix" or click.get_text_stream("stdout", errors=None) is not out or not hasattr(out, "buffer"):
+    if os.name != "posix" or _default_text_stdout() is not out or not hasattr(out, "buffer"):
         return None
     encoding, errors = getattr(out, "encoding", None), getattr(out, "errors", None)
     if not isinstance(encoding, str) or errors not in _STATELESS_ERRORS:

@@ -13,9 +13,11 @@ _BATCH = 1024
 
 
 def line(finding: Finding) -> str:
+    """The one place the line is written: ``stream`` prints it, ``lines`` keeps it for the
+    cache of printed lines, and the two must give the same bytes."""
     return (
         f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
-        f"[{finding.severity.value}] {finding.message}"
+        f"[{_LABELS[finding.severity]}] {finding.message}"
     )
 
 
@@ -25,8 +27,7 @@ def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
     findings, tally = counted(findings)
     batch: list[str] = []
     for finding in findings:
-        batch.append(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
-                     f"[{_LABELS[finding.severity]}] {finding.message}\n")
+        batch.append(line(finding) + "\n")
         if len(batch) == _BATCH:
             yield "".join(batch)
             batch = []
@@ -38,8 +39,7 @@ def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
 
 def lines(findings: list[Finding]) -> str:
     """One path's findings as ``stream`` prints them (what ``FindingStore.rendered`` keeps)."""
-    return "".join([f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
-                    f"[{_LABELS[finding.severity]}] {finding.message}\n" for finding in findings])
+    return "".join([line(finding) + "\n" for finding in findings])
 
 
 def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> str:

@@ -455,6 +455,8 @@ class Rendered:
         printed nothing new does nothing (once a day, it looks for lines to drop)."""
         if not self._fresh and not self._touched and self._swept == self.today:
             return
+        if self._swept != self.today:
+            _drop_unused_forms(self.path.parent, KEEP_DAYS * 86_400, self.path.name)
         lines = {key: where if key not in self._used else (*where[:4], self.today)
                  for key, where in self._known.items()
                  if _line_place(where, self.blobs) and (key in self._used or where[4] > self.today - KEEP_DAYS)}
@@ -570,6 +572,32 @@ def clean(root: Path) -> bool:
         shutil.rmtree(target, ignore_errors=True)
         return True
     return False
+
+
+def _drop_unused_forms(folder: Path, age: float, own: str) -> None:
+    """Remove the printed lines of every other output form (another format, colour or
+    working folder; ``own`` is the index of this run's) that no run has saved for ``age``
+    seconds: each form keeps its own copy of a site's lines, and a form never used again
+    would otherwise keep it for good."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    now = time.time()
+    for found in names:
+        if found == own or not (found.startswith("render-") and found.endswith(".marshal")):
+            continue
+        try:
+            if now - os.stat(folder / found).st_mtime <= age:
+                continue
+            os.remove(folder / found)
+        except OSError:
+            continue
+        prefix = f"lines-{found[len('render-'):-len('.marshal')]}-"
+        for blob in names:
+            if blob.startswith(prefix) and blob.endswith(".bin"):
+                with contextlib.suppress(OSError):
+                    os.remove(folder / blob)
 
 
 def _drop_older_formats(folder: Path) -> None:

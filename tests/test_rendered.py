@@ -142,3 +142,22 @@ def test_a_run_over_part_of_the_site_keeps_the_others_lines(seolint: Any, write:
     monkeypatch.setattr("seolint.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
     _same_as_uncached(seolint, "--output-format", "concise", "a.md")
     assert len(marshal.loads(index.read_bytes())["lines"]) < kept
+
+
+def test_lines_of_a_form_no_run_uses_any_more_are_dropped(seolint: Any, write: Any, isolated: Path,
+                                                          monkeypatch: Any) -> None:
+    """Each output form (format, colour, working folder) keeps its own copy of the site's
+    lines: one no run saved for ``KEEP_DAYS`` is removed, index and blob files."""
+    for name in "ab":
+        write(f"{name}.md", ARTICLE.replace("professional-network", f"network-{name}"))
+    concise = _same_as_uncached(seolint, "--output-format", "concise", ".")
+    [kept] = _cached(isolated, "render-")
+    _same_as_uncached(seolint, "--output-format", "github", ".")
+    assert len(_cached(isolated, "render-")) == 2
+    later = time.time() + (cache.KEEP_DAYS + 1) * 86_400
+    monkeypatch.setattr("seolint.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
+    assert _same_as_uncached(seolint, "--output-format", "concise", ".") == concise
+    assert _cached(isolated, "render-") == [kept]
+    name = kept.name[len("render-"):-len(".marshal")]
+    assert all(blob.name.startswith(f"lines-{name}-") for blob in _cached(isolated, "lines-"))
+    assert _same_as_uncached(seolint, "--output-format", "concise", ".") == concise

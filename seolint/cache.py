@@ -57,6 +57,8 @@ FORMAT = 4
 MAX_BLOB_FILES = 8
 #: or when the outdated bytes in them exceed this and half of those still used.
 COMPACT_BYTES = 1 << 20
+#: How many results a run reads from a blob file on their own before it reads the whole file.
+RANGE_READS = 64
 #: Printed lines (``Rendered``) no run printed for this many days are dropped.
 KEEP_DAYS = 7
 #: A stamp this close to the file's last change (ns) is not trusted: hash the file next time.
@@ -127,46 +129,88 @@ def summary_digest(summary: Summary) -> str:
 
 
 class BlobFiles:
-    """The blob files of one index: bytes end to end, never changed once written, read whole
-    when the index is loaded (a run that removes one meanwhile does not disturb a run
-    that read it). An index points into them with places: (file id, offset, size)."""
+    """The blob files of one index: bytes end to end, never changed once written, each read
+    whole when first needed (a pre-commit run on one article reads none of a site's 24 MB),
+    then kept for the run (a run that removes one meanwhile does not disturb a run that read
+    it; one removed before it was read makes its entries misses). An index points into them
+    with places: (file id, offset, size)."""
 
     def __init__(self, folder: Path, prefix: str) -> None:
         self.folder = folder
         self.prefix = prefix
-        self.data: dict[str, bytes] = {}
+        self.named: list[str] = []  # the files the index names
+        self._data: dict[str, bytes | None] = {}  # those read (None: could not be)
+        self._sizes: dict[str, int | None] = {}
+        self._ranges: dict[str, int] = {}  # how many ranges were read of each unread file
 
     def path(self, ident: str) -> Path:
         return self.folder / f"{self.prefix}{ident}.bin"
 
     def load(self, idents: Any) -> None:
-        """Read the files an index names (a list of ids); a missing one is left out, and
-        the entries in it are misses."""
-        for ident in idents if isinstance(idents, list) else ():
-            if type(ident) is str and ident.isalnum():
+        """Know the files an index names (a list of ids), to read when first needed."""
+        self.named = [ident for ident in (idents if isinstance(idents, list) else ())
+                      if type(ident) is str and ident.isalnum()]
+
+    def get(self, ident: str) -> bytes | None:
+        """A named file's bytes, read on first use; None when it cannot be read."""
+        if ident not in self._data:
+            data = None
+            if ident in self.named:
                 try:
-                    self.data[ident] = self.path(ident).read_bytes()
+                    data = self.path(ident).read_bytes()
                 except OSError:
                     pass
+            self._data[ident] = data
+        return self._data[ident]
+
+    def read(self, ident: str, start: int, size: int) -> bytes | None:
+        """``size`` bytes at ``start`` of a named file (shorter when the file is); None when
+        it cannot be read. The first few reads of a file read only their range: a run over
+        one article takes its results, not the site's; past them, the file is read whole."""
+        data = self._data.get(ident)
+        if data is None and ident not in self._data:
+            self._ranges[ident] = self._ranges.get(ident, 0) + 1
+            if self._ranges[ident] > RANGE_READS:
+                data = self.get(ident)
+            elif ident in self.named:
+                try:
+                    with open(self.path(ident), "rb") as stream:
+                        stream.seek(start)
+                        return stream.read(size)
+                except OSError:
+                    return None
+        return None if data is None else data[start:start + size]
+
+    def size(self, ident: str) -> int | None:
+        """A named file's length, without reading it; None when it is gone."""
+        data = self._data.get(ident)
+        if data is not None:
+            return len(data)
+        if ident not in self._sizes:
+            try:
+                self._sizes[ident] = os.stat(self.path(ident)).st_size if ident in self.named else None
+            except OSError:
+                self._sizes[ident] = None
+        return self._sizes[ident]
 
     def holds(self, where: Any, size: int) -> bool:
-        """Whether ``where`` (id, offset, ...) starts ``size`` bytes inside a loaded file."""
-        data = self.data.get(where[0]) if type(where) is tuple and len(where) >= 2 and type(where[0]) is str else None
-        return data is not None and type(where[1]) is int and 0 <= where[1] and where[1] + size <= len(data)
+        """Whether ``where`` (id, offset, ...) starts ``size`` bytes inside a named file."""
+        length = self.size(where[0]) if type(where) is tuple and len(where) >= 2 and type(where[0]) is str else None
+        return length is not None and type(where[1]) is int and 0 <= where[1] and where[1] + size <= length
 
-    def outdated(self, named: set[str], used: dict[str, int]) -> bool:
-        """Whether the files an index names are many, or hold many more bytes than the run
-        used of them (``used``: bytes per file): then a save copies what is used into one
-        file."""
+    def outdated(self, used: dict[str, int]) -> bool:
+        """Whether the named files are many, or hold many more bytes than the run used of
+        them (``used``: bytes per file): then a save copies what is used into one file."""
         live = sum(used.values())
-        dead = sum(len(self.data.get(ident, b"")) for ident in named) - live
-        return len(named) >= MAX_BLOB_FILES or dead > max(live // 2, COMPACT_BYTES)
+        dead = sum(self.size(ident) or 0 for ident in self.named) - live
+        return len(self.named) >= MAX_BLOB_FILES or dead > max(live // 2, COMPACT_BYTES)
 
     def write(self, parts: list[bytes]) -> str:
         """A new file of ``parts`` end to end; its id (unique: time and process)."""
         ident = f"{time.time_ns():x}{os.getpid():x}"
-        data = self.data[ident] = b"".join(parts)
+        data = self._data[ident] = b"".join(parts)
         write_atomic(self.path(ident), data)
+        self.named.append(ident)
         return ident
 
     def remove_unused(self, used: list[str]) -> None:
@@ -223,17 +267,14 @@ class Index:
         if where is None:
             return self.fresh[name]
         ident, start, size, summary_size = where
-        data = self.blobs.data[ident]
-        end = start + size
-        findings = data[start:end]
-        if len(findings) != size:
+        data = self.blobs.read(ident, start, size + max(summary_size, 0))
+        if data is None:
+            raise ValueError("a blob file is missing")
+        if len(data) != size + max(summary_size, 0):
             raise ValueError("a blob file is shorter than its index says")
         if summary_size < 0:
-            return findings, None
-        summary = data[end:end + summary_size]
-        if len(summary) != summary_size:
-            raise ValueError("a blob file is shorter than its index says")
-        return findings, summary
+            return data, None
+        return data[:size], data[size:]
 
     def lookup(self, name: str, display: str, today: str, profiles: bool) -> Packed | None:
         """The stored result for the file ``name`` (absolute) when neither it nor what its
@@ -293,13 +334,14 @@ class Index:
         return found if isinstance(found, str) else None
 
     def save(self) -> None:
-        """Write the index when something changed; entries of vanished files are dropped."""
+        """Write the index when something changed, dropping the entries of vanished files
+        then (harmless until: a pre-commit run on one article does not test the whole
+        site's files for existence)."""
+        if not self.dirty:
+            return
         for name in [name for name in self.entries if name not in self.seen]:
             if not os.path.exists(name):
                 del self.entries[name]
-                self.dirty = True
-        if not self.dirty:
-            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             _ensure_tag(self.folder.parent)
@@ -326,7 +368,7 @@ class Index:
                 del self.entries[name]  # foreign, or its blob file is gone: recomputed next time
                 continue
             used[where[0]] = used.get(where[0], 0) + size
-        compact = self.blobs.outdated(set(used), used)
+        compact = self.blobs.outdated(used)
         moved = list(self.entries) if compact else [name for name, entry in self.entries.items() if entry[8] is None]
         if not moved:
             return sorted(used)
@@ -438,7 +480,10 @@ class Rendered:
         where = self._known.get(key)
         if where is None or not _line_place(where, self.blobs):
             return None
-        found = memoryview(self.blobs.data[where[0]])[where[1]:where[1] + where[2]]
+        data = self.blobs.get(where[0])
+        if data is None:
+            return None
+        found = memoryview(data)[where[1]:where[1] + where[2]]
         if zlib.crc32(found) != where[3]:
             return None
         self._used.add(key)
@@ -447,6 +492,10 @@ class Rendered:
 
     def put(self, key: bytes, data: bytes) -> None:
         self._fresh[key] = data
+
+    def _stored(self, where: Any) -> bytes | None:
+        data = self.blobs.get(where[0])
+        return None if data is None else data[where[1]:where[1] + where[2]]
 
     def save(self) -> None:
         """Keep this run's new lines in a new blob file and the day each printed line was
@@ -463,11 +512,12 @@ class Rendered:
         used: dict[str, int] = {}
         for where in lines.values():
             used[where[0]] = used.get(where[0], 0) + where[2]
-        compact = self.blobs.outdated(set(self.blobs.data), used)
+        compact = self.blobs.outdated(used)
         moved = dict(self._fresh)
         if compact:
-            moved = {key: bytes(self.blobs.data[where[0]][where[1]:where[1] + where[2]])
-                     for key, where in lines.items() if key not in moved} | moved
+            kept = {key: self._stored(where) for key, where in lines.items() if key not in moved}
+            moved = {key: data for key, data in kept.items() if data is not None} | moved
+            lines = {key: where for key, where in lines.items() if key in moved}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             _ensure_tag(self.path.parent.parent)

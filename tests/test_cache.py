@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from .conftest import ROOT
 
 ARTICLE = """---
@@ -253,3 +255,36 @@ def test_older_cache_formats_are_removed(seolint: Any, write: Any, isolated: Pat
     kept = sorted(path.name for path in (isolated / ".seolint_cache").iterdir())
     assert "v1" not in kept and "v2" not in kept and "notes.txt" in kept
     assert any(path.name.startswith("index-") for path in entries(isolated))
+
+
+def test_one_article_reads_only_its_own_packed_results(seolint: Any, write: Any, isolated: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pre-commit run on one article reads its own results from the blob files, not the
+    whole site's, and prints what a full read gives."""
+    from seolint import cache
+
+    for name in "abc":
+        write(f"{name}.md", ARTICLE.replace("professional-network", f"network-{name}"))
+    seolint("check", ".")  # every result in one blob file
+    first = seolint("check", "a.md")
+    assert len(list((isolated / ".seolint_cache").rglob("blobs-*.bin"))) == 1
+    ranges: list[str] = []
+    wholes: list[str] = []
+    read, get = cache.BlobFiles.read, cache.BlobFiles.get
+
+    def spy_read(self: cache.BlobFiles, ident: str, start: int, size: int) -> bytes | None:
+        ranges.append(ident)
+        return read(self, ident, start, size)
+
+    def spy_get(self: cache.BlobFiles, ident: str) -> bytes | None:
+        wholes.append(ident)
+        return get(self, ident)
+
+    monkeypatch.setattr(cache.BlobFiles, "read", spy_read)
+    monkeypatch.setattr(cache.BlobFiles, "get", spy_get)
+    again = seolint("check", "a.md")
+    assert (again.out, again.code) == (first.out, first.code)
+    assert len(ranges) == 1 and not wholes
+    monkeypatch.setattr(cache, "RANGE_READS", 0)  # past the first reads: the whole file
+    assert seolint("check", "a.md").out == first.out
+    assert len(wholes) == 1

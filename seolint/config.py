@@ -84,6 +84,8 @@ class ConfigFile(_Model):
     site: SiteConfig = Field(default_factory=SiteConfig)
     fields: FieldsConfig = Field(default_factory=FieldsConfig)
     respect_gitignore: bool | None = None
+    #: Files larger than this many bytes are not read (RUN003); also "10MB", "512KB".
+    max_file_size: int | str | None = None
     fix: FixConfig = Field(default_factory=FixConfig)
 
 
@@ -137,6 +139,7 @@ class Config:
     def __post_init__(self) -> None:
         self._select()
         self._validate_options()
+        self.max_file_size  # a wrong size is a config error now, not when a file is read
 
     @cached_property
     def fingerprint(self) -> str:
@@ -216,6 +219,14 @@ class Config:
         return value
 
     @cached_property
+    def max_file_size(self) -> int:
+        """The largest article read, in bytes (``max-file-size``; 10 MB by default)."""
+        from seolint.reading import DEFAULT_MAX_FILE_SIZE
+
+        value = self.last("max_file_size")
+        return DEFAULT_MAX_FILE_SIZE if value is None else parse_size(value, "max-file-size")
+
+    @cached_property
     def excludes(self) -> list[str]:
         found: list[str] = list(DEFAULT_EXCLUDES)
         for layer in self.layers:
@@ -282,6 +293,27 @@ class Config:
         for layer in self.layers:
             url = layer.config.site.base_url or url
         return url
+
+
+_UNITS = {"": 1, "B": 1, "KB": 1024, "K": 1024, "MB": 1024 ** 2, "M": 1024 ** 2, "GB": 1024 ** 3, "G": 1024 ** 3}
+
+
+def parse_size(value: int | str, origin: str) -> int:
+    """Bytes from ``10485760``, ``"10MB"`` or ``"512 KB"`` (units of 1024); a clear error
+    for anything else, or for a size under one byte."""
+    if isinstance(value, int):
+        size = value
+    else:
+        text = value.strip().upper().replace(" ", "")
+        number = text.rstrip("KMGB")
+        unit = text[len(number):]
+        try:
+            size = int(float(number) * _UNITS[unit])
+        except (ValueError, KeyError, OverflowError):
+            raise ConfigError(f"{origin}: `{value}` is not a size (bytes, or a number with KB, MB or GB)") from None
+    if size < 1:
+        raise ConfigError(f"{origin}: must be at least 1 byte, not {value}")
+    return size
 
 
 def select_codes(registry: dict[str, Rule], selector: str) -> set[str]:

@@ -61,24 +61,46 @@ def _groups_by(summaries: Summaries, field: str) -> list[list[int]]:
     return groups
 
 
-def _sharing(summaries: Summaries, groups: Iterable[list[int]], field: str) -> Iterator[tuple[Summary, str]]:
-    """Each article that shares its key on ``field`` with others, and the others' paths."""
+#: How many other members of a group a finding names; the rest are counted. A message per
+#: member naming every other one made a group of 13,000 articles weigh gigabytes.
+NAMED = 3
+
+
+def others_named(displays: list[str], own: int) -> str:
+    """The other members of a group (``own`` is this article's position in it): every one
+    when few, else the first ``NAMED`` and how many more."""
+    others = (display for position, display in enumerate(displays) if position != own)
+    named = [display for _, display in zip(range(NAMED), others)]
+    rest = len(displays) - 1 - len(named)
+    return ", ".join(named) + (f" and {rest:,} more" if rest else "")
+
+
+def _sharing(summaries: Summaries, groups: Iterable[list[int]], field: str) -> Iterator[tuple[Summary, int, str]]:
+    """Each article that shares its key on ``field`` with others: how many others share it,
+    and who they are (``others_named``). Only positions and paths are kept, never summaries."""
     for group in groups:
-        same: dict[object, list[Summary]] = defaultdict(list)
+        same: dict[object, list[tuple[int, str]]] = defaultdict(list)
         for index in group:
             summary = summaries[index]
-            same[_key(summary, field)].append(summary)
+            same[_key(summary, field)].append((index, summary.display))
         for members in same.values():
-            for summary in members if len(members) > 1 else []:
-                yield summary, ", ".join(other.display for other in members if other is not summary)
+            if len(members) < 2:
+                continue
+            displays = [display for _, display in members]
+            for own, (index, _) in enumerate(members):
+                yield summaries[index], len(members) - 1, others_named(displays, own)
 
 
 def _duplicates(summaries: Summaries, field: str, label: str) -> Iterator[SiteFinding]:
-    for summary, others in _sharing(summaries, _groups_by(summaries, field), field):
+    for summary, count, others in _sharing(summaries, _groups_by(summaries, field), field):
+        who = "Another article" if count == 1 else f"{count:,} other articles"
+        verb = "has" if count == 1 else "have"
         yield summary, Violation(
-            f"Another article in the same language has the same {label}: {others}",
+            f"{who} in the same language {verb} the same {label}: {others}",
             _at(summary, field),
-            f"Search engines pick one of the two; write a {label} that only this article has.",
+            f"Search engines pick one of the two; write a {label} that only this article has."
+            if count == 1 else
+            f"Search engines pick one of them; write a {label} that only this article has.",
         )
 
 
@@ -96,20 +118,25 @@ def duplicate_slug(summaries: Summaries, root: str, options: NoOptions) -> Itera
     for index, url in enumerate(site.urls):
         by_url[url].append(index)
     for url, group in by_url.items():
-        members = [summaries[index] for index in group] if len(group) > 1 else []
-        for summary in members:
-            others = ", ".join(other.display for other in members if other is not summary)
+        if len(group) < 2:
+            continue
+        displays = [summaries[index].display for index in group]
+        for own, index in enumerate(group):
+            summary = summaries[index]
+            others = others_named(displays, own)
+            size = "" if len(group) == 2 else f" ({len(group):,} articles in all)"
             yield summary, Violation(
-                f"This article and {others} resolve to the same URL {url}",
+                f"This article and {others} resolve to the same URL {url}{size}",
                 _at(summary, "slug"),
                 "Give each article its own slug; one of them would overwrite the other.",
             )
 
 
 def cannibalization(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
-    for summary, others in _sharing(summaries, _groups_by(summaries, "keyphrase_key"), "keyphrase_key"):
+    for summary, count, others in _sharing(summaries, _groups_by(summaries, "keyphrase_key"), "keyphrase_key"):
+        size = "" if count == 1 else f" ({count:,} other articles)"
         yield summary, Violation(
-            f"The keyphrase “{summary.keyphrase}” is also the target of {others}",
+            f"The keyphrase “{summary.keyphrase}” is also the target of {others}{size}",
             _at(summary, "keyphrase"),
             "Articles competing for one query split its traffic: merge them, or give each "
             "its own keyphrase and link them to each other.",

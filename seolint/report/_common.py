@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seolint.findings import Finding, Severity
+from seolint.reading import read_article
 
 HOMEPAGE = "https://github.com/seolint/seolint"
 # A rule's page: the output of `seolint rule CODE` (Rule.documentation()), one file per code.
@@ -67,7 +68,7 @@ class SourceLines:
 
 def _read_lines(path: str) -> list[str]:
     try:
-        data = Path(path).read_bytes()
+        data = read_article(path)
     except OSError:  # gone, unreadable, or a name given with --stdin-filename
         return []
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from seolint.errors import SeolintError
 from seolint.paths import absolute, real
+from seolint.printable import shown_name
 
 EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
@@ -32,7 +33,7 @@ class Candidate:
 
     def __init__(self, path: Path | str, display: str, explicit: bool, absolute: str) -> None:
         self._path = path
-        self.display = display
+        self.display = shown_name(display)  # an undecodable or control byte escaped
         self.explicit = explicit
         self.absolute = absolute  # os.path.abspath(path), found once: the cache is keyed by it
 

@@ -163,6 +163,7 @@ def _die_with(parent: int) -> None:
     thread sees the parent gone within a second. Ctrl-C is the parent's to handle: it stops
     the workers itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, copied by fork
     if sys.platform.startswith("linux"):
         with suppress(OSError, AttributeError):
             import ctypes

@@ -732,7 +732,8 @@ def summary_from_json(data: dict[str, Any]) -> Summary:
     )
     values = dict(data)
     values.update(
-        links=tuple(LinkRef(str(h), int(l), int(c)) for h, l, c in data["links"]),
+        links=tuple(LinkRef(str(link[0]), int(link[1]), int(link[2]), int(link[3]) if len(link) > 3 else 0)
+                    for link in data["links"]),
         ignored=frozenset(data["ignored"]),
         suppressions=suppressions,
         keyphrase_key=tuple(data["keyphrase_key"]),

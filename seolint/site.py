@@ -34,6 +34,7 @@ class LinkRef(NamedTuple):
     href: str
     line: int
     column: int
+    end: int = 0  # where the link's target ends on its line (exclusive; 0: not known)
 
 
 class Summary(NamedTuple):
@@ -111,6 +112,21 @@ def file_exists(path: str, any_kind: bool = False) -> bool:
     return found
 
 
+def target_end(lines: list[str], line: int, column: int, href: str) -> int:
+    """The column after a link's target, counted as written on its line (a percent-encoded
+    or normalized ``href`` is longer than the source), and never past the line's end (the
+    target of a link that spans two lines is on the next one)."""
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    length = len(href)
+    start = source.find("](", column - 1) if source[column - 1:column] == "[" else -1
+    if start >= 0:
+        stop = start + 2
+        while stop < len(source) and source[stop] not in " )\t":
+            stop += 1
+        length = stop - start - 2 or length
+    return max(column + 1, min(column + length, len(source) + 1))
+
+
 def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions) -> Summary | None:
     if doc.data is None:
         return None
@@ -118,7 +134,8 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
     found = doc.keyphrase
     phrase = found[0] if found else None
     aliases = doc.data.get("aliases", [])
-    links = tuple(LinkRef(link.href, link.line, link.column) for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
+    links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
+                  for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
     return Summary(
         path=doc.path.absolute().as_posix(),  # engine._Summaries sorts fresh ones by this, unread
         display=doc.display,

@@ -244,7 +244,7 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
     for index, summary in enumerate(summaries):
         own: tuple[str, frozenset[str]] | None = None  # the article's own ids, for #fragment links
         for link, target in zip(summary.links, site.targets(index, summary)):
-            span = Span(link.line, link.column, link.line, link.column + len(link.href))
+            span = Span(link.line, link.column, link.line, link.end or link.column + len(link.href))
             if target == MISSING:
                 yield summary, Violation(
                     f"Link to `{link.href}` leads nowhere: no article, alias or static file has that address",

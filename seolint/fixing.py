@@ -93,8 +93,8 @@ def _converge(
 
 
 def _encode(text: str, original: bytes, newline: str) -> bytes:
-    if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise SeolintError("UTF-16 files are checked but not rewritten")
+    if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):  # UTF-32 LE: FF FE too
+        raise SeolintError("UTF-16 and UTF-32 files are checked but not rewritten")
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     return bom + text.replace("\n", newline).encode("utf-8")
 

@@ -71,8 +71,9 @@ def _read_lines(path: str) -> list[str]:
         data = read_article(path)
     except OSError:  # gone, unreadable, or a name given with --stdin-filename
         return []
+    utf32 = data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    text = data.decode("utf-16" if utf16 else "utf-8-sig", errors="replace")
+    text = data.decode("utf-32" if utf32 else "utf-16" if utf16 else "utf-8-sig", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 

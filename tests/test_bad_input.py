@@ -305,6 +305,14 @@ def test_billion_laughs(seolint: Any, write: Any, folder: Path) -> None:
     neighbour_checked(findings)
 
 
+def test_many_plain_keywords_are_not_an_alias_bomb(seolint: Any, write: Any, folder: Path) -> None:
+    """100,000 keywords without one alias were reported as "expands through aliases"."""
+    keywords = "".join(f"  - keyword {number}\n" for number in range(100_000))
+    write("many.md", "---\ntitle: Many keywords\nkeywords:\n" + keywords + "---\n\nText.\n")
+    result = seolint("check", "many.md", "--select", "FM002", "--no-cache", "--output-format", "concise")
+    assert "FM002" not in result.out and result.code == 0
+
+
 def test_impossible_date(seolint: Any, write: Any, folder: Path) -> None:
     write("bad.md", GOOD.replace("date: 2024-05-02", "date: 2025-02-30"))
     result, findings = lint(seolint, ".")

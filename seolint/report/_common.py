@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seolint.findings import Finding, Severity
+from seolint.printable import name_bytes
 from seolint.reading import read_article
 
 HOMEPAGE = "https://github.com/seolint/seolint"
@@ -68,7 +69,7 @@ class SourceLines:
 
 def _read_lines(path: str) -> list[str]:
     try:
-        data = read_article(path)
+        data = read_article(os.fsdecode(name_bytes(path)))  # a regular file, bounded
     except OSError:  # gone, unreadable, or a name given with --stdin-filename
         return []
     utf32 = data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))

@@ -145,8 +145,11 @@ async def initialized(ls: SeolintServer, params: types.InitializedParams) -> Non
             and capabilities.did_change_watched_files.dynamic_registration:
         watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in CONFIG_GLOBS]
         options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
-        await ls.client_register_capability_async(types.RegistrationParams(registrations=[
-            types.Registration("seolint-configs", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)]))
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[
+                types.Registration("seolint-configs", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)]))
+        except Exception:  # then each check's look at the config files' stamps is enough
+            logger.warning("the client did not take the watch on config files")
     await _pull_settings(ls)
 
 

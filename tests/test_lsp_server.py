@@ -245,3 +245,37 @@ def test_the_cli_never_imports_the_server_libraries(tmp_path: Path) -> None:
              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))")
     result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+CAFE = """\
+---
+title: "The café in Nice: opening hours, menu and prices"
+description: "A guide to the café in Nice, with the opening hours, the menu and the prices, for the visitor who comes from far away."
+slug: cafe-nice
+---
+
+Read [the bakery guide](/bakery-nice/) before you go.
+"""
+
+
+def test_rules_across_articles_read_the_workspace_and_the_open_buffers(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(CAFE, encoding="utf-8")
+    (tmp_path / "c.md").write_text(CAFE.replace("slug: cafe-nice", "slug: cafe-copy"), encoding="utf-8")
+    bakery = CAFE.replace("slug: cafe-nice", "slug: bakery-nice").replace("café", "bakery") \
+        .replace("/bakery-nice/", "/cafe-nice/")
+
+    async def scenario() -> tuple[set[str], set[str]]:
+        async with session(cwd=tmp_path) as client:
+            uri = open_document(client, tmp_path / "a.md")
+            codes: set[str] = set()
+            while "X001" not in codes:  # until the index is built and the buffer checked again
+                codes = {str(d.code) for d in await diagnostics(client, uri)}
+            # b.md exists only in the editor, unsaved: the link to it resolves
+            open_document(client, tmp_path / "b.md", bakery)
+            change(client, uri, 2, CAFE + "\nOne more line.\n")
+            return codes, {str(d.code) for d in await diagnostics(client, uri, 2)}
+
+    before, after = run(scenario())
+    assert {"X001", "X002", "X005"} <= before
+    assert "X005" not in after and "X001" in after
+    assert not (tmp_path / "b.md").exists()

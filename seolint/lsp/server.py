@@ -24,11 +24,15 @@ from seolint.findings import Finding
 from seolint.lsp import actions, hover
 from seolint.lsp.positions import UTF16, diagnostic, seolint_position
 from seolint.lsp.session import BrokenConfig, Buffer, Session, Settings
+from seolint.lsp.workspace import Index
+from seolint.site import Summary
 
 #: Seconds without a change before a changed buffer is checked.
 DEBOUNCE = 0.15
 #: The files whose change can change a config (``extends`` may name any other).
 CONFIG_GLOBS = ("**/.seolint.toml", "**/seolint.toml", "**/pyproject.toml")
+#: The articles, whose changes on disk the workspace index follows.
+ARTICLE_GLOBS = ("**/*.md", "**/*.markdown", "**/*.mdx")
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +46,7 @@ class SeolintServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.broken_configs: set[str] = set()  # uris of config files with a published error
         self.shown: set[str] = set()  # config errors already shown as a window message
+        self.index: Index | None = None  # the workspace's articles, for the rules across articles
 
     def buffer(self, uri: str) -> Buffer | None:
         document = self.workspace.get_text_document(uri)
@@ -61,8 +66,9 @@ class SeolintServer(LanguageServer):
     def check(self, buffer: Buffer) -> list[Finding]:
         from seolint.engine import crash_finding
 
+        index = self.index if self.index is not None and self.index.covers(buffer.path) else None
         try:
-            found = self.session.check(buffer.path, buffer.text)
+            found, summary = self.session.check(buffer.path, buffer.text, summarize=index is not None)
         except BrokenConfig as error:
             self.report_config(error)
             found = []
@@ -71,8 +77,19 @@ class SeolintServer(LanguageServer):
             found = [crash_finding(None, buffer.path.as_posix(), error)]
         else:
             self.clear_configs()
+            if index is not None:
+                found += self.across(index, buffer.path, summary)
         self.checked[buffer.uri] = (buffer.version, found)
         return found
+
+    def across(self, index: Index, path: Path, summary: Summary | None) -> list[Finding]:
+        """The buffer's findings across articles, from the workspace index."""
+        index.update(path, summary)
+        try:
+            return index.findings(path, self.session.configs(path))
+        except Exception:  # the findings of the article itself still stand
+            logger.exception("rules across articles for %s", path)
+            return []
 
     def publish(self, uri: str) -> None:
         buffer = self.buffer(uri)
@@ -130,6 +147,16 @@ server = SeolintServer()
 def initialize(ls: SeolintServer, params: types.InitializeParams) -> None:
     ls.session.configure(Settings.from_client(params.initialization_options))
     ls.debounce = _debounce(params.initialization_options)
+    root = _root(params)
+    if root is not None:
+        ls.index = Index(root)
+
+
+def _root(params: types.InitializeParams) -> Path | None:
+    """The workspace folder (the first one), when the client names one on this disk."""
+    uri = params.workspace_folders[0].uri if params.workspace_folders else params.root_uri
+    path = to_fs_path(uri) if uri else None
+    return Path(path).absolute() if path and Path(path).is_dir() else None
 
 
 def _debounce(options: Any) -> float:
@@ -143,7 +170,7 @@ async def initialized(ls: SeolintServer, params: types.InitializedParams) -> Non
     capabilities = ls.client_capabilities.workspace
     if capabilities is not None and capabilities.did_change_watched_files is not None \
             and capabilities.did_change_watched_files.dynamic_registration:
-        watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in CONFIG_GLOBS]
+        watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in (*CONFIG_GLOBS, *ARTICLE_GLOBS)]
         options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
         try:
             await ls.client_register_capability_async(types.RegistrationParams(registrations=[
@@ -151,6 +178,17 @@ async def initialized(ls: SeolintServer, params: types.InitializedParams) -> Non
         except Exception:  # then each check's look at the config files' stamps is enough
             logger.warning("the client did not take the watch on config files")
     await _pull_settings(ls)
+    if ls.index is not None:
+        loop = asyncio.get_running_loop()
+
+        def built() -> None:  # in the index's thread: the checks run on the server's loop
+            loop.call_soon_threadsafe(ls.recheck_all)
+
+        try:
+            configs = ls.session.configs(ls.index.root / "index.md")
+        except Exception:  # a broken config: each document's check says so
+            return
+        ls.index.build(configs, built)
 
 
 async def _pull_settings(ls: SeolintServer) -> None:
@@ -180,7 +218,15 @@ async def changed_configuration(ls: SeolintServer, params: types.DidChangeConfig
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def changed_files(ls: SeolintServer, params: types.DidChangeWatchedFilesParams) -> None:
-    ls.session.forget_configs()
+    paths = [to_fs_path(change.uri) or "" for change in params.changes]
+    articles = [Path(path) for path in paths if path.endswith((".md", ".markdown", ".mdx"))]
+    if len(articles) < len(paths):  # a config file
+        ls.session.forget_configs()
+    if ls.index is not None:
+        open_paths = {to_fs_path(uri) for uri in ls.workspace.text_documents}
+        for article in articles:
+            if str(article) not in open_paths and ls.index.covers(article):
+                ls.index.refresh(article, ls.session.configs(article))
     ls.recheck_all()
 
 
@@ -196,6 +242,12 @@ def did_change(ls: SeolintServer, params: types.DidChangeTextDocumentParams) -> 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: SeolintServer, params: types.DidSaveTextDocumentParams) -> None:
+    buffer = ls.buffer(params.text_document.uri)
+    if ls.index is not None and buffer is not None:
+        ls.index.saved(buffer.path)
+        for uri in ls.workspace.text_documents:  # their findings across articles may change
+            if uri != buffer.uri:
+                ls.schedule(uri, ls.debounce)
     ls.schedule(params.text_document.uri, 0)
 
 
@@ -206,6 +258,9 @@ def did_close(ls: SeolintServer, params: types.DidCloseTextDocumentParams) -> No
     if waiting is not None:
         waiting.cancel()
     ls.checked.pop(uri, None)
+    path = to_fs_path(uri)
+    if ls.index is not None and path is not None:
+        ls.index.close(Path(path))
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 

@@ -22,6 +22,7 @@ from seolint.document import Document
 from seolint.errors import ConfigError
 from seolint.findings import Finding
 from seolint.paths import Stamp, stamp
+from seolint.site import Summary
 
 
 @dataclass(frozen=True)
@@ -112,16 +113,18 @@ class Session:
             raise BrokenConfig(None, 0, f"seolint settings: {error}") from None
         return engine.Configs(explicit, overrides)
 
-    def check(self, path: Path, text: str) -> list[Finding]:
+    def check(self, path: Path, text: str, summarize: bool = False) -> tuple[list[Finding], Summary | None]:
         """The findings of one buffer, as ``seolint check --stdin-filename PATH`` reports
-        them; raises BrokenConfig when the config of ``path`` cannot be used."""
+        them, and with ``summarize`` its summary for the rules across articles; raises
+        BrokenConfig when the config of ``path`` cannot be used."""
         configs = self.configs(path)
         try:
             configs.for_file(path)
         except ConfigError as error:
             self.forget_configs()  # try again on the next check, when it may be mended
             raise broken(str(error)) from None
-        return list(engine.run_source(path, text.encode("utf-8", "surrogatepass"), configs).findings)
+        result = engine.run_source(path, text.encode("utf-8", "surrogatepass"), configs, summarize=summarize)
+        return list(result.findings), result.summaries[0] if result.summaries else None
 
     def document(self, path: Path, text: str) -> tuple[Document, dict[str, Any]]:
         """The parsed buffer (for hover) and its config's rule options."""

@@ -23,8 +23,9 @@ logger = logging.getLogger(__name__)
 
 
 class Index:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: bool = True) -> None:
         self.root = root
+        self.cache = cache  # read and write .seolint_cache/, as ``check`` does by default
         self.ready = False
         self._files: dict[str, Summary] = {}  # absolute path → summary, from the files
         self._buffers: dict[str, Summary] = {}  # absolute path → summary, from open buffers
@@ -45,7 +46,7 @@ class Index:
         return thread
 
     def _read(self, configs: engine.Configs) -> None:
-        indexing = engine.Configs(configs.explicit, configs.overrides, cache=True, profiles=True)
+        indexing = engine.Configs(configs.explicit, configs.overrides, cache=self.cache, profiles=True)
         result = engine.run([self.root], indexing, jobs=1)
         with self._lock:
             self._files = {summary.path: summary for summary in result.summaries}

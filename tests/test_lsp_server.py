@@ -238,6 +238,21 @@ def test_settings_from_initialization_options(tmp_path: Path) -> None:
     assert "T001" not in codes and "L003" not in codes and "FM004" in codes
 
 
+def test_settings_from_workspace_configuration(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+
+    async def scenario() -> set[str]:
+        async with session(settings={"select": ["T", "FM004"], "ignore": "T003"}) as client:
+            uri = open_document(client, path)
+            codes = {str(d.code) for d in await diagnostics(client, uri)}
+            while "L003" in codes:  # the first check may come before the settings do
+                codes = {str(d.code) for d in await diagnostics(client, uri)}
+            return codes
+
+    assert run(scenario()) == {"T001", "FM004"}
+
+
 def test_the_cli_never_imports_the_server_libraries(tmp_path: Path) -> None:
     path = tmp_path / "cafe.md"
     path.write_text(ARTICLE, encoding="utf-8")

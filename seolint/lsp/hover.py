@@ -33,8 +33,8 @@ def covers(finding: Finding, line: int, column: int) -> bool:
 
 def finding_text(finding: Finding) -> str:
     hint = f"\n\n{finding.hint}" if finding.hint else ""
-    return f"**{finding.code}** `{finding.name}`: {finding.message}{hint}\n\n---\n\n" + \
-        REGISTRY[finding.code].documentation()
+    heading = f"**{finding.code}** `{finding.name}`: {finding.message}{hint}"
+    return f"{heading}\n\n---\n\n{REGISTRY[finding.code].documentation()}"
 
 
 def key_at(doc: Document, line: int) -> str | None:

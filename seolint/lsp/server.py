@@ -50,8 +50,8 @@ class SeolintServer(LanguageServer):
 
     def buffer(self, uri: str) -> Buffer | None:
         document = self.workspace.get_text_document(uri)
-        path = to_fs_path(uri)
-        if path is None:
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        if path is None:  # an untitled buffer: no path, so no config and no check
             return None
         encoding = str(self.workspace.position_encoding or UTF16)
         return Buffer(uri, document.version, Path(path), document.source, encoding)
@@ -202,7 +202,7 @@ async def _pull_settings(ls: SeolintServer) -> None:
     except Exception:  # a client that cannot answer keeps the settings it gave at start
         logger.exception("workspace/configuration")
         return
-    if answer and isinstance(answer[0], dict):
+    if answer and isinstance(answer[0], dict) and answer[0]:  # an empty answer keeps the start settings
         ls.session.configure(Settings.from_client(answer[0]))
         ls.recheck_all()
 

@@ -41,11 +41,14 @@ class Client(LanguageClient):
 
 @asynccontextmanager
 async def session(options: dict[str, Any] | None = None, command: list[str] = SERVER,
-                  cwd: Path | None = None) -> AsyncIterator[Client]:
-    """An initialized client; shut down (and the server's exit checked) on the way out."""
+                  cwd: Path | None = None, settings: dict[str, Any] | None = None) -> AsyncIterator[Client]:
+    """An initialized client (``settings``: what it answers to workspace/configuration for
+    the ``seolint`` section); shut down, and the server's exit checked, on the way out."""
     config = ClientServerConfig(server_command=command, client_factory=Client)
     client = await config.start()
     assert isinstance(client, Client)
+    if settings is not None:
+        client.set_configuration(settings, section="seolint")
     capabilities = client_capabilities("visual-studio-code")
     await client.initialize_session(types.InitializeParams(
         capabilities=capabilities, initialization_options={"debounce": 0, **(options or {})},

@@ -57,13 +57,14 @@ class SeolintServer(LanguageServer):
         return Buffer(uri, document.version, Path(path), document.source, encoding)
 
     def findings(self, buffer: Buffer) -> list[Finding]:
-        """The findings of the buffer's current version (checked now if they are stale)."""
+        """The findings of the buffer's current version (checked now if they are stale),
+        with the last findings across articles."""
         known = self.checked.get(buffer.uri)
-        if known is not None and known[0] == buffer.version:
-            return known[1]
-        return self.check(buffer)
+        found = known[1] if known is not None and known[0] == buffer.version else self.check(buffer)
+        return found + self.across(buffer.path)
 
     def check(self, buffer: Buffer) -> list[Finding]:
+        """The buffer's own findings, checked now (its summary goes to the workspace index)."""
         from seolint.engine import crash_finding
 
         index = self.index if self.index is not None and self.index.covers(buffer.path) else None
@@ -78,24 +79,33 @@ class SeolintServer(LanguageServer):
         else:
             self.clear_configs()
             if index is not None:
-                found += self.across(index, buffer.path, summary)
+                index.update(buffer.path, summary)
         self.checked[buffer.uri] = (buffer.version, found)
         return found
 
-    def across(self, index: Index, path: Path, summary: Summary | None) -> list[Finding]:
-        """The buffer's findings across articles, from the workspace index."""
-        index.update(path, summary)
-        try:
-            return index.findings(path, self.session.configs(path))
-        except Exception:  # the findings of the article itself still stand
-            logger.exception("rules across articles for %s", path)
-            return []
+    def across(self, path: Path) -> list[Finding]:
+        return self.index.findings(path) if self.index is not None else []
 
-    def publish(self, uri: str) -> None:
+    def refresh_across(self) -> None:
+        """Run the rules across articles again in the background, then publish anew."""
+        if self.index is None:
+            return
+        loop = asyncio.get_running_loop()
+
+        def done() -> None:  # in the index's thread: publishing happens on the server's loop
+            loop.call_soon_threadsafe(self.publish_all, False)
+
+        try:
+            configs = self.session.configs(self.index.root / "index.md")
+        except Exception:  # a broken config: each document's check says so
+            return
+        self.index.recompute(configs, done)
+
+    def publish(self, uri: str, recheck: bool = True) -> None:
         buffer = self.buffer(uri)
         if buffer is None:
             return
-        found = self.check(buffer)
+        found = self.check(buffer) + self.across(buffer.path) if recheck else self.findings(buffer)
         lines = buffer.lines
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=buffer.version,
@@ -135,9 +145,9 @@ class SeolintServer(LanguageServer):
         self.broken_configs.clear()
         self.shown.clear()
 
-    def recheck_all(self) -> None:
+    def publish_all(self, recheck: bool = True) -> None:
         for uri in list(self.workspace.text_documents):
-            self.publish(uri)
+            self.publish(uri, recheck)
 
 
 server = SeolintServer()
@@ -181,8 +191,8 @@ async def initialized(ls: SeolintServer, params: types.InitializedParams) -> Non
     if ls.index is not None:
         loop = asyncio.get_running_loop()
 
-        def built() -> None:  # in the index's thread: the checks run on the server's loop
-            loop.call_soon_threadsafe(ls.recheck_all)
+        def built() -> None:  # in the index's thread: the rest happens on the server's loop
+            loop.call_soon_threadsafe(ls.refresh_across)
 
         try:
             configs = ls.session.configs(ls.index.root / "index.md")
@@ -204,14 +214,14 @@ async def _pull_settings(ls: SeolintServer) -> None:
         return
     if answer and isinstance(answer[0], dict) and answer[0]:  # an empty answer keeps the start settings
         ls.session.configure(Settings.from_client(answer[0]))
-        ls.recheck_all()
+        ls.publish_all()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 async def changed_configuration(ls: SeolintServer, params: types.DidChangeConfigurationParams) -> None:
     if isinstance(params.settings, dict) and "seolint" in params.settings:
         ls.session.configure(Settings.from_client(params.settings))
-        ls.recheck_all()
+        ls.publish_all()
     else:
         await _pull_settings(ls)
 
@@ -227,12 +237,14 @@ def changed_files(ls: SeolintServer, params: types.DidChangeWatchedFilesParams) 
         for article in articles:
             if str(article) not in open_paths and ls.index.covers(article):
                 ls.index.refresh(article, ls.session.configs(article))
-    ls.recheck_all()
+    ls.publish_all()
+    ls.refresh_across()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: SeolintServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.publish(params.text_document.uri)
+    ls.refresh_across()  # a new page (maybe not on disk yet) can mend a broken link
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -242,13 +254,15 @@ def did_change(ls: SeolintServer, params: types.DidChangeTextDocumentParams) -> 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: SeolintServer, params: types.DidSaveTextDocumentParams) -> None:
-    buffer = ls.buffer(params.text_document.uri)
+    uri = params.text_document.uri
+    waiting = ls.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
+    ls.publish(uri)
+    buffer = ls.buffer(uri)
     if ls.index is not None and buffer is not None:
         ls.index.saved(buffer.path)
-        for uri in ls.workspace.text_documents:  # their findings across articles may change
-            if uri != buffer.uri:
-                ls.schedule(uri, ls.debounce)
-    ls.schedule(params.text_document.uri, 0)
+    ls.refresh_across()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -262,6 +276,7 @@ def did_close(ls: SeolintServer, params: types.DidCloseTextDocumentParams) -> No
     if ls.index is not None and path is not None:
         ls.index.close(Path(path))
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    ls.refresh_across()
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -1,7 +1,9 @@
-"""The protocol wiring: pygls features that call ``session``, ``actions`` and ``hover``.
+"""The protocol wiring: pygls features that call ``session``, ``actions``, ``hover`` and
+``workspace``.
 
 Checks run on the server's event loop: on open and save at once, on change after a pause
 (``DEBOUNCE`` seconds without another change, so that typing is not checked key by key).
+The rules across articles run in a background thread (``workspace.Index``).
 Nothing a document or a config holds stops the server: a crash outside the rules becomes
 the RUN002 diagnostic of that document (the engine already turns a crashing rule into one),
 and a config error becomes a diagnostic on the config file and a window message.
@@ -11,8 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
@@ -25,7 +27,6 @@ from seolint.lsp import actions, hover
 from seolint.lsp.positions import UTF16, diagnostic, seolint_position
 from seolint.lsp.session import BrokenConfig, Buffer, Session, Settings
 from seolint.lsp.workspace import Index
-from seolint.site import Summary
 
 #: Seconds without a change before a changed buffer is checked.
 DEBOUNCE = 0.15
@@ -215,6 +216,7 @@ async def _pull_settings(ls: SeolintServer) -> None:
     if answer and isinstance(answer[0], dict) and answer[0]:  # an empty answer keeps the start settings
         ls.session.configure(Settings.from_client(answer[0]))
         ls.publish_all()
+        ls.refresh_across()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -222,6 +224,7 @@ async def changed_configuration(ls: SeolintServer, params: types.DidChangeConfig
     if isinstance(params.settings, dict) and "seolint" in params.settings:
         ls.session.configure(Settings.from_client(params.settings))
         ls.publish_all()
+        ls.refresh_across()
     else:
         await _pull_settings(ls)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from seolint import engine
+from seolint.errors import SeolintError
 from seolint.files import Candidate
 from seolint.findings import Finding, FixSafety
 from seolint.lsp.positions import diagnostic, offset_position
@@ -81,7 +82,10 @@ def fix_actions(buffer: Buffer, configs: engine.Configs, wanted: list[Finding]) 
             continue
         done.add(finding.code)
         unsafe = finding.fix.applicability is FixSafety.UNSAFE
-        fixed = fixed_text(buffer.path, buffer.text, configs, unsafe=unsafe, codes=frozenset({finding.code}))
+        try:
+            fixed = fixed_text(buffer.path, buffer.text, configs, unsafe=unsafe, codes=frozenset({finding.code}))
+        except SeolintError:  # a fix `seolint fix` would refuse too (no convergence): not offered
+            continue
         edit = minimal_edit(buffer.text, fixed, buffer.encoding)
         if edit is not None:
             label = f"Fix {finding.code}" + (" (unsafe)" if unsafe else "")
@@ -92,7 +96,11 @@ def fix_actions(buffer: Buffer, configs: engine.Configs, wanted: list[Finding]) 
 
 def fix_all(buffer: Buffer, configs: engine.Configs) -> types.CodeAction | None:
     """Every safe fix, as ``seolint fix`` applies them."""
-    edit = minimal_edit(buffer.text, fixed_text(buffer.path, buffer.text, configs, unsafe=False), buffer.encoding)
+    try:
+        fixed = fixed_text(buffer.path, buffer.text, configs, unsafe=False)
+    except SeolintError:  # as `seolint fix` leaves such a file alone
+        return None
+    edit = minimal_edit(buffer.text, fixed, buffer.encoding)
     return None if edit is None else _action(buffer, "seolint: apply all safe fixes", FIX_ALL, edit)
 
 

@@ -32,7 +32,7 @@ class Index:
         self.cache = cache  # read and write .seolint_cache/, as ``check`` does by default
         self.ready = False
         self._files: dict[str, Summary] = {}  # absolute path → summary, from the files
-        self._buffers: dict[str, Summary] = {}  # absolute path → summary, from open buffers
+        self._buffers: dict[str, Summary | None] = {}  # absolute path → summary, from open buffers
         self._across: dict[str, list[Finding]] = {}  # path as reported → findings across articles
         self._dirty = False  # a recompute was asked for since the last one started
         self._worker: threading.Thread | None = None
@@ -66,18 +66,18 @@ class Index:
         """The summary of an open buffer (None: the buffer has none, e.g. broken front matter)."""
         key = path.absolute().as_posix()
         with self._lock:
-            if summary is None:
-                self._buffers.pop(key, None)
-                self._files.pop(key, None)
-            else:
-                self._buffers[key] = summary
+            self._buffers[key] = summary  # None hides the file's summary while the buffer is open
 
     def saved(self, path: Path) -> None:
         """The file now holds what the buffer holds."""
         key = path.absolute().as_posix()
         with self._lock:
             if key in self._buffers:
-                self._files[key] = self._buffers[key]
+                summary = self._buffers[key]
+                if summary is None:
+                    self._files.pop(key, None)
+                else:
+                    self._files[key] = summary
 
     def refresh(self, path: Path, configs: engine.Configs) -> None:
         """A file changed on disk (not through an open buffer): read its summary again."""
@@ -132,7 +132,8 @@ class Index:
                 merged = {**self._files, **self._buffers}
             try:
                 root, rules = engine.site_setup(configs, [self.root])
-                found = engine.cross_findings(merged.values(), root, rules) if rules else []
+                summaries = [summary for summary in merged.values() if summary is not None]
+                found = engine.cross_findings(summaries, root, rules) if rules else []
             except Exception:  # the findings of each article still stand
                 logger.exception("rules across articles in %s", self.root)
                 found = []

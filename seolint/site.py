@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 
 _ASCII_DROPPED = re.compile(r"[^a-z0-9 _-]")
 _EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
+#: The explicit ids site generators read: `{#id}`, attribute lists `{ #id .class }` and
+#: `{: #id}` (MkDocs, kramdown, Hugo), MDX comments `{/* #id */}` (Docusaurus 3).
+_SITE_ID = re.compile(r"\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=)([^}\s*]+)[^}]*?(?:\*/)?\}\s*$")
+#: A kramdown block attribute list on its own line (`{: #v3-8-6}`): the id of the heading above.
+_BLOCK_IAL = re.compile(r"^\{:\s*#([\w.:-]+)[^}]*\}\s*$")
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 _INDEX = {"index", "_index", "readme"}
 
 
@@ -55,6 +61,15 @@ class Summary(NamedTuple):
     static_roots: tuple[str, ...]
     permalink: str | None = None  # an explicit address from front matter (permalink, url, path)
     base_path: str = "/"  # where the site's articles start ([site] base-path)
+    #: From the site profile (seolint.profiles), when the site has one: the article's URL
+    #: as the generator builds it, the site's base path, how it makes heading ids, the link
+    #: forms it resolves, and the site root and content folder for links naming files.
+    url: str | None = None
+    site_base: str = "/"
+    heading_style: str | None = None
+    link_forms: tuple[str, ...] = ()
+    content_root: str | None = None
+    site_root: str | None = None
 
 
 class Summaries:
@@ -112,12 +127,15 @@ def file_exists(path: str, any_kind: bool = False) -> bool:
 
 
 def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions) -> Summary | None:
-    if doc.data is None:
-        return None
+    profile = doc.settings.site
+    data = doc.data
+    if data is None and (profile is None or doc.source is None):
+        return None  # without a site profile, a file without front matter is no article
+    data = data or {}
     article = doc.article
     found = doc.keyphrase
     phrase = found[0] if found else None
-    aliases = doc.data.get("aliases", [])
+    aliases = data.get("aliases", [])
     links = tuple(LinkRef(link.href, link.line, link.column) for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
     return Summary(
         path=doc.path.absolute().as_posix(),  # engine._Summaries sorts fresh ones by this, unread
@@ -129,16 +147,56 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
         keyphrase=phrase,
         keyphrase_key=tuple(sorted(set(stems(phrase, doc.lang)))) if phrase else (),
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
-        headings=tuple(heading.source or heading.text for heading in doc.body.headings),
+        headings=_headings(doc),
         links=links,
         lines={name: doc.field_span(name).line for name in ("title", "description", "slug", "keyphrase")},
         ignored=ignored,
         suppressions=suppressions,
         base_url=doc.settings.base_url,
-        static_roots=tuple(root.as_posix() for root in doc.settings.static_roots),
-        permalink=_permalink(doc.data),
+        static_roots=_static_roots(doc),
+        permalink=_permalink(data),
         base_path=doc.settings.base_path,
+        **_site_fields(doc, data),
     )
+
+
+def _static_roots(doc: Document) -> tuple[str, ...]:
+    roots = tuple(root.as_posix() for root in doc.settings.static_roots)
+    profile = doc.settings.site
+    if profile is None:
+        return roots
+    served = tuple(f"{profile.root}/{folder}".rstrip("/") for folder in profile.static_dirs)
+    return tuple(dict.fromkeys((*served, *roots)))
+
+
+def _headings(doc: Document) -> tuple[str, ...]:
+    """The headings that give ids, as written; on a Jekyll or Eleventy site without their
+    templates (rendered before Markdown), plus kramdown's `{: #id}` lines."""
+    headings = tuple(heading.source or heading.text for heading in doc.body.headings)
+    profile = doc.settings.site
+    if profile is not None and "liquid" in profile.link_forms:
+        headings = tuple(" ".join(_TEMPLATE.sub("", text).split()) or text for text in headings)
+        headings += tuple("{#" + found.group(1) + "}" for line in doc.lines if (found := _BLOCK_IAL.match(line)))
+    return headings
+
+
+def _site_fields(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
+    """What the site profile adds to a summary (nothing without one)."""
+    profile = doc.settings.site
+    if profile is None:
+        return {}
+    from seolint.profiles import article_url
+
+    path = doc.path.absolute().as_posix()
+    content = profile.content_dirs[0][0]
+    return {
+        "url": article_url(profile, path, data),
+        "site_base": profile.base_path,
+        "heading_style": profile.heading_style,
+        "link_forms": profile.link_forms,
+        "content_root": f"{profile.root}/{content}".rstrip("/"),
+        "site_root": profile.root,
+    }
 
 
 def _permalink(data: dict[str, object]) -> str | None:
@@ -158,6 +216,8 @@ def is_internal(href: str, base_url: str | None) -> bool:
 
 
 def url_of(summary: Summary, root: str) -> str:
+    if summary.url is not None:
+        return normalize_url(summary.url)
     if summary.permalink:
         return normalize_url("/" + summary.permalink.lstrip("/"))
     path = PurePosixPath(summary.path)
@@ -186,10 +246,15 @@ def normalize_url(url: str) -> str:
 
 
 def anchor(text: str, style: str = "github") -> str:
-    """The id a generator gives a heading: GitHub's rules, or Hugo's (which keep accents)."""
-    explicit = _EXPLICIT_ID.search(text)
+    """The id a generator gives a heading: GitHub's rules, Hugo's (which keep accents), or
+    MkDocs' (Python-Markdown's toc slugify, which drops them); the site styles also read
+    attribute-list and MDX-comment ids."""
+    explicit = (_EXPLICIT_ID if style == "github" else _SITE_ID).search(text)
     if explicit:
         return explicit.group(1)
+    if style == "mkdocs":
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
     lowered = text.strip().lower()
     if lowered.isascii():  # most headings: letters, digits, space, - and _ are all either keeps
         return _ASCII_DROPPED.sub("", lowered).replace(" ", "-")

@@ -73,6 +73,8 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     article = doc.article
     invalid = {problem.key for problem in article.problems}
     for name in doc.settings.fields.required:
+        if name == "date" and not _needs_date(doc):
+            continue  # a documentation page, or a post dated by its file name
         key = article.keys.get(name)
         if key in invalid:
             continue  # FM004 or FM007 already says what is wrong with it
@@ -90,6 +92,19 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
                 doc.key_span(key),
                 f"Give `{key}` a value, or remove the key and let the missing-field error guide you.",
             )
+
+
+def _needs_date(doc: Document) -> bool:
+    """Whether the article needs a `date` key: without a site profile, every article does;
+    with one, dated content (posts, news) does unless the generator reads the date from
+    the file name (Jekyll's `_posts/2021-06-24-title.md`)."""
+    site = doc.settings.site
+    if site is None:
+        return True
+    from seolint.profiles import dated_by_name, is_dated
+
+    path = doc.path.absolute().as_posix()
+    return is_dated(site, path) and not dated_by_name(site, path)
 
 
 def _article_problems(code: str) -> Any:
@@ -114,10 +129,12 @@ def field_unknown(doc: Document, options: UnknownOptions) -> Iterator[Violation]
     if doc.data is None:
         return
     known = doc.settings.fields.all_keys
+    if doc.settings.site is not None:
+        known = known | doc.settings.site.keys
     for key in doc.data:
         key = str(key)
-        if key in known or "." in key:
-            continue
+        if key in known or "." in key or (doc.settings.site is not None and key.startswith("_")):
+            continue  # with a site generator, `_key` is a private note (Hugo's `_comment`)
         limit = 1 if len(key) <= 4 else options.max_distance
         near = closest_key(key, known, limit)
         if near is not None:

@@ -140,6 +140,19 @@ class Site:
         self.root = root
         self._summaries = summaries
         self._targets: list[array[int] | None] = [None] * len(self.urls)
+        self._endings: dict[str, list[int]] | None = None
+
+    def ending_with(self, segment: str) -> list[int]:
+        """The articles whose URL ends with ``segment`` (or whose file name is it)."""
+        if self._endings is None:
+            self._endings = defaultdict(list)
+            for index, url in enumerate(self.urls):
+                self._endings[url.rstrip("/").rsplit("/", 1)[-1]].append(index)
+            for path, index in self.by_file.items():
+                stem = os.path.splitext(os.path.basename(path))[0].lower()
+                if index not in self._endings[stem]:
+                    self._endings[stem].append(index)
+        return self._endings.get(segment.lower(), [])
 
     def targets(self, index: int, source: Summary | None = None) -> array[int]:
         """Where each link of an article leads, in order (computed once): an article's
@@ -154,26 +167,92 @@ class Site:
         """The article a link of article ``index`` points at, else ``FILE`` or ``MISSING``."""
         if source.base_url and href.startswith(source.base_url.rstrip("/") + "/"):
             href = href[len(source.base_url.rstrip("/")):]
+        if source.url is not None:
+            return self._resolve_served(index, source, href)
         path = _split(href)[0]
         if not path:
             return index
         if path.startswith("/"):
-            target = self.by_url.get(normalize_url(path))
-            if target is not None:
-                return target
-            found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
-            return FILE if found else MISSING
+            return self._absolute(source, path)
         on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
-        folder = on_disk.rstrip(os.sep)  # "/" itself: "/index.md", not "//index.md"
-        for candidate in (on_disk, on_disk + ".md", on_disk + ".mdx", folder + _INDEX, folder + _UNDER_INDEX):
-            target = self.by_file.get(candidate)
-            if target is not None:
-                return target
+        target = self._by_file(on_disk)
+        if target is not None:
+            return target
         target = self.by_url.get(normalize_url(urljoin(self.urls[index], path)))
         if target is not None:
             return target
         return FILE if file_exists(on_disk, any_kind=True) else MISSING
 
+    def _absolute(self, source: Summary, path: str) -> int:
+        target = self.by_url.get(normalize_url(path))
+        if target is None and source.site_base != "/" and path.startswith(source.site_base):
+            target = self.by_url.get(normalize_url(path[len(source.site_base) - 1:]))
+        if target is not None:
+            return target
+        found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
+        return FILE if found else MISSING
+
+    def _by_file(self, on_disk: str) -> int | None:
+        folder = on_disk.rstrip(os.sep)  # "/" itself: "/index.md", not "//index.md"
+        for candidate in (on_disk, on_disk + ".md", on_disk + ".mdx", folder + _INDEX, folder + _UNDER_INDEX):
+            target = self.by_file.get(candidate)
+            if target is not None:
+                return target
+        return None
+
+    def _resolve_served(self, index: int, source: Summary, href: str) -> int:
+        """As the site serves it: a link form of the generator, a root-relative URL, a
+        source file (``x.md``, resolved by file as MkDocs, Docusaurus and Hugo's render hooks
+        do), else a URL relative to the page's own URL (``fr/a.md`` at ``/fr/a/`` linking
+        ``../b/`` means ``/fr/b/``)."""
+        from seolint.profiles.links import Target, rewrite
+
+        text = unquote(href) if href.startswith("%7B") else href
+        written = rewrite(text, source.link_forms)
+        if written is None:
+            return FILE  # a form seolint cannot follow: accepted
+        if isinstance(written, Target):
+            return self._target(index, source, written)
+        path = _split(href)[0]
+        if not path:
+            return index
+        if path.startswith("/"):
+            return self._absolute(source, path)
+        on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
+        if _SOURCE_FILE.search(path):
+            target = self._by_file(on_disk)
+            if target is not None:
+                return target
+            return FILE if file_exists(on_disk, any_kind=True) else MISSING
+        assert source.url is not None
+        target = self.by_url.get(normalize_url(urljoin(source.url, path)))
+        if target is None:
+            target = self._by_file(on_disk)
+        if target is not None:
+            return target
+        return FILE if file_exists(on_disk, any_kind=True) else MISSING
+
+    def _target(self, index: int, source: Summary, target: object) -> int:
+        from seolint.profiles.links import Target
+
+        assert isinstance(target, Target)
+        path = _split(target.path)[0]
+        if target.kind == "url":
+            return self._absolute(source, path) if path else index
+        base = source.site_root if target.kind == "source" else source.content_root
+        if target.kind == "post":
+            base, path = f"{source.site_root}/_posts", path
+        on_disk = os.path.normpath(os.path.join(base or "/", path))
+        found = self._by_file(on_disk)
+        if found is None and target.kind == "post":
+            found = self._by_file(on_disk + ".markdown")
+        if found is not None:
+            return found
+        return FILE if file_exists(on_disk, any_kind=True) else MISSING
+
+
+#: A link that names a source file (resolved by file, not by URL).
+_SOURCE_FILE = re.compile(r"\.(?:md|mdx|markdown)$", re.IGNORECASE)
 
 #: The index files a link to a folder may mean.
 _INDEX, _UNDER_INDEX = f"{os.sep}index.md", f"{os.sep}_index.md"
@@ -201,28 +280,40 @@ def site_of(summaries: Summaries, root: str) -> Site:
 
 class LinkOptions(Options):
     anchors: bool = Field(True, description="Also check `#fragment` parts against heading ids.")
-    anchor_style: Literal["github", "hugo"] = Field("github", description="How heading ids are made.")
+    anchor_style: Literal["github", "hugo", "mkdocs"] | None = Field(
+        None, description="How heading ids are made; by default the site generator's way "
+        "(Hugo's, MkDocs'), else GitHub's.")
+
+
+#: Fragments a generator makes besides heading ids: footnotes (`#fn:1`, `#fnref:1`, and
+#: `#fn1`/`#fnref1` for kramdown and markdown-it).
+_FOOTNOTE = re.compile(r"^fn(?:ref)?[:-]?\w+$")
 
 
 def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterator[SiteFinding]:
     site = site_of(summaries, root)
 
-    def ids_of(target: Summary) -> tuple[str, frozenset[str]]:
-        return target.display, frozenset(i.lower() for i in anchors(target.headings, options.anchor_style))
+    def ids_of(target: Summary) -> tuple[str, frozenset[str] | None]:
+        """The heading ids of an article; None when some are made by the site in ways seolint
+        cannot know (a heading that is only an HTML comment, which MkDocs hooks expand)."""
+        style = options.anchor_style or target.heading_style or "github"
+        if target.heading_style is not None and "" in target.headings:
+            return target.display, None
+        return target.display, frozenset(i.lower() for i in anchors(target.headings, style))
 
     @lru_cache(maxsize=1024)  # other articles' #anchors, read again: recent ones remembered
-    def heading_ids(index: int) -> tuple[str, frozenset[str]]:
+    def heading_ids(index: int) -> tuple[str, frozenset[str] | None]:
         return ids_of(summaries[index])
 
     for index, summary in enumerate(summaries):
-        own: tuple[str, frozenset[str]] | None = None  # the article's own ids, for #fragment links
+        own: tuple[str, frozenset[str] | None] | None = None  # the article's own ids, for #fragment links
         for link, target in zip(summary.links, site.targets(index, summary)):
             span = Span(link.line, link.column, link.line, link.column + len(link.href))
             if target == MISSING:
                 yield summary, Violation(
                     f"Link to `{link.href}` leads nowhere: no article, alias or static file has that address",
                     span,
-                    "Fix the path (articles are at /<folder>/<slug>/), or add the missing page.",
+                    _missing_hint(site, summaries, summary, link.href),
                 )
                 continue
             fragment = _split(link.href)[1]
@@ -232,12 +323,30 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
                     display, ids = own
                 else:
                     display, ids = heading_ids(target)
-                if unquote(fragment).lower() not in ids:
+                if summary.url is not None and _FOOTNOTE.match(fragment):
+                    continue
+                if ids is not None and unquote(fragment).lower() not in ids:
                     yield summary, Violation(
                         f"Link to `{link.href}`: {display} has no heading with the id `{fragment}`",
                         span,
-                        f"Link to an existing heading (ids follow {options.anchor_style}'s rules).",
+                        "Link to an existing heading (ids follow "
+                        f"{options.anchor_style or summary.heading_style or 'github'}'s rules).",
                     )
+
+
+def _missing_hint(site: Site, summaries: Summaries, source: Summary, href: str) -> str:
+    """What to do about a link that leads nowhere: with a site profile, the URL of the
+    article the link most likely means (the one whose URL or file ends the same way)."""
+    if source.url is None:
+        return "Fix the path (articles are at /<folder>/<slug>/), or add the missing page."
+    last = normalize_url(_split(href)[0] or "/").rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"\.(?:md|mdx|markdown|html?)$", "", last)
+    found = site.ending_with(last) if last else []
+    if len(found) == 1:
+        target = summaries[found[0]]
+        return f"{target.display} is served at {site.urls[found[0]]}: link to that URL."
+    return "Fix the path: link to the URL the target article is served at (`seolint site` " \
+        "shows how this site's URLs are made), or add the missing page."
 
 
 def orphan(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:

@@ -95,6 +95,12 @@ def slug_filename_mismatch(doc: Document, options: NoOptions) -> Iterator[Violat
 def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is None or doc.article.text("slug"):
         return
+    site = doc.settings.site
+    if site is not None and "slug" not in doc.article.keys:
+        from seolint.profiles import good_file_slug
+
+        if good_file_slug(site, doc.path.absolute().as_posix()):
+            return  # the generator makes the URL from a file name that is already a good slug
     title = doc.article.text("title")
     source = title if title else file_slug(doc)
     proposed = make_slug(source, doc.lang)

@@ -160,6 +160,15 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
     )
 
 
+def _with_explicit_id(text: str, line: str) -> str:
+    """A heading with the explicit id its source line gives, when parsing dropped it (MDX
+    comments `{/* #id */}` are not text)."""
+    if _SITE_ID.search(text):
+        return text
+    found = _SITE_ID.search(line)
+    return f"{text} {found.group(0).strip()}" if found else text
+
+
 def _static_roots(doc: Document) -> tuple[str, ...]:
     roots = tuple(root.as_posix() for root in doc.settings.static_roots)
     profile = doc.settings.site
@@ -172,9 +181,12 @@ def _static_roots(doc: Document) -> tuple[str, ...]:
 def _headings(doc: Document) -> tuple[str, ...]:
     """The headings that give ids, as written; on a Jekyll or Eleventy site without their
     templates (rendered before Markdown), plus kramdown's `{: #id}` lines."""
-    headings = tuple(heading.source or heading.text for heading in doc.body.headings)
     profile = doc.settings.site
-    if profile is not None and "liquid" in profile.link_forms:
+    if profile is None:
+        return tuple(heading.source or heading.text for heading in doc.body.headings)
+    headings = tuple(_with_explicit_id(heading.source or heading.text, doc.line_text(heading.line))
+                     for heading in doc.body.headings)
+    if "liquid" in profile.link_forms:
         headings = tuple(" ".join(_TEMPLATE.sub("", text).split()) or text for text in headings)
         headings += tuple("{#" + found.group(1) + "}" for line in doc.lines if (found := _BLOCK_IAL.match(line)))
     return headings
@@ -245,11 +257,11 @@ def normalize_url(url: str) -> str:
     return path.rstrip("/") + "/"
 
 
-def anchor(text: str, style: str = "github") -> str:
+def anchor(text: str, style: str = "github", site: bool = False) -> str:
     """The id a generator gives a heading: GitHub's rules, Hugo's (which keep accents), or
     MkDocs' (Python-Markdown's toc slugify, which drops them); the site styles also read
     attribute-list and MDX-comment ids."""
-    explicit = (_EXPLICIT_ID if style == "github" else _SITE_ID).search(text)
+    explicit = (_SITE_ID if site or style != "github" else _EXPLICIT_ID).search(text)
     if explicit:
         return explicit.group(1)
     if style == "mkdocs":
@@ -265,12 +277,12 @@ def anchor(text: str, style: str = "github") -> str:
     return kept.replace(" ", "-")
 
 
-def anchors(headings: tuple[str, ...], style: str = "github") -> set[str]:
+def anchors(headings: tuple[str, ...], style: str = "github", site: bool = False) -> set[str]:
     """Every heading's id; repeated ids get -1, -2… as GitHub and Hugo number them."""
     seen: dict[str, int] = {}
     found: set[str] = set()
     for text in headings:
-        base = anchor(text, style)
+        base = anchor(text, style, site)
         count = seen.get(base, 0)
         seen[base] = count + 1
         found.add(base if count == 0 else f"{base}-{count}")

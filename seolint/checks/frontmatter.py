@@ -270,7 +270,11 @@ RULES = (
     Rule(
         "FM003", "field-missing", Severity.ERROR, field_missing,
         what="Reports a required field that is missing or empty (by default title, "
-        "description and date; configure `[fields] required`).",
+        "description and date; configure `[fields] required`). On a site whose generator "
+        "seolint detects (see `seolint site`), `date` is required only of dated content "
+        "(posts, blog, news folders, per the site profile), and not when the generator reads "
+        "the date from the file name (`_posts/2021-06-24-title.md`); documentation pages need "
+        "none.",
         why="The title and description become the search result's headline and snippet; "
         "without a date, feeds and sitemaps cannot order or refresh the page.",
         example="---\ntitle: Networking guide\n---",
@@ -293,7 +297,10 @@ RULES = (
     Rule(
         "FM005", "field-unknown", Severity.WARNING, field_unknown, options=UnknownOptions,
         what="Reports a key that is not a known field but is within two edits of one "
-        "(`descripton`); with `all-unknown`, every key seolint does not know.",
+        "(`descripton`); with `all-unknown`, every key seolint does not know. The keys the "
+        "site's generator defines (Hugo's `weight`, `related`, `aliases`; Jekyll's "
+        "`nav_order`; MkDocs' `icon`…) are known, and on a detected site `_key` is a private "
+        "note.",
         why="A misspelt key is ignored by the generator: the page silently loses its "
         "description or date. Two edits (one for short keys) catch typos without "
         "flagging real keys.",

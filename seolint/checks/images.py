@@ -186,7 +186,8 @@ RULES = (
     Rule(
         "I001", "image-missing", Severity.WARNING, image_missing,
         what="Reports an article without a cover or social image in front matter (`image`, "
-        "`cover`, `og_image`, `ogImage`, `heroImage`, Hugo's `images`).",
+        "`cover`, `og_image`, `ogImage`, `heroImage`, Hugo's `images`). On a Hugo site, a "
+        "page bundle's `cover.*`, `featured.*` or `thumbnail.*` image counts.",
         why="Shared links without an image get a small, blank card and far fewer clicks; "
         "Open Graph and X cards take the cover image.",
         example="---\ntitle: Networking guide\n---",

@@ -299,7 +299,8 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
         style = options.anchor_style or target.heading_style or "github"
         if target.heading_style is not None and "" in target.headings:
             return target.display, None
-        return target.display, frozenset(i.lower() for i in anchors(target.headings, style))
+        ids = anchors(target.headings, style, site=target.heading_style is not None)
+        return target.display, frozenset(i.lower() for i in ids)
 
     @lru_cache(maxsize=1024)  # other articles' #anchors, read again: recent ones remembered
     def heading_ids(index: int) -> tuple[str, frozenset[str] | None]:
@@ -407,7 +408,14 @@ RULES = (
         options=LinkOptions,
         what="Reports internal links to a page, file or heading that no article, alias or static "
         "file provides. Links resolve against URLs (/<folder>/<slug>/), file paths, `aliases` "
-        "and the static roots; `#anchors` against heading ids (GitHub's or Hugo's rules).",
+        "and the static roots; `#anchors` against heading ids (GitHub's or Hugo's rules). On a "
+        "site whose generator seolint detects (`seolint site`), URLs are those the generator "
+        "builds (permalink patterns, dated posts, collections, language folders, `slug`, "
+        "`url`, `permalink`), a relative link resolves against the page's URL (a link to a "
+        "`.md` file against the file), the generator's link forms are followed or accepted "
+        "(Hugo `(g)` and `ref`, Jekyll `{{ site.baseurl }}` and `{% link %}`, Zola `@/`), "
+        "explicit ids `{#id}`, `{ #id }`, `{: #id}` and `{/* #id */}` count, and footnote "
+        "anchors are accepted; the hint names the URL the article that was probably meant has.",
         why="A broken link is a dead end for readers and wastes crawl budget; crawlers report "
         "404s and the linking page looks neglected.",
         example="[our quiz](/quizz/)",

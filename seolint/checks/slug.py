@@ -160,7 +160,9 @@ RULES = (
     Rule(
         "S005", "slug-missing-generated", Severity.INFO, slug_missing, fix=FixSafety.SAFE,
         what="Reports an article without a slug; the fix writes one generated from the "
-        "title, transliterated for the article's language.",
+        "title, transliterated for the article's language. On a site whose generator seolint "
+        "detects, an article whose URL comes from a file name that is already a good slug "
+        "(lowercase ASCII kebab-case) is not reported.",
         why="Without an explicit slug the URL follows the file name, so renaming a file "
         "breaks links and loses the page's ranking.",
         example="title: Réseau professionnel",

@@ -68,6 +68,7 @@ class Summary(NamedTuple):
     site_base: str = "/"
     heading_style: str | None = None
     link_forms: tuple[str, ...] = ()
+    root_fallback: bool = False
     content_root: str | None = None
     site_root: str | None = None
 
@@ -189,7 +190,21 @@ def _headings(doc: Document) -> tuple[str, ...]:
     if "liquid" in profile.link_forms:
         headings = tuple(" ".join(_TEMPLATE.sub("", text).split()) or text for text in headings)
         headings += tuple("{#" + found.group(1) + "}" for line in doc.lines if (found := _BLOCK_IAL.match(line)))
+    if profile.definition_ids:
+        headings += _definition_terms(doc.lines)
+    if "relref" in profile.link_forms and any("{{%" in line for line in doc.lines):
+        headings += ("",)  # a Markdown shortcode's output may hold headings: ids unknowable
     return headings
+
+
+def _definition_terms(lines: list[str]) -> tuple[str, ...]:
+    """The terms of definition lists (a line followed by `: definition`), which Hugo gives
+    ids with `autoDefinitionTermID`."""
+    return tuple(
+        term.strip().replace("`", "")
+        for term, following in zip(lines, lines[1:])
+        if following.startswith(": ") and term.strip() and not term.startswith((" ", "\t", ":", "#", "-", "*", "|", "`" * 3))
+    )
 
 
 def _site_fields(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
@@ -206,6 +221,7 @@ def _site_fields(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
         "site_base": profile.base_path,
         "heading_style": profile.heading_style,
         "link_forms": profile.link_forms,
+        "root_fallback": profile.root_fallback,
         "content_root": f"{profile.root}/{content}".rstrip("/"),
         "site_root": profile.root,
     }

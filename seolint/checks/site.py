@@ -226,6 +226,8 @@ class Site:
             return FILE if file_exists(on_disk, any_kind=True) else MISSING
         assert source.url is not None
         target = self.by_url.get(normalize_url(urljoin(source.url, path)))
+        if target is None and source.root_fallback:
+            target = self.by_url.get(normalize_url("/" + path))
         if target is None:
             target = self._by_file(on_disk)
         if target is not None:

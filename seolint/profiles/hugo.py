@@ -64,6 +64,8 @@ def read(root: Path, marker: Path) -> Profile:
         static_dirs=("static", "assets", *(d for d, _ in dirs)),
         heading_style="hugo",
         link_forms=("glossary", "relref"),
+        root_fallback=True,
+        definition_ids=bool(table(lower, "markup", "goldmark", "parser").get("autoDefinitionTermID")),
         cover_keys=("images", "image", "cover", "featured_image"),
         bundle_covers=("cover", "featured", "feature", "thumbnail"),
         reasons=(f"{marker.name} read: content in {', '.join(d for d, _ in dirs)}",),

@@ -63,6 +63,10 @@ class Profile:
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
     heading_style: str = "github"  # how heading ids are made (seolint.site.anchor)
     link_forms: tuple[str, ...] = ()  # "glossary", "liquid", "zola": link forms it resolves
+    #: A relative link that leads nowhere from the page is tried from the site root (Hugo's
+    #: link render hook looks pages up with GetPage, which does that).
+    root_fallback: bool = False
+    definition_ids: bool = False  # definition-list terms get ids (Hugo's autoDefinitionTermID)
     static_dirs: tuple[str, ...] = ("static", "public")  # folders served as they are, from the root
     cover_keys: tuple[str, ...] = ()
     bundle_covers: tuple[str, ...] = ()  # page-bundle file stems used as cover (Hugo)
@@ -237,10 +241,11 @@ def article_url(profile: Profile, path: str, data: dict[str, Any]) -> str | None
 def good_file_slug(profile: Profile, path: str) -> bool:
     """Whether the URL segment a file name gives is already a good slug (lowercase ASCII
     kebab-case), so that no `slug` key is needed."""
-    name = PurePosixPath(path)
-    stem = _stem(name.name, profile)
-    if stem.lower() in INDEX_NAMES:
-        stem = name.parent.name
+    url = article_url(profile, path, {})
+    if url is None:
+        return False
+    last = url.rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"\.html?$", "", last)
     if profile.generator == "hugo":  # Hugo lower-cases URLs (disablePathToLower = false)
-        stem = stem.lower()
-    return bool(_SLUG_OK.match(stem))
+        last = last.lower()
+    return not last or bool(_SLUG_OK.match(last))

@@ -29,7 +29,7 @@ _ASCII_DROPPED = re.compile(r"[^a-z0-9 _-]")
 _EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 #: The explicit ids site generators read: `{#id}`, attribute lists `{ #id .class }` and
 #: `{: #id}` (MkDocs, kramdown, Hugo), MDX comments `{/* #id */}` (Docusaurus 3).
-_SITE_ID = re.compile(r"\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=)([^}\s*]+)[^}]*?(?:\*/)?\}\s*$")
+_SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^}]*?(?:\*/)?\}\s*$""")
 #: A kramdown block attribute list on its own line (`{: #v3-8-6}`): the id of the heading above.
 _BLOCK_IAL = re.compile(r"^\{:\s*#([\w.:-]+)[^}]*\}\s*$")
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
@@ -147,7 +147,7 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
         slug=article.text("slug"),
         keyphrase=phrase,
         keyphrase_key=tuple(sorted(set(stems(phrase, doc.lang)))) if phrase else (),
-        aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+        aliases=_aliases(aliases, data if profile is not None else {}),
         headings=_headings(doc),
         links=links,
         lines={name: doc.field_span(name).line for name in ("title", "description", "slug", "keyphrase")},
@@ -159,6 +159,17 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
         base_path=doc.settings.base_path,
         **_site_fields(doc, data),
     )
+
+
+def _aliases(aliases: object, data: dict[str, Any]) -> tuple[str, ...]:
+    """`aliases`, and on a detected site the jekyll-redirect-from `redirect_from` paths."""
+    found = [str(a) for a in aliases] if isinstance(aliases, list) else []
+    redirects = data.get("redirect_from")
+    if isinstance(redirects, str):
+        found.append(redirects)
+    elif isinstance(redirects, list):
+        found += [str(redirect) for redirect in redirects]
+    return tuple(found)
 
 
 def _with_explicit_id(text: str, line: str) -> str:
@@ -280,6 +291,9 @@ def anchor(text: str, style: str = "github", site: bool = False) -> str:
     explicit = (_SITE_ID if site or style != "github" else _EXPLICIT_ID).search(text)
     if explicit:
         return explicit.group(1)
+    if style == "slugify":  # @sindresorhus/slugify (Eleventy's): runs of other characters -> "-"
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+        return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if style == "mkdocs":
         ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())

@@ -152,3 +152,11 @@ def test_seolint_site_without_a_generator(seolint: Any, tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     result = seolint("site", tmp_path)
     assert result.code == 0 and "No site generator file" in result.out
+
+
+def test_a_dated_section_list_is_not_dated() -> None:
+    hugo = detect(SITES / "hugo")
+    assert hugo is not None
+    root = (SITES / "hugo/content/en").absolute().as_posix()
+    assert not is_dated(hugo, f"{root}/posts/_index.md")
+    assert is_dated(hugo, f"{root}/posts/bundle/index.md")

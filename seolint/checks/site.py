@@ -185,6 +185,8 @@ class Site:
 
     def _absolute(self, source: Summary, path: str) -> int:
         target = self.by_url.get(normalize_url(path))
+        if target is None and path == "/" and source.url is not None:
+            return FILE  # every generator makes a home page
         if target is None and source.site_base != "/" and path.startswith(source.site_base):
             target = self.by_url.get(normalize_url(path[len(source.site_base) - 1:]))
         if target is not None:
@@ -282,7 +284,7 @@ def site_of(summaries: Summaries, root: str) -> Site:
 
 class LinkOptions(Options):
     anchors: bool = Field(True, description="Also check `#fragment` parts against heading ids.")
-    anchor_style: Literal["github", "hugo", "mkdocs"] | None = Field(
+    anchor_style: Literal["github", "hugo", "mkdocs", "slugify"] | None = Field(
         None, description="How heading ids are made; by default the site generator's way "
         "(Hugo's, MkDocs'), else GitHub's.")
 
@@ -319,7 +321,7 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
                     _missing_hint(site, summaries, summary, link.href),
                 )
                 continue
-            fragment = _split(link.href)[1]
+            fragment = _fragment(summary, link.href)
             if options.anchors and fragment and target != FILE:
                 if target == index:
                     own = own or ids_of(summary)
@@ -335,6 +337,16 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
                         "Link to an existing heading (ids follow "
                         f"{options.anchor_style or summary.heading_style or 'github'}'s rules).",
                     )
+
+
+def _fragment(source: Summary, href: str) -> str:
+    """A link's `#fragment`; for a generator's link form, the fragment of what it names."""
+    if source.url is not None and href.lstrip().startswith(("{", "%7B")):
+        from seolint.profiles.links import Target, rewrite
+
+        written = rewrite(unquote(href), source.link_forms)
+        return _split(written.path)[1] if isinstance(written, Target) else ""
+    return _split(href)[1]
 
 
 def _missing_hint(site: Site, summaries: Summaries, source: Summary, href: str) -> str:

@@ -36,6 +36,7 @@ def read(root: Path, marker: Path) -> Profile:
         slug_key=False,
         dated=("blog", "posts", "news"),
         keys=KEYS,
+        heading_style="slugify",
         date_from_name=True,
         static_dirs=(folder, "public"),
         link_forms=("liquid",),

@@ -134,7 +134,10 @@ def is_dated(profile: Profile, path: str) -> bool:
     if DATE_PREFIX.match(inner.name):
         return True
     dated = set(profile.dated)
-    return any(part in dated for part in inner.parts[:-1])
+    folders = inner.parts[:-1]
+    if inner.stem.lower() in INDEX_NAMES:  # `posts/_index.md` is the list, not a post
+        folders = folders[:-1]
+    return any(part in dated for part in folders)
 
 
 # --- its URL ----------------------------------------------------------------------------

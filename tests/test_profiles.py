@@ -160,3 +160,11 @@ def test_a_dated_section_list_is_not_dated() -> None:
     root = (SITES / "hugo/content/en").absolute().as_posix()
     assert not is_dated(hugo, f"{root}/posts/_index.md")
     assert is_dated(hugo, f"{root}/posts/bundle/index.md")
+
+
+def test_first_h1_is_the_title_where_the_generator_says_so(seolint: Any, tmp_path: Path) -> None:
+    assert findings(seolint, SITES / "mkdocs", select="FM003") == [("undated.md", 1, "FM003")]
+    (tmp_path / ".git").mkdir()
+    page = tmp_path / "untitled.md"
+    page.write_text((SITES / "mkdocs/docs/untitled.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert ("untitled.md", 1, "FM003") in findings(seolint, page, select="FM003")  # no site: required

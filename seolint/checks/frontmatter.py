@@ -75,6 +75,8 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     for name in doc.settings.fields.required:
         if name == "date" and not _needs_date(doc):
             continue  # a documentation page, or a post dated by its file name
+        if name == "title" and _titled_by_h1(doc):
+            continue  # MkDocs, VitePress and Docusaurus take the first H1 as the title
         key = article.keys.get(name)
         if key in invalid:
             continue  # FM004 or FM007 already says what is wrong with it
@@ -105,6 +107,24 @@ def _needs_date(doc: Document) -> bool:
 
     path = doc.path.absolute().as_posix()
     return is_dated(site, path) and not dated_by_name(site, path)
+
+
+def _titled_by_h1(doc: Document) -> bool:
+    """Whether the generator takes the page's title from its first heading, an H1 (read
+    from the lines: front-matter rules never parse the Markdown)."""
+    site = doc.settings.site
+    if site is None or not site.title_from_h1:
+        return False
+    fence = ""
+    for line in doc.lines[doc.split.body_line - 1:]:
+        stripped = line.lstrip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif stripped.startswith("#"):
+            return stripped.startswith("# ")
+    return False
 
 
 def _article_problems(code: str) -> Any:
@@ -274,7 +294,8 @@ RULES = (
         "seolint detects (see `seolint site`), `date` is required only of dated content "
         "(posts, blog, news folders, per the site profile), and not when the generator reads "
         "the date from the file name (`_posts/2021-06-24-title.md`); documentation pages need "
-        "none.",
+        "none. On MkDocs, VitePress and Docusaurus sites a page whose first heading is an H1 "
+        "has its title there.",
         why="The title and description become the search result's headline and snippet; "
         "without a date, feeds and sitemaps cannot order or refresh the page.",
         example="---\ntitle: Networking guide\n---",

@@ -35,6 +35,7 @@ def read(root: Path, marker: Path) -> Profile:
         strip_date=True,
         dated=("blog",),
         keys=KEYS,
+        title_from_h1=True,
         date_from_name=True,
         reasons=(f"{marker.name} found (not executed): Docusaurus defaults",),
     )

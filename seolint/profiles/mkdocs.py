@@ -34,6 +34,7 @@ def read(root: Path, marker: Path) -> Profile:
         slug_key=False,
         dated=("posts",) if "blog" in names else ("posts", "blog"),
         keys=KEYS,
+        title_from_h1=True,
         static_dirs=(docs,),
         heading_style="mkdocs",
         reasons=(f"{marker.name} read: docs_dir {docs}; plugins {', '.join(sorted(names)) or 'none'}",),

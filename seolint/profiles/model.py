@@ -67,6 +67,7 @@ class Profile:
     #: link render hook looks pages up with GetPage, which does that).
     root_fallback: bool = False
     definition_ids: bool = False  # definition-list terms get ids (Hugo's autoDefinitionTermID)
+    title_from_h1: bool = False  # without a `title` key, the first heading, an H1, is the title
     static_dirs: tuple[str, ...] = ("static", "public")  # folders served as they are, from the root
     cover_keys: tuple[str, ...] = ()
     bundle_covers: tuple[str, ...] = ()  # page-bundle file stems used as cover (Hugo)

@@ -40,6 +40,7 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         "url keys:       " + ", ".join([*profile.url_keys, *(["slug (last segment)"] if profile.slug_key else [])]),
         "dated content:  " + ", ".join(profile.dated) + ("; date from file names" if profile.date_from_name else ""),
         f"heading ids:    {profile.heading_style}",
+        f"title from H1:  {'yes' if profile.title_from_h1 else 'no'}",
         "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),
         "why:            " + "; ".join(profile.reasons),
     ]

@@ -38,6 +38,7 @@ def read(root: Path, marker: Path) -> Profile:
         language_folders=bool(found),
         dated=("blog", "posts", "news"),
         keys=KEYS,
+        title_from_h1=True,
         static_dirs=(f"{folder}/public".lstrip("/"), folder),
         reasons=(f"{marker.relative_to(root).as_posix()} scanned: srcDir {folder or '.'}, lang {lang or 'unset'}",),
     )

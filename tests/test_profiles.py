@@ -168,3 +168,9 @@ def test_first_h1_is_the_title_where_the_generator_says_so(seolint: Any, tmp_pat
     page = tmp_path / "untitled.md"
     page.write_text((SITES / "mkdocs/docs/untitled.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert ("untitled.md", 1, "FM003") in findings(seolint, page, select="FM003")  # no site: required
+
+
+def test_a_headless_bundle_is_no_page(seolint: Any) -> None:
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", SITES / "hugo" / "content" / "en" / "_common")
+    assert result.json() == []
+    assert "not published:  content/en/_common" in seolint("site", SITES / "hugo").out

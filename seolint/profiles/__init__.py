@@ -25,12 +25,13 @@ from seolint.profiles.model import (
     dated_by_name,
     good_file_slug,
     is_dated,
+    is_published,
     path_language,
 )
 
 __all__ = (
     "GENERATORS", "Permalink", "Profile", "article_url", "content_path", "dated_by_name", "detect", "good_file_slug",
-    "is_dated", "path_language",
+    "is_dated", "is_published", "path_language",
 )
 
 

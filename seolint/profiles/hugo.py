@@ -10,6 +10,7 @@ default language has no prefix unless `defaultContentLanguageInSubdir`.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -68,8 +69,34 @@ def read(root: Path, marker: Path) -> Profile:
         definition_ids=bool(table(lower, "markup", "goldmark", "parser").get("autoDefinitionTermID")),
         cover_keys=("images", "image", "cover", "featured_image"),
         bundle_covers=("cover", "featured", "feature", "thumbnail"),
+        unpublished=tuple(_headless(root, [folder for folder, _ in dirs])),
         reasons=(f"{marker.name} read: content in {', '.join(d for d, _ in dirs)}",),
     )
+
+
+def _headless(root: Path, content: list[str]) -> list[str]:
+    """Bundles never rendered as pages: an `index.md` with `headless: true`, or an
+    `_index.md` whose `cascade` sets `build.render` to `never`
+    (gohugo.io/content-management/build-options/)."""
+    from seolint.document import SourceProblem, decode
+    from seolint.frontmatter import split
+
+    found: list[str] = []
+    for folder in content:
+        for here, dirs, files in os.walk(root / folder):
+            dirs.sort()
+            for name in ("index.md", "_index.md"):
+                if name not in files:
+                    continue
+                try:
+                    data = split(decode((Path(here) / name).read_bytes()[:8192]).text).frontmatter
+                except (OSError, SourceProblem):
+                    continue
+                values = data.data if data is not None and isinstance(data.data, dict) else {}
+                build = table(values, "cascade", "build") or table(values, "cascade", "_build")
+                if values.get("headless") is True or build.get("render") in ("never", False):
+                    found.append(Path(here).relative_to(root).as_posix())
+    return found
 
 
 def _mounts(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -68,6 +68,9 @@ class Profile:
     root_fallback: bool = False
     definition_ids: bool = False  # definition-list terms get ids (Hugo's autoDefinitionTermID)
     title_from_h1: bool = False  # without a `title` key, the first heading, an H1, is the title
+    #: Folders (relative to the root) whose files are never published as pages: Hugo's
+    #: headless bundles (`headless: true`, `cascade: {build: {render: never}}`).
+    unpublished: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static", "public")  # folders served as they are, from the root
     cover_keys: tuple[str, ...] = ()
     bundle_covers: tuple[str, ...] = ()  # page-bundle file stems used as cover (Hugo)
@@ -125,6 +128,13 @@ def dated_by_name(profile: Profile, path: str) -> bool:
     name = PurePosixPath(path)
     stem = name.parent.name if name.stem in INDEX_NAMES else name.name
     return profile.date_from_name and bool(DATE_PREFIX.match(stem))
+
+
+def is_published(profile: Profile, path: str) -> bool:
+    """Whether the file becomes a page of the site (a headless bundle's files do not)."""
+    root = profile.root.rstrip("/") + "/"
+    relative = path[len(root):] if path.startswith(root) else path
+    return not any(relative.startswith(folder + "/") for folder in profile.unpublished)
 
 
 def is_dated(profile: Profile, path: str) -> bool:

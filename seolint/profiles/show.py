@@ -42,6 +42,7 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         f"heading ids:    {profile.heading_style}",
         f"title from H1:  {'yes' if profile.title_from_h1 else 'no'}",
         "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),
+        "not published:  " + (", ".join(profile.unpublished) or "(none)"),
         "why:            " + "; ".join(profile.reasons),
     ]
     if examples:

@@ -174,3 +174,23 @@ def test_a_headless_bundle_is_no_page(seolint: Any) -> None:
     result = seolint("check", "--no-cache", "-q", "--output-format", "json", SITES / "hugo" / "content" / "en" / "_common")
     assert result.json() == []
     assert "not published:  content/en/_common" in seolint("site", SITES / "hugo").out
+
+
+def test_generator_none_turns_the_profile_off(seolint: Any, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll", site)
+    (site / "seolint.toml").write_text('[site]\ngenerator = "none"\n', encoding="utf-8")
+    assert seolint("site", site / "_docs").out.startswith("No site generator file")
+
+
+def test_a_broken_generator_config_does_not_stop_the_run(seolint: Any, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "hugo.toml").write_text("baseURL = [unclosed\n", encoding="utf-8")
+    (tmp_path / "mkdocs").mkdir()
+    (tmp_path / "mkdocs" / "mkdocs.yml").write_text("site_name: [x\n  - !!python/name:a.b\n", encoding="utf-8")
+    page = tmp_path / "content" / "docs" / "a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: A\ndescription: d\n---\n\n[b](/docs/b/)\n", encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--select", "X005", tmp_path / "content")
+    assert result.code == 1 and "/docs/b/" in result.out
+    assert detect(tmp_path / "mkdocs") is not None

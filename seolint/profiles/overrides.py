@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from seolint.profiles import GENERATORS, Permalink, Profile, defaults, detect
+from seolint.profiles import Permalink, Profile, defaults, detect
 
 if TYPE_CHECKING:
     from seolint.config import SiteConfig
@@ -60,5 +60,3 @@ def _changes(values: dict[str, Any], found: Profile) -> dict[str, Any]:
         changes["dated"] = tuple(values["dated"])
     return changes
 
-
-__all__ = ("GENERATORS", "profile_for")

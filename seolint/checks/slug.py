@@ -99,7 +99,7 @@ def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if site is not None and "slug" not in doc.article.keys:
         from seolint.profiles import good_file_slug
 
-        if good_file_slug(site, doc.path.absolute().as_posix()):
+        if good_file_slug(site, doc.path.absolute().as_posix(), doc.data):
             return  # the generator makes the URL from a file name that is already a good slug
     title = doc.article.text("title")
     source = title if title else file_slug(doc)

@@ -94,8 +94,11 @@ def _headless(root: Path, content: list[str]) -> list[str]:
                     continue
                 values = data.data if data is not None and isinstance(data.data, dict) else {}
                 build = table(values, "cascade", "build") or table(values, "cascade", "_build")
-                if values.get("headless") is True or build.get("render") in ("never", False):
-                    found.append(Path(here).relative_to(root).as_posix())
+                folder = Path(here).relative_to(root).as_posix()
+                if name == "index.md" and values.get("headless") is True:
+                    found.append(folder)
+                elif name == "_index.md" and build.get("render") in ("never", False):
+                    found.append(folder + "/*")
     return found
 
 

@@ -69,7 +69,8 @@ class Profile:
     definition_ids: bool = False  # definition-list terms get ids (Hugo's autoDefinitionTermID)
     title_from_h1: bool = False  # without a `title` key, the first heading, an H1, is the title
     #: Folders (relative to the root) whose files are never published as pages: Hugo's
-    #: headless bundles (`headless: true`, `cascade: {build: {render: never}}`).
+    #: headless bundles (`headless: true`), and with a trailing `/*` the pages below a
+    #: section whose `cascade` sets `build.render = never` (not its own `_index.md`).
     unpublished: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static", "public")  # folders served as they are, from the root
     cover_keys: tuple[str, ...] = ()
@@ -134,7 +135,11 @@ def is_published(profile: Profile, path: str) -> bool:
     """Whether the file becomes a page of the site (a headless bundle's files do not)."""
     root = profile.root.rstrip("/") + "/"
     relative = path[len(root):] if path.startswith(root) else path
-    return not any(relative.startswith(folder + "/") for folder in profile.unpublished)
+    for entry in profile.unpublished:
+        folder = entry.removesuffix("/*")
+        if relative.startswith(folder + "/") and (folder == entry or relative != f"{folder}/_index.md"):
+            return False
+    return True
 
 
 def is_dated(profile: Profile, path: str) -> bool:
@@ -252,9 +257,11 @@ def article_url(profile: Profile, path: str, data: dict[str, Any]) -> str | None
     return url
 
 
-def good_file_slug(profile: Profile, path: str) -> bool:
+def good_file_slug(profile: Profile, path: str, data: dict[str, Any] | None = None) -> bool:
     """Whether the URL segment a file name gives is already a good slug (lowercase ASCII
     kebab-case), so that no `slug` key is needed."""
+    if any(isinstance((data or {}).get(key), str) for key in profile.url_keys):
+        return True  # the URL comes from a front-matter key, not from the file name
     url = article_url(profile, path, {})
     if url is None:
         return False

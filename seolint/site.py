@@ -33,6 +33,8 @@ _SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^
 #: A kramdown block attribute list on its own line (`{: #v3-8-6}`): the id of the heading above.
 _BLOCK_IAL = re.compile(r"^\{:\s*#([\w.:-]+)[^}]*\}\s*$")
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+#: An `id` (or a named anchor) of inline HTML, a target for `#fragment` links too.
+_HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"'\s>]+)["']""")
 _INDEX = {"index", "_index", "readme"}
 
 
@@ -203,6 +205,7 @@ def _headings(doc: Document) -> tuple[str, ...]:
         headings += tuple("{#" + found.group(1) + "}" for line in doc.lines if (found := _BLOCK_IAL.match(line)))
     if profile.definition_ids:
         headings += _definition_terms(doc.lines)
+    headings += tuple("{#" + found + "}" for line in doc.lines if "id=" in line for found in _HTML_ID.findall(line))
     if "relref" in profile.link_forms and any("{{%" in line for line in doc.lines):
         headings += ("",)  # a Markdown shortcode's output may hold headings: ids unknowable
     return headings
@@ -291,9 +294,9 @@ def anchor(text: str, style: str = "github", site: bool = False) -> str:
     explicit = (_SITE_ID if site or style != "github" else _EXPLICIT_ID).search(text)
     if explicit:
         return explicit.group(1)
-    if style == "slugify":  # @sindresorhus/slugify (Eleventy's): runs of other characters -> "-"
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-        return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if style == "slugify":  # GitHub's, with runs of "-" collapsed (`--serve` -> `serve`)
+        kept = re.sub(r"[^\w\s-]", "", text.strip().lower())
+        return re.sub(r"[\s-]+", "-", kept).strip("-")
     if style == "mkdocs":
         ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())

@@ -198,6 +198,17 @@ def clean(paths: tuple[Path, ...]) -> None:
 
 
 @cli.command()
+@click.argument("path", required=False, default=".", type=click.Path(path_type=Path, exists=True))
+def site(path: Path) -> None:
+    """Show the site detected around PATH: generator, config read, URLs, languages."""
+    from seolint.engine import Configs
+    from seolint.profiles.show import run
+
+    config = Configs().for_folder(path if path.is_dir() else path.parent)
+    raise SystemExit(run(path, config.site_for(path / "x.md" if path.is_dir() else path)))
+
+
+@cli.command()
 @click.argument("code_or_name")
 def rule(code_or_name: str) -> None:
     """Explain a rule: what it checks, why, and where its threshold comes from."""

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -25,6 +25,9 @@ from seolint.errors import ConfigError
 from seolint.findings import Severity
 from seolint.rules import Options, Rule
 from seolint.text import primary_subtag
+
+if TYPE_CHECKING:
+    from seolint.profiles import Profile
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,6 +54,18 @@ class _Model(BaseModel):
 class SiteConfig(_Model):
     base_url: str | None = None
     base_path: str | None = None  # the URL path under which the articles of this folder live
+    #: Overrides of the detected site profile (seolint.profiles); unset keys keep what the
+    #: generator's files say.
+    generator: Literal["hugo", "zola", "jekyll", "mkdocs", "docusaurus", "astro", "eleventy", "vitepress", "nextjs", "none"] | None = None
+    root: str | None = None  # the site root, relative to this config file
+    content_dir: str | None = None
+    permalinks: dict[str, str] | None = None  # folder under the content dir -> pattern
+    languages: list[str] | None = None
+    default_language: str | None = None
+    default_language_in_subdir: bool | None = None
+    language_folders: bool | None = None
+    trailing_slash: bool | None = None
+    dated: list[str] | None = None  # folder names whose articles are dated content
 
 
 class FieldsConfig(_Model):
@@ -124,6 +139,7 @@ class FileSettings:
     base_url: str | None
     today: dt.date
     base_path: str = "/"
+    site: Profile | None = None  # the site around the article (seolint.profiles)
 
 
 @dataclass
@@ -273,7 +289,14 @@ class Config:
             base_url=self._base_url(),
             today=today,
             base_path=self._base_path(),
+            site=self.site_for(path),
         )
+
+    def site_for(self, path: Path) -> Profile | None:
+        """The profile of the site around ``path``: detected, then ``[site]`` applied."""
+        from seolint.profiles.overrides import profile_for
+
+        return profile_for(path, [(layer.config.site, layer.root) for layer in self.layers])
 
     @property
     def key_order(self) -> list[str] | None:

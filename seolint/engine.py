@@ -435,6 +435,13 @@ def _inspect(
 ) -> tuple[Document, list[Finding], Summary | None]:
     settings = config.settings_for(candidate.path, today)
     doc = Document.from_bytes(candidate.path, candidate.display, data, settings)
+    if settings.site is not None:
+        from seolint.profiles import is_published
+
+        if settings.site.config_file:  # its findings depend on it
+            doc.reads(Path(settings.site.root, settings.site.config_file))
+        if not is_published(settings.site, str(candidate.absolute)):
+            return doc, [], None  # a headless bundle's snippet: no page, no findings
     ignored = config.ignored_for(candidate.path)
     for selector in doc.ignored_in_frontmatter:
         ignored |= select_codes(config.registry, selector)

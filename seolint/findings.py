@@ -7,7 +7,7 @@ Positions are 1-based lines and columns in whole-file coordinates (front matter 
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Severity(str, Enum):
@@ -39,6 +39,50 @@ class Span(NamedTuple):
         return cls(line, start, line, max(start, len(stripped) + 1))
 
 
+# --- edits: what a fix changes, as data (applied by seolint.edits) ----------------------
+
+
+class SetKey(NamedTuple):
+    """Set a top-level front-matter key; a missing key is added after ``after`` (at the end
+    when None)."""
+
+    key: str
+    value: Any
+    after: str | None = None
+
+
+class SetItem(NamedTuple):
+    """Replace item ``index`` of the list at ``key``."""
+
+    key: str
+    index: int
+    value: Any
+
+
+class RemoveItem(NamedTuple):
+    """Remove item ``index`` of the list at ``key``."""
+
+    key: str
+    index: int
+
+
+class AddItems(NamedTuple):
+    """Append items to the list at ``key`` (the key is added at the end when missing)."""
+
+    key: str
+    items: tuple[Any, ...]
+
+
+class RemoveLines(NamedTuple):
+    """Remove the body lines ``start`` to ``end`` (whole-file numbers, inclusive)."""
+
+    start: int
+    end: int
+
+
+Edit = SetKey | SetItem | RemoveItem | AddItems | RemoveLines
+
+
 class Violation(NamedTuple):
     """What a check yields: the engine adds the rule's code, name, severity and path."""
 
@@ -46,11 +90,14 @@ class Violation(NamedTuple):
     span: Span
     hint: str = ""
     fix: str | None = None  # what the fix would do, when the rule has one
+    edits: tuple[Edit, ...] = ()  # how: the fix's edits (none: described only)
+    safety: FixSafety | None = None  # this fix's safety, when it differs from the rule's
 
 
 class Fix(NamedTuple):
     applicability: FixSafety
     message: str
+    edits: tuple[Edit, ...] = ()
 
 
 class Finding(NamedTuple):

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from seolint.document import Document
 from seolint.paths import absolute
-from seolint.findings import FixSafety, Severity, Violation
+from seolint.findings import FixSafety, SetKey, Severity, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.text import language, stems
 
@@ -41,6 +41,7 @@ def slug_format(doc: Document, options: SlugFormat) -> Iterator[Violation]:
         doc.field_span("slug"),
         f"Use `{better}`; accents, capitals, spaces and underscores make fragile URLs.",
         fix=f"Rename the slug to `{better}` (changes the URL: add a redirect)",
+        edits=(SetKey(doc.article.keys.get("slug", "slug"), better),) if better else (),
     )
 
 
@@ -96,15 +97,24 @@ def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is None or doc.article.text("slug"):
         return
     title = doc.article.text("title")
-    source = title if title else file_slug(doc)
-    proposed = make_slug(source, doc.lang)
+    segment = file_slug(doc)  # the URL's last part today
+    proposed = make_slug(title if title else segment, doc.lang)
     empty = "slug" in doc.article.keys
+    key = doc.article.keys.get("slug", "slug")
+    keeps_url = proposed == segment
+    fix = f"Add `slug: {proposed}`" if keeps_url else (
+        f"Add `slug: {proposed}` (changes the URL from `{segment}`: add a redirect)")
     yield Violation(
         "The slug is empty: the URL comes from the file name" if empty
         else "No slug: the URL comes from the file name",
         doc.field_span("slug"),
-        f"Set `slug: {proposed}` so that renaming the file does not change the URL.",
-        fix=f"Add `slug: {proposed}`",
+        f"Set `slug: {proposed}` so that renaming the file does not change the URL." if keeps_url
+        else f"Set `slug: {segment}` so that renaming the file does not change the URL "
+        f"(`{proposed}`, from the title, would move the article).",
+        fix=fix,
+        edits=(SetKey(key, proposed, None if key in doc.data else doc.article.keys.get("title")),)
+        if proposed else (),
+        safety=None if keeps_url else FixSafety.UNSAFE,  # a new URL breaks the links to it
     )
 
 

@@ -54,9 +54,9 @@ class Plan:
                 self.values[edit.key] = edit.value
                 self.after[edit.key] = edit.after
             elif isinstance(edit, SetItem):
-                self._changed.setdefault(edit.key, {})[edit.index] = edit.value
+                self._changed.setdefault(edit.key, {})[edit.position] = edit.value
             elif isinstance(edit, RemoveItem):
-                self._removed.setdefault(edit.key, set()).add(edit.index)
+                self._removed.setdefault(edit.key, set()).add(edit.position)
             elif isinstance(edit, AddItems):
                 self._added.setdefault(edit.key, []).extend(edit.items)
             else:
@@ -75,13 +75,13 @@ class Plan:
             return isinstance(edit, AddItems) and current is _MISSING and edit.key not in self.values
         if isinstance(edit, AddItems):
             return True
-        if not 0 <= edit.index < len(current):
+        if not 0 <= edit.position < len(current):
             return False
         changed = self._changed.get(edit.key, {})
         if isinstance(edit, SetItem):
-            return edit.index not in self._removed.get(edit.key, set()) and (
-                changed.get(edit.index, edit.value) == edit.value)
-        return edit.index not in changed
+            return edit.position not in self._removed.get(edit.key, set()) and (
+                changed.get(edit.position, edit.value) == edit.value)
+        return edit.position not in changed
 
     def new_values(self, fmt: str) -> dict[str, Any]:
         """Every key whose value changes, with its new value (as the format stores it)."""

@@ -52,18 +52,18 @@ class SetKey(NamedTuple):
 
 
 class SetItem(NamedTuple):
-    """Replace item ``index`` of the list at ``key``."""
+    """Replace item number ``position`` (from 0) of the list at ``key``."""
 
     key: str
-    index: int
+    position: int
     value: Any
 
 
 class RemoveItem(NamedTuple):
-    """Remove item ``index`` of the list at ``key``."""
+    """Remove item number ``position`` (from 0) of the list at ``key``."""
 
     key: str
-    index: int
+    position: int
 
 
 class AddItems(NamedTuple):

@@ -63,7 +63,7 @@ def entries(doc: Document, lines: list[str], values: dict[str, Any], after: dict
             replace[start] = (end, rendered if rendered is not None else _render(fm.format, key, value, original))
         else:
             anchor_key = after.get(key)
-            anchor = ranges[anchor_key][1] if anchor_key in ranges else last  # type: ignore[index]
+            anchor = ranges[anchor_key][1] if anchor_key is not None and anchor_key in ranges else last
             inserts.setdefault(anchor, []).extend(_render(fm.format, key, value, []))
     out: list[str] = []
     number = 1
@@ -110,10 +110,14 @@ def _render_yaml(key: str, value: Any, original: list[str]) -> list[str]:
     stream = io.StringIO()
     yaml.dump({key: value}, stream)
     rendered = stream.getvalue().rstrip("\n").split("\n")
-    comment = re.search(r"\s+#.*$", head) if after_colon and not after_colon.startswith(("'", '"')) else None
+    comment = _END_COMMENT.match(after_colon)
     if comment and len(rendered) == 1:
-        rendered[0] += comment.group(0)  # keep an end-of-line comment on a one-line entry
+        rendered[0] += comment.group(1)  # keep an end-of-line comment on a one-line entry
     return rendered
+
+
+#: A one-line value (plain, or quoted whole) and the comment after it.
+_END_COMMENT = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^'"#\s].*?)(\s+#.*)$""")
 
 
 def _sequence_indent(original: list[str]) -> int:
@@ -146,6 +150,12 @@ def _block_list(fm: FrontMatter, key: str, old: Any, new: Any, start: int, origi
     out = original[: found[0]]
     matcher = SequenceMatcher(None, [repr(item) for item in old], [repr(item) for item in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1 and all(extents[i][0] == extents[i][1] for i in range(i1, i2)):
+            for index, item in zip(range(i1, i2), new[j1:j2]):
+                first, _ = extents[index]
+                following = extents[index + 1][0] if index + 1 < len(extents) else len(original)
+                out += _render_item(original[first], item, original) + original[first + 1 : following]
+            continue
         if tag in ("replace", "insert"):
             for item in new[j1:j2]:
                 out += _render_yaml(key, [item], original)[1:]
@@ -155,6 +165,17 @@ def _block_list(fm: FrontMatter, key: str, old: Any, new: Any, start: int, origi
             kept = original[first : last + 1] if tag == "equal" else []
             out += kept + original[last + 1 : following]  # the comments after the item stay
     return out
+
+
+def _render_item(line: str, value: Any, original: list[str]) -> list[str]:
+    """One list item's line with a new value, in the item's own quoting and with its
+    comment: rendered as the value of a one-line entry, then given back its dash."""
+    dash = re.match(r"\s*-\s+", line)
+    if dash is not None and not isinstance(value, (list, dict)):
+        rendered = _render_yaml("x", value, [f"x: {line[dash.end():]}"])
+        if len(rendered) == 1 and rendered[0].startswith("x: "):
+            return [dash.group(0) + rendered[0][3:]]
+    return _render_yaml("x", [value], original)[1:]
 
 
 def move_blocks(lines: list[str], fm: FrontMatter, wanted: list[str]) -> list[str]:

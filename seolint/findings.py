@@ -94,10 +94,28 @@ class Violation(NamedTuple):
     safety: FixSafety | None = None  # this fix's safety, when it differs from the rule's
 
 
+class Replacement(NamedTuple):
+    """A fix as text: what replaces the region from (line, column) to (end_line, end_column),
+    end exclusive, in the file as it is (an empty region: an insertion)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
 class Fix(NamedTuple):
     applicability: FixSafety
     message: str
-    edits: tuple[Edit, ...] = ()
+    edits: tuple[Edit, ...] = ()  # as the check yielded them (not kept in the cache)
+    replacements: tuple[Replacement, ...] = ()  # the edits as text, for the CI formats
+
+    def to_json(self) -> dict[str, object]:
+        found: dict[str, object] = {"applicability": self.applicability.value, "message": self.message}
+        if self.replacements:
+            found["replacements"] = [replacement._asdict() for replacement in self.replacements]
+        return found
 
 
 class Finding(NamedTuple):
@@ -128,9 +146,5 @@ class Finding(NamedTuple):
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
-            "fix": (
-                None
-                if self.fix is None
-                else {"applicability": self.fix.applicability.value, "message": self.fix.message}
-            ),
+            "fix": None if self.fix is None else self.fix.to_json(),
         }

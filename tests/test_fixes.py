@@ -239,3 +239,29 @@ def test_a_crashing_fixer_leaves_only_its_file_alone(seolint: Any, write: Any, i
     assert "a.md: not fixed (a bug in seolint): KeyError: 'boom'" in result.err
     assert bad.read_text(encoding="utf-8") == YAML_IN
     assert "- two\n---\n" in good.read_text(encoding="utf-8")  # its duplicate anchor…
+
+
+def test_a_slug_that_moves_the_article_is_an_unsafe_fix(seolint: Any, write: Any, isolated: Path) -> None:
+    text = "---\ntitle: Build a professional network\ndate: 2024-05-02\n---\n\nBody.\n"
+    moved = write("old-name.md", text)
+    kept = write("build-a-professional-network.md", text)
+    found = {item["path"]: item["fix"] for item in
+             seolint("check", "--select", "S005", "--output-format", "json", ".").json()}
+    assert found["old-name.md"]["applicability"] == "unsafe"
+    assert "changes the URL from `old-name`" in found["old-name.md"]["message"]
+    assert found["build-a-professional-network.md"]["applicability"] == "safe"
+    seolint("fix", "--select", "S005", ".")
+    assert moved.read_text(encoding="utf-8") == text  # the URL stays
+    assert "slug: build-a-professional-network\n" in kept.read_text(encoding="utf-8")
+    seolint("fix", "--select", "S005", "--unsafe-fixes", ".")
+    assert "slug: build-a-professional-network\n" in moved.read_text(encoding="utf-8")
+
+
+def test_a_file_with_mixed_line_endings_and_nothing_to_fix_is_left_alone(seolint: Any, write: Any, isolated: Path) -> None:
+    lines = [b"---", b"title: Mixed endings", b"slug: mixed", b"---", b""] + [b"Line %d." % n for n in range(40)]
+    data = b"".join(line + (b"\r\n" if number in (7, 20, 33) else b"\n") for number, line in enumerate(lines))
+    data = data.replace(b"Line 9.", b"Line\r9.")  # a lone CR is not a line break to rewrite
+    path = write("mixed.md", data)
+    assert seolint("fix", "--diff", "mixed.md").out == ""
+    seolint("fix", "mixed.md")
+    assert path.read_bytes() == data

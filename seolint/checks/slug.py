@@ -110,7 +110,9 @@ def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
         doc.field_span("slug"),
         f"Set `slug: {proposed}` so that renaming the file does not change the URL." if keeps_url
         else f"Set `slug: {segment}` so that renaming the file does not change the URL "
-        f"(`{proposed}`, from the title, would move the article).",
+        f"(`{proposed}`, from the title, would move the article)." if make_slug(segment, doc.lang) == segment
+        else f"A slug keeps the URL when the file is renamed; `{proposed}`, from the title, would move "
+        "the article: add a redirect if you set it.",
         fix=fix,
         edits=(SetKey(key, proposed, None if key in doc.data else doc.article.keys.get("title")),)
         if proposed else (),
@@ -165,6 +167,12 @@ RULES = (
         "S005", "slug-missing-generated", Severity.INFO, slug_missing, fix=FixSafety.SAFE,
         what="Reports an article without a slug; the fix writes one generated from the "
         "title, transliterated for the article's language.",
+        fix_note="The fix is safe only when the slug from the title is the URL segment the "
+        "article already has (its file name, or its folder's name for `index.md` and "
+        "`_index.md`, without a Jekyll date): then `seolint fix` applies it and the URL stays. "
+        "When the two differ, writing the slug moves the article and breaks every link to it, "
+        "so the fix is unsafe (applied only with `--unsafe-fixes`) and its title says it "
+        "changes the URL.",
         why="Without an explicit slug the URL follows the file name, so renaming a file "
         "breaks links and loses the page's ranking.",
         example="title: Réseau professionnel",

@@ -614,3 +614,12 @@ def test_nothing_to_publish_writes_an_empty_index_and_no_sitemap(tmp_path: Path)
     assert publish_api(tmp_path / "src", tmp_path / "out") == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.json"]
     assert load_json(tmp_path / "out/index.json")["articles"] == []
+
+
+def test_publish_applies_the_configured_key_order_as_fix_does(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    write_article(src, "a.md", "slug: a\ndate: 2024-02-03\ntitle: Ordered   keys")
+    (src / "seolint.toml").write_text('[fix]\nkey-order = ["title", "date", "slug"]\n', encoding="utf-8")
+    publish_api(src, tmp_path / "out")
+    published = (tmp_path / "out/a.md").read_text(encoding="utf-8")
+    assert published.startswith("---\ntitle: Ordered keys\ndate: 2024-02-03\nslug: a\n---\n")

@@ -209,6 +209,15 @@ def _whitespace_issue(value: str) -> str | None:
     return None
 
 
+#: What the fix turns into one space: a run with a line break or a tab, or doubled spaces. A
+#: single no-break space stays (French puts one before « : ; ! ? »).
+_MESSY = re.compile(r"\s*[\r\n\t]\s*|\s{2,}")
+
+
+def _tidy(value: str) -> str:
+    return _MESSY.sub(" ", value.strip())
+
+
 def field_whitespace(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is None:
         return
@@ -228,7 +237,7 @@ def field_whitespace(doc: Document, options: NoOptions) -> Iterator[Violation]:
         for path, text, label in items:
             issue = _whitespace_issue(text)
             if issue is not None:
-                tidy = " ".join(text.split())
+                tidy = _tidy(text)
                 edit = SetKey(str(path[0]), tidy) if len(path) == 1 else SetItem(str(path[0]), int(path[1]), tidy)
                 yield Violation(
                     f"{label} contains {issue}",

@@ -192,9 +192,10 @@ def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[t
     from seolint.engine import severities
     from seolint.report import FORMATS, audit_formatter, stream, stream_encoded
 
+    suggested = _suggested(findings, [name for name, _ in reports], request)
     for name, path in reports:
         if name in FORMATS:
-            _write_report(path, "".join(stream(name, findings, files, False)))
+            _write_report(path, "".join(stream(name, suggested, files, False)))
         else:
             _write_report(path, audit_formatter(name)(audit))
     if request.statistics:
@@ -205,10 +206,22 @@ def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[t
                                      printed.encode))
             printed.known.save()
         else:
-            _echo_all(stream(request.output_format, findings, files, request.color, request.quiet))
+            _echo_all(stream(request.output_format, suggested, files, request.color, request.quiet))
     threshold = Severity(request.fail_on).rank
     failed = any(count and severity.rank >= threshold for severity, count in severities(findings).items())
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _suggested(findings: Iterable[Finding], reports: list[str], request: CheckRequest) -> Iterable[Finding]:
+    """The findings with their fixes as replacements, when a format that carries them is
+    printed or written (``seolint.suggest``)."""
+    from seolint import suggest
+
+    if request.statistics or not suggest.FORMATS.intersection([request.output_format, *reports]):
+        return findings
+    from seolint import engine
+
+    return suggest.attach(findings, engine.Configs(request.config_path, _overrides(request.overrides)))
 
 
 def _echo_all(pieces: Iterable[str | bytes | memoryview], flush_at: int = 1 << 18) -> None:
@@ -293,7 +306,8 @@ def run_fix(request: FixRequest) -> int:
     outcome = fix_all(check.paths, configs, unsafe=request.unsafe, diff_only=request.diff, only=only)
     echo_outcome(outcome, request.diff)
     if not request.diff:
-        click.echo(FORMATS[check.output_format](outcome.findings, outcome.files, check.color), nl=False)
+        findings = list(_suggested(outcome.findings, [], check))
+        click.echo(FORMATS[check.output_format](findings, outcome.files, check.color), nl=False)
     if outcome.changed or outcome.problems:
         return ExitCode.FINDINGS
     threshold = Severity(check.fail_on).rank

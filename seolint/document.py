@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from seolint import frontmatter, paths, schema, text
-from seolint.findings import Span
+from seolint.findings import RemoveLines, Span
 from seolint.markdown import Body, parse
 
 if TYPE_CHECKING:
@@ -190,6 +190,14 @@ class Document:
         """The Markdown body's tokens and facts; parsed only when a rule asks."""
         mdx = self.path.suffix.lower() == ".mdx"
         return parse(self.split.body, self.split.body_line, self.lines, mdx)
+
+    def block_removal(self, line: int) -> RemoveLines | None:
+        """The edit that removes the body blocks starting on ``line``, with the blank line
+        after each (how H001, E001 and E002 delete what they report); None when no block
+        starts there."""
+        ends = [block.end_line + (not self.line_text(block.end_line + 1).strip())
+                for block in self.body.blocks if block.line == line]
+        return RemoveLines(line, max(ends)) if ends else None
 
     @cached_property
     def block_sentences(self) -> list[list[text.Sentence]]:

@@ -477,7 +477,7 @@ def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> 
 def _finding(rule: Rule, severity: Severity, path: str, violation: Violation) -> Finding:
     fix = None
     if violation.fix is not None and rule.fix is not None:
-        fix = Fix(rule.fix, violation.fix)
+        fix = Fix(violation.safety or rule.fix, violation.fix, violation.edits)
     span = violation.span
     return Finding(
         rule.code, rule.name, severity, violation.message, path,

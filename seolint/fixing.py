@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ import click
 from seolint import engine
 from seolint.atomic import write_atomic
 from seolint.config import Config
+from seolint.document import Document
 from seolint.errors import SeolintError
 from seolint.files import Candidate
 from seolint.findings import Finding, FixSafety
@@ -48,7 +48,7 @@ def fix_all(
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         try:
-            data, findings = _converge(candidate, original, config, today, allowed)
+            data, _, findings = converge(candidate, original, config, today, allowed)
         except SeolintError as error:
             outcome.problems.append(f"{candidate.display}: not fixed: {error}")
             outcome.findings += engine.check_file(candidate, config, today).findings
@@ -72,9 +72,9 @@ def fix_all(
 
 def fixable_codes() -> frozenset[str]:
     """The rules whose findings ``fix`` can mend."""
-    from seolint.fixes import FIXERS
+    from seolint.checks import REGISTRY
 
-    return frozenset(FIXERS)
+    return frozenset(code for code, rule in REGISTRY.items() if rule.fix is not None)
 
 
 def fix_bytes(
@@ -83,38 +83,34 @@ def fix_bytes(
 ) -> bytes:
     """One article's bytes with its fixes applied in memory, as ``fix`` would write them
     (only the fixes of ``codes`` when given: then the key order is left as it is)."""
-    return _converge(candidate, data, config, today, allowed, codes)[0]
+    return converge(candidate, data, config, today, allowed, codes)[0]
 
 
-def _converge(
+def converge(
     candidate: Candidate, data: bytes, config: Config, today: dt.date, allowed: set[FixSafety],
     codes: frozenset[str] | None = None,
-) -> tuple[bytes, list[Finding]]:
-    from seolint.fixes import FIXERS, apply, plan_fixes, reorder
+) -> tuple[bytes, Document, list[Finding]]:
+    """Apply the allowed fixes (only those of ``codes`` when given; then the configured key
+    order, unless ``codes`` narrows the fixes) round after round until nothing changes: the
+    final bytes, with their document and findings. Serves ``fix``, ``check --fix``, publish
+    and the language server's code actions."""
+    from seolint import edits
 
     order = config.key_order if codes is None else None
     for _ in range(MAX_ROUNDS):
         doc, findings = engine.inspect(candidate, data, config, today)
-        fixable = [f for f in findings if f.fix is not None and f.fix.applicability in allowed
-                   and f.code in FIXERS and (codes is None or f.code in codes)]
-        plan = plan_fixes(doc, fixable) if fixable else None
         if doc.source is None:
-            return data, findings
-        text = apply(doc, plan) if plan is not None else doc.source.text
+            return data, doc, findings
+        fixes = [f.fix.edits for f in findings if f.fix is not None and f.fix.edits
+                 and f.fix.applicability in allowed and (codes is None or f.code in codes)]
+        plan = edits.plan(doc, fixes) if fixes else None
+        text = edits.apply(doc, plan) if plan is not None else doc.source.text
         if order:
-            text = reorder(text, order)
-        fixed = _encode(text, data, doc.source.newline)
-        if fixed == data:
-            return data, findings
-        data = fixed
+            text = edits.reorder(text, order)
+        if text == doc.source.text:
+            return data, doc, findings
+        data = edits.encode(text, data)
     raise SeolintError(f"fixes did not converge after {MAX_ROUNDS} rounds (please report this)")
-
-
-def _encode(text: str, original: bytes, newline: str) -> bytes:
-    if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):  # UTF-32 LE: FF FE too
-        raise SeolintError("UTF-16 and UTF-32 files are checked but not rewritten")
-    bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
-    return bom + text.replace("\n", newline).encode("utf-8")
 
 
 def _diff(display: str, before: bytes, after: bytes) -> str:

@@ -76,6 +76,7 @@ class Rule:
     references: tuple[str, ...] = ()
     options: type[Options] = NoOptions
     fix: FixSafety | None = None
+    fix_note: str = ""  # the Fix safety section, when the safety depends on the case
     enabled: bool = True  # in the default preset
     needs_body: bool = False  # whether the check reads the Markdown body
     site_check: SiteCheck | None = None  # set for the rules across articles (X)
@@ -99,7 +100,7 @@ class Rule:
         if option_lines:
             parts += ["## Options", *option_lines, ""]
         if self.fix is not None:
-            parts += ["## Fix safety", _FIX_TEXT[self.fix], ""]
+            parts += ["## Fix safety", self.fix_note or _FIX_TEXT[self.fix], ""]
         if self.references:
             parts += ["## References", *(f"- {ref}" for ref in self.references), ""]
         return "\n".join(parts).rstrip() + "\n"

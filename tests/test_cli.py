@@ -46,11 +46,16 @@ def test_json_contract(seolint: Any, write: Any, isolated: Path) -> None:
 
 
 def test_json_fix_object(seolint: Any, write: Any, isolated: Path) -> None:
-    write("a.md", GOOD.replace("slug: professional-network\n", ""))
-    findings = seolint("check", "--output-format", "json", "a.md").json()
+    name = "build-a-professional-network-that-lasts-for-years.md"  # the slug keeps this URL
+    write(name, GOOD.replace("slug: professional-network\n", ""))
+    findings = seolint("check", "--output-format", "json", name).json()
     [s005] = [f for f in findings if f["code"] == "S005"]
-    assert s005["fix"] == {"applicability": "safe", "message": "Add `slug: build-a-professional-network-that-lasts-for-years`"}
-    assert s005["path"] == "a.md"  # explicit paths are reported as given
+    assert s005["fix"]["applicability"] == "safe"
+    assert s005["fix"]["message"] == "Add `slug: build-a-professional-network-that-lasts-for-years`"
+    [insertion] = s005["fix"]["replacements"]
+    assert insertion["text"] == "slug: build-a-professional-network-that-lasts-for-years\n"
+    assert (insertion["line"], insertion["column"]) == (insertion["end_line"], insertion["end_column"])
+    assert s005["path"] == name  # explicit paths are reported as given
 
 
 def test_exit_codes_and_fail_on(seolint: Any, write: Any, isolated: Path) -> None:

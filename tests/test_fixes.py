@@ -54,20 +54,24 @@ Body text stays exactly as it is.
 """
 
 
+#: The file name the title's slug matches: writing that slug keeps the URL (a safe fix).
+NAME = "build-a-professional-network-that-lasts.md"
+
+
 def test_yaml_round_trip_changes_only_the_fixed_keys(seolint: Any, write: Any, isolated: Path) -> None:
-    path = write("a.md", YAML_IN)
-    result = seolint("fix", "--output-format", "concise", "a.md")
+    path = write(NAME, YAML_IN)
+    result = seolint("fix", "--output-format", "concise", NAME)
     assert result.code == 1  # something changed: a pre-commit hook must stop
-    assert result.out.splitlines()[0] == "Fixed a.md"
+    assert result.out.splitlines()[0] == f"Fixed {NAME}"
     assert path.read_text(encoding="utf-8") == YAML_OUT
-    again = seolint("fix", "--output-format", "concise", "a.md")
+    again = seolint("fix", "--output-format", "concise", NAME)
     assert "Fixed" not in again.out and path.read_text(encoding="utf-8") == YAML_OUT
 
 
 def test_crlf_and_bom_survive(seolint: Any, write: Any, isolated: Path) -> None:
     data = b"\xef\xbb\xbf" + YAML_IN.replace("\n", "\r\n").encode("utf-8")
-    path = write("a.md", data)
-    seolint("fix", "a.md")
+    path = write(NAME, data)
+    seolint("fix", NAME)
     expected = b"\xef\xbb\xbf" + YAML_OUT.replace("\n", "\r\n").encode("utf-8")
     assert path.read_bytes() == expected
 
@@ -77,8 +81,8 @@ def test_toml_front_matter(seolint: Any, write: Any, isolated: Path) -> None:
         '+++\ntitle = "Hugo   post about networking"  # shown in lists\n'
         'keywords = "hugo, networking, hugo"\ndate = 2024-05-02\n\n[params]\ncover = "x.png"\n+++\n\nBody.\n'
     )
-    path = write("a.md", text)
-    seolint("fix", "a.md")
+    path = write("hugo-post-about-networking.md", text)
+    seolint("fix", path)
     assert path.read_text(encoding="utf-8") == (
         '+++\ntitle = "Hugo post about networking"\nslug = "hugo-post-about-networking"\n'
         'keywords = ["hugo", "networking"]\ndate = 2024-05-02\n\n[params]\ncover = "x.png"\n+++\n\nBody.\n'
@@ -90,7 +94,7 @@ def test_json_front_matter_keeps_its_indentation(seolint: Any, write: Any, isola
     path = write("a.md", text)
     seolint("fix", "a.md")
     assert path.read_text(encoding="utf-8") == (
-        '{\n  "title": "JSON post about networking",\n  "slug": "json-post",\n  "keywords": [\n    "a",\n    "b"\n  ]\n}\n\nBody.\n'
+        '{\n  "title": "JSON post about networking",\n  "slug": "json-post",\n  "keywords": ["a", "b"]\n}\n\nBody.\n'
     )
 
 
@@ -122,15 +126,15 @@ def test_mode_is_kept_and_no_temporary_file_is_left(seolint: Any, write: Any, is
 
 
 def test_check_fix_is_the_same_as_fix(seolint: Any, write: Any, isolated: Path) -> None:
-    path = write("a.md", YAML_IN)
-    assert seolint("check", "--fix", "a.md").code == 1
+    path = write(NAME, YAML_IN)
+    assert seolint("check", "--fix", NAME).code == 1
     assert path.read_text(encoding="utf-8") == YAML_OUT
 
 
 def test_a_fix_that_would_not_read_back_is_refused(seolint: Any, write: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint import fixes
+    from seolint import splice
 
-    monkeypatch.setattr(fixes, "_render", lambda fmt, key, value, original: [f"{key}: [broken"])
+    monkeypatch.setattr(splice, "_render", lambda fmt, key, value, original: [f"{key}: [broken"])
     path = write("a.md", YAML_IN)
     result = seolint("fix", "a.md")
     assert result.code == 1
@@ -221,16 +225,43 @@ def test_unsafe_fixes_remove_notes_and_the_repeated_h1(seolint: Any, write: Any,
 
 
 def test_a_crashing_fixer_leaves_only_its_file_alone(seolint: Any, write: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint import fixes
+    from seolint import splice
 
-    def boom(doc: Any, plan: Any, findings: Any) -> None:
+    def boom(fmt: str, key: str, value: Any, original: list[str]) -> list[str]:
         raise KeyError("boom")
 
-    monkeypatch.setitem(fixes.FIXERS, "FM004", boom)
+    monkeypatch.setattr(splice, "_render", boom)
     bad = write("a.md", YAML_IN)
-    good = write("b.md", YAML_IN.replace("keywords: networking, career, Networking", "keywords: [networking]"))
+    good = write("b.md", YAML_IN.replace("keywords: networking, career, Networking", "keywords: [networking]")
+                 .replace('title: "  Build   a', 'title: "Build a'))
     result = seolint("fix", "a.md", "b.md")
     assert result.code == 1
     assert "a.md: not fixed (a bug in seolint): KeyError: 'boom'" in result.err
     assert bad.read_text(encoding="utf-8") == YAML_IN
-    assert "slug: build-a-professional-network-that-lasts" in good.read_text(encoding="utf-8")
+    assert "- two\n---\n" in good.read_text(encoding="utf-8")  # its duplicate anchor…
+
+
+def test_a_slug_that_moves_the_article_is_an_unsafe_fix(seolint: Any, write: Any, isolated: Path) -> None:
+    text = "---\ntitle: Build a professional network\ndate: 2024-05-02\n---\n\nBody.\n"
+    moved = write("old-name.md", text)
+    kept = write("build-a-professional-network.md", text)
+    found = {item["path"]: item["fix"] for item in
+             seolint("check", "--select", "S005", "--output-format", "json", ".").json()}
+    assert found["old-name.md"]["applicability"] == "unsafe"
+    assert "changes the URL from `old-name`" in found["old-name.md"]["message"]
+    assert found["build-a-professional-network.md"]["applicability"] == "safe"
+    seolint("fix", "--select", "S005", ".")
+    assert moved.read_text(encoding="utf-8") == text  # the URL stays
+    assert "slug: build-a-professional-network\n" in kept.read_text(encoding="utf-8")
+    seolint("fix", "--select", "S005", "--unsafe-fixes", ".")
+    assert "slug: build-a-professional-network\n" in moved.read_text(encoding="utf-8")
+
+
+def test_a_file_with_mixed_line_endings_and_nothing_to_fix_is_left_alone(seolint: Any, write: Any, isolated: Path) -> None:
+    lines = [b"---", b"title: Mixed endings", b"slug: mixed", b"---", b""] + [b"Line %d." % n for n in range(40)]
+    data = b"".join(line + (b"\r\n" if number in (7, 20, 33) else b"\n") for number, line in enumerate(lines))
+    data = data.replace(b"Line 9.", b"Line\r9.")  # a lone CR is not a line break to rewrite
+    path = write("mixed.md", data)
+    assert seolint("fix", "--diff", "mixed.md").out == ""
+    seolint("fix", "mixed.md")
+    assert path.read_bytes() == data

@@ -60,3 +60,37 @@ def test_installed_wheel_runs_from_anywhere(wheel: Path, tmp_path: Path) -> None
     assert "prefers-color-scheme" in page and "hashchange" in page  # the style sheet and script ship
     assert "a.md:2:1: T001 [warning] Title is 2 characters long" in result.stdout
     assert "T002" not in result.stdout and "RUN002" not in result.stdout  # font table found
+
+
+def _imported_packages() -> set[str]:
+    """The top-level names of the third-party packages that seolint's modules import."""
+    import ast
+
+    names: set[str] = set()
+    for path in (ROOT / "seolint").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    return {name for name in names if name not in sys.stdlib_module_names and name != "seolint"}
+
+
+def test_every_imported_package_is_a_declared_dependency() -> None:
+    import re
+    from importlib.metadata import packages_distributions
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    # The language server's packages come with the `server` extra, which `seolint server` asks for.
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["server"]]
+    declared = {re.split(r"[<>=!~;\[ ]", item, maxsplit=1)[0].lower().replace("_", "-") for item in wanted}
+    providers = packages_distributions()
+    missing = sorted(
+        name for name in _imported_packages()
+        if name != "tomli" and not {dist.lower().replace("_", "-") for dist in providers.get(name, [name])} & declared
+    )
+    assert missing == [], f"imported but not declared in pyproject.toml: {missing}"

@@ -657,3 +657,12 @@ def test_a_failed_write_leaves_out_as_it_was(tmp_path: Path, monkeypatch: pytest
         publish_api(src, out)
     assert tree(out) == old
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out", "src"]  # no staging folder left
+
+
+def test_publish_applies_the_configured_key_order_as_fix_does(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    write_article(src, "a.md", "slug: a\ndate: 2024-02-03\ntitle: Ordered   keys")
+    (src / "seolint.toml").write_text('[fix]\nkey-order = ["title", "date", "slug"]\n', encoding="utf-8")
+    publish_api(src, tmp_path / "out")
+    published = (tmp_path / "out/a.md").read_text(encoding="utf-8")
+    assert published.startswith("---\ntitle: Ordered keys\ndate: 2024-02-03\nslug: a\n---\n")

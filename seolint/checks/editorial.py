@@ -19,7 +19,7 @@ from pydantic import Field
 
 from seolint.checks.links import Piece, on_domain, scan
 from seolint.document import Document
-from seolint.findings import FixSafety, Severity, Span, Violation
+from seolint.findings import AddItems, Edit, FixSafety, Severity, Span, Violation
 from seolint.rules import Options, Rule
 from seolint.text import fold, language
 
@@ -186,7 +186,38 @@ def editorial_notes(doc: Document, options: Markers) -> Iterator[Violation]:
             "Readers see this note: delete it, and move what it lists into front matter "
             "(`keywords`, `description`, `slug`, `tags`).",
             fix="Remove the note and merge its keywords into front matter",
+            edits=_note_removal(doc, paragraph.line),
         )
+
+
+_KEYWORD_LABEL = re.compile(
+    r"^(?:seo\s+)?(?:mots?[- ]cle?f?s?|mots? cles?|keywords?|key ?phrases?|palabras? clave|"
+    r"schlusselworter?|expressions?[- ]cles?|requetes? cibles?)\b"
+)
+
+
+def _note_removal(doc: Document, line: int) -> tuple[Edit, ...]:
+    """Remove the note; the keywords a keyword note lists join the front matter's list."""
+    removal = doc.block_removal(line)
+    edits: list[Edit] = [removal] if removal is not None else []
+    listed: list[str] = []
+    for block in doc.body.blocks:
+        label, sep, rest = block.text.partition(":")
+        if block.line == line and sep and _KEYWORD_LABEL.match(fold(label).strip()):
+            listed += [item.strip(" .") for item in re.split(r"[,;]", rest) if item.strip(" .")
+                       and not item.strip().startswith("#")]
+    key = doc.article.keys.get("keywords", "keywords")
+    current = (doc.data or {}).get(key)
+    if listed and (current is None or isinstance(current, list)):
+        seen = {" ".join(fold(str(item)).split()) for item in current or []}
+        added = []
+        for item in listed:
+            if " ".join(fold(item).split()) not in seen:
+                seen.add(" ".join(fold(item).split()))
+                added.append(item)
+        if added:
+            edits.append(AddItems(key, tuple(added)))
+    return tuple(edits)
 
 
 # --- E002 hashtag-line -----------------------------------------------------------------------
@@ -235,7 +266,13 @@ def hashtag_line(doc: Document, options: HashtagLine) -> Iterator[Violation]:
                 "Hashtags belong to social posts, not to the page: delete the line and put "
                 "the topics in front-matter `tags`.",
                 fix="Remove the hashtag line",
+                edits=_removal(doc, line),
             )
+
+
+def _removal(doc: Document, line: int) -> tuple[Edit, ...]:
+    found = doc.block_removal(line)
+    return (found,) if found is not None else ()
 
 
 # --- E003 placeholder-text -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import Field
 
 from seolint.document import Document
-from seolint.findings import FixSafety, Severity, Span, Violation
+from seolint.findings import Edit, FixSafety, SetItem, SetKey, Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.schema import is_empty
 from seolint.text import edit_distance
@@ -64,7 +64,8 @@ def date_invalid(doc: Document, options: DateOptions) -> Iterator[Violation]:
         meant = read_date(value, options.date_format) if isinstance(value, str) else None
         fix = f"Rewrite `{problem.key}` as {meant.isoformat()}" if meant else None
         hint = f"Write it as {meant.isoformat()}." if meant else problem.hint
-        yield Violation(problem.message, doc.key_span(problem.key), hint, fix)
+        edits = (SetKey(problem.key, meant),) if meant else ()
+        yield Violation(problem.message, doc.key_span(problem.key), hint, fix, edits)
 
 
 def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
@@ -133,9 +134,17 @@ def _article_problems(code: str) -> Any:
             return
         for problem in doc.article.problems:
             if problem.code == code:
-                yield Violation(problem.message, doc.key_span(problem.key), problem.hint, problem.fix)
+                edits = _as_list(doc.data.get(problem.key), problem.key) if problem.fix else ()
+                yield Violation(problem.message, doc.key_span(problem.key), problem.hint, problem.fix, edits)
 
     return check
+
+
+def _as_list(value: Any, key: str) -> tuple[Edit, ...]:
+    """A comma-separated string rewritten as the list it means (FM004's fix)."""
+    if not isinstance(value, str):
+        return ()
+    return (SetKey(key, [item.strip() for item in value.split(",") if item.strip()]),)
 
 
 class UnknownOptions(Options):
@@ -237,6 +246,15 @@ def _whitespace_issue(value: str) -> str | None:
     return None
 
 
+#: What the fix turns into one space: a run with a line break or a tab, or doubled spaces. A
+#: single no-break space stays (French puts one before « : ; ! ? »).
+_MESSY = re.compile(r"\s*[\r\n\t]\s*|\s{2,}")
+
+
+def _tidy(value: str) -> str:
+    return _MESSY.sub(" ", value.strip())
+
+
 def field_whitespace(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is None:
         return
@@ -256,12 +274,15 @@ def field_whitespace(doc: Document, options: NoOptions) -> Iterator[Violation]:
         for path, text, label in items:
             issue = _whitespace_issue(text)
             if issue is not None:
+                tidy = _tidy(text)
+                edit = SetKey(str(path[0]), tidy) if len(path) == 1 else SetItem(str(path[0]), int(path[1]), tidy)
                 yield Violation(
                     f"{label} contains {issue}",
                     doc.key_span(*path),
                     "Search results and social cards show it on one line: trim it and use "
                     "single spaces.",
                     fix="Trim and collapse whitespace",
+                    edits=(edit,),
                 )
 
 

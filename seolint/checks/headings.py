@@ -16,7 +16,7 @@ from pydantic import Field
 
 from seolint.document import Document
 from seolint.markdown import visible_text
-from seolint.findings import FixSafety, Severity, Span, Violation
+from seolint.findings import FixSafety, RemoveLines, Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.text import fold, prose_words
 
@@ -88,7 +88,13 @@ def multiple_h1(doc: Document, options: SingleH1) -> Iterator[Violation]:
             "Delete this H1 if it repeats the title, or make it an H2 (`##`)." if from_title
             else "Keep one H1 for the article's subject and make the others H2 (`##`).",
             fix="Remove the H1 that repeats the title" if _same(heading.text, title) else None,
+            edits=_removal(doc, heading.line) if _same(heading.text, title) else (),
         )
+
+
+def _removal(doc: Document, line: int) -> tuple[RemoveLines, ...]:
+    found = doc.block_removal(line)
+    return (found,) if found is not None else ()
 
 
 # --- H002 heading-increment ----------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from pydantic import Field, model_validator
 
 from seolint.document import Document
-from seolint.findings import FixSafety, Severity, Span, Violation
+from seolint.findings import FixSafety, RemoveItem, Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.text import contains_phrase, content_words, fold, language, stems, words
 
@@ -40,6 +40,7 @@ def keywords_duplicate(doc: Document, options: NoOptions) -> Iterator[Violation]
                 doc.key_span(key, index),
                 "Remove the repetition; each keyword should name a different search intent.",
                 fix="Remove the duplicate keyword",
+                edits=(RemoveItem(key, index),),
             )
         else:
             seen[folded] = index

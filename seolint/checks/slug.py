@@ -9,7 +9,8 @@ from pydantic import Field
 
 from seolint.document import Document
 from seolint.paths import absolute
-from seolint.findings import FixSafety, Severity, Violation
+from seolint.findings import FixSafety, SetKey, Severity, Violation
+from seolint.printable import shown_name
 from seolint.rules import NoOptions, Options, Rule
 from seolint.text import language, stems
 
@@ -41,6 +42,7 @@ def slug_format(doc: Document, options: SlugFormat) -> Iterator[Violation]:
         doc.field_span("slug"),
         f"Use `{better}`; accents, capitals, spaces and underscores make fragile URLs.",
         fix=f"Rename the slug to `{better}` (changes the URL: add a redirect)",
+        edits=(SetKey(doc.article.keys.get("slug", "slug"), better),) if better else (),
     )
 
 
@@ -102,15 +104,27 @@ def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
         if good_file_slug(site, doc.path.absolute().as_posix(), doc.data):
             return  # the generator makes the URL from a file name that is already a good slug
     title = doc.article.text("title")
-    source = title if title else file_slug(doc)
-    proposed = make_slug(source, doc.lang)
+    segment = file_slug(doc)  # the URL's last part today
+    shown = shown_name(segment)  # as reports show a file name: escaped when it is no text
+    proposed = make_slug(title if title else segment, doc.lang)
     empty = "slug" in doc.article.keys
+    key = doc.article.keys.get("slug", "slug")
+    keeps_url = proposed == segment
+    fix = f"Add `slug: {proposed}`" if keeps_url else (
+        f"Add `slug: {proposed}` (changes the URL from `{shown}`: add a redirect)")
     yield Violation(
         "The slug is empty: the URL comes from the file name" if empty
         else "No slug: the URL comes from the file name",
         doc.field_span("slug"),
-        f"Set `slug: {proposed}` so that renaming the file does not change the URL.",
-        fix=f"Add `slug: {proposed}`",
+        f"Set `slug: {proposed}` so that renaming the file does not change the URL." if keeps_url
+        else f"Set `slug: {shown}` so that renaming the file does not change the URL "
+        f"(`{proposed}`, from the title, would move the article)." if make_slug(segment, doc.lang) == segment
+        else f"A slug keeps the URL when the file is renamed; `{proposed}`, from the title, would move "
+        "the article: add a redirect if you set it.",
+        fix=fix,
+        edits=(SetKey(key, proposed, None if key in doc.data else doc.article.keys.get("title")),)
+        if proposed else (),
+        safety=None if keeps_url else FixSafety.UNSAFE,  # a new URL breaks the links to it
     )
 
 
@@ -163,6 +177,12 @@ RULES = (
         "title, transliterated for the article's language. On a site whose generator seolint "
         "detects, an article whose URL comes from a file name that is already a good slug "
         "(lowercase ASCII kebab-case) is not reported.",
+        fix_note="The fix is safe only when the slug from the title is the URL segment the "
+        "article already has (its file name, or its folder's name for `index.md` and "
+        "`_index.md`, without a Jekyll date): then `seolint fix` applies it and the URL stays. "
+        "When the two differ, writing the slug moves the article and breaks every link to it, "
+        "so the fix is unsafe (applied only with `--unsafe-fixes`) and its title says it "
+        "changes the URL.",
         why="Without an explicit slug the URL follows the file name, so renaming a file "
         "breaks links and loses the page's ranking.",
         example="title: Réseau professionnel",

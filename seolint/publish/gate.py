@@ -19,13 +19,10 @@ from seolint.config import Config
 from seolint.document import Document
 from seolint.errors import SeolintError
 from seolint.files import Candidate
+from seolint.fixing import converge
 from seolint.findings import Finding, FixSafety, Severity
 from seolint.paths import real
 from seolint.reading import read_article
-
-#: Rounds of safe fixes before giving up, as in ``seolint fix``.
-MAX_ROUNDS = 4
-
 
 @dataclass
 class Checked:
@@ -89,28 +86,10 @@ def _check(candidate: Candidate, relative: PurePosixPath, config: Config, today:
     if doc.source is None:
         return Checked(candidate, relative, None, findings)
     try:
-        doc, findings = _converge(candidate, data, doc, findings, config, today)
+        _, doc, findings = converge(candidate, data, config, today, {FixSafety.SAFE})
     except SeolintError as error:
         return Checked(candidate, relative, doc, findings, f"safe fixes not applied: {error}")
     except Exception as error:  # a fixer bug: publish the text as it is, and say so
         return Checked(candidate, relative, doc, findings,
                        f"safe fixes not applied: {type(error).__name__}: {error}")
     return Checked(candidate, relative, doc, findings)
-
-
-def _converge(candidate: Candidate, data: bytes, doc: Document, findings: list[Finding],
-              config: Config, today: dt.date) -> tuple[Document, list[Finding]]:
-    from seolint.fixes import FIXERS, apply, plan_fixes
-
-    for _ in range(MAX_ROUNDS):
-        safe = [f for f in findings if f.fix is not None and f.fix.applicability is FixSafety.SAFE
-                and f.code in FIXERS]
-        plan = plan_fixes(doc, safe) if safe else None
-        if plan is None:
-            return doc, findings
-        fixed = apply(doc, plan).encode("utf-8")
-        if fixed == data:
-            return doc, findings
-        data = fixed
-        doc, findings = engine.inspect(candidate, data, config, today)
-    raise SeolintError(f"fixes did not converge after {MAX_ROUNDS} rounds (please report this)")

@@ -2,8 +2,9 @@
 
 Positions follow the format: lines from 1, columns from 1 counted in UTF-8 bytes (seolint
 counts code points, so columns are converted with the line's text), end exclusive. The
-message carries the hint after a blank line; ``code.url`` links the rule's page. No
-``suggestions``: seolint's fixes are described, not expressed as replacement text.
+message carries the hint after a blank line; ``code.url`` links the rule's page. A fix
+with replacements (``seolint.suggest``) becomes ``suggestions``, which reviewdog offers as
+suggested changes.
 """
 
 from __future__ import annotations
@@ -31,12 +32,20 @@ def _diagnostic(finding: Finding, source: SourceLines) -> dict[str, Any]:
     end = _position(finding.path, max(finding.line, finding.end_line), finding.end_column, source)
     if end["line"] == start["line"]:
         end["column"] = max(end["column"], start["column"])
-    return {
+    found: dict[str, Any] = {
         "message": full_message(finding),
         "location": {"path": report_path(finding.path), "range": {"start": start, "end": end}},
         "severity": SEVERITIES[finding.severity],
         "code": {"value": finding.code, "url": rule_url(finding.code)},
     }
+    if finding.fix is not None and finding.fix.replacements:
+        found["suggestions"] = [
+            {"range": {"start": _position(finding.path, item.line, item.column, source),
+                       "end": _position(finding.path, item.end_line, item.end_column, source)},
+             "text": item.text}
+            for item in finding.fix.replacements
+        ]
+    return found
 
 
 def _position(path: str, line: int, column: int, source: SourceLines) -> dict[str, int]:

@@ -49,6 +49,7 @@ def render(findings: list[Finding], files: int, color: bool) -> str:
                     "region": _region(finding),
                 }}],
                 "partialFingerprints": {"primaryLocationLineHash": f"{mark.digest}:{mark.occurrence}"},
+                **_fixes(finding),
             }
             for finding, mark in zip(findings, prints)
         ],
@@ -97,6 +98,23 @@ def _descriptor(code: str, findings: list[Finding]) -> dict[str, Any]:
 
 def first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z`(])", text.strip(), maxsplit=1)[0]
+
+
+def _fixes(finding: Finding) -> dict[str, Any]:
+    """The fix as SARIF ``fixes`` (one artifact change of replacements), when it has them."""
+    fix = finding.fix
+    if fix is None or not fix.replacements:
+        return {}
+    replacements = [
+        {"deletedRegion": {"startLine": item.line, "startColumn": item.column,
+                           "endLine": item.end_line, "endColumn": item.end_column},
+         "insertedContent": {"text": item.text}}
+        for item in fix.replacements
+    ]
+    return {"fixes": [{
+        "description": {"text": f"{fix.message} ({fix.applicability.value} fix)"},
+        "artifactChanges": [{"artifactLocation": artifact_location(finding.path), "replacements": replacements}],
+    }]}
 
 
 def _region(finding: Finding) -> dict[str, int]:

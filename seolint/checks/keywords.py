@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 from pydantic import Field, model_validator
@@ -95,20 +94,9 @@ def _phrase(text: str, lang: str) -> _Phrase:
     return _Phrase(Counter(forms), sequence, len(forms) or len(sequence))
 
 
-@lru_cache(maxsize=1 << 13)  # the words a long run meets most; more would only hold memory
-def _stem(word: str, lang: str) -> str:
-    """The stem of one folded content word (Snowball is slow; prose repeats its words)."""
-    found = stems(word, lang)
-    return found[0] if found else word
-
-
 def _sentence_forms(doc: Document) -> list[Counter[str]]:
-    """The stems of each sentence's content words, counted."""
-    function_words = language(doc.lang).function_words
-    return [
-        Counter(_stem(word, doc.lang) for word in words(sentence.text) if word not in function_words)
-        for sentence in doc.sentences
-    ]
+    """The word forms of each sentence's content words, counted."""
+    return [Counter(stems(sentence.text, doc.lang)) for sentence in doc.sentences]
 
 
 def _occurrences(phrase: _Phrase, text: str, have: Counter[str]) -> int:

@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 
 from seolint.document import Document
 from seolint.findings import FixSafety, Severity, Span, Violation
+from seolint.markdown import Block
 from seolint.rules import NoOptions, Options, Rule
 from seolint.text import contains_phrase, content_words, fold, language, stems, words
 
@@ -180,10 +181,22 @@ def keyphrase_density(doc: Document, options: KeyphraseDensity) -> Iterator[Viol
         )
 
 
+def _introduction(doc: Document) -> Block | None:
+    """The first paragraph of prose: an image-only or HTML-only paragraph has no prose, and a
+    bold or italic line without closing punctuation is a label (« **Sommaire** »), but an
+    italic paragraph of sentences is an introduction like any other."""
+    for block in doc.body.blocks:
+        if block.kind != "paragraph" or not block.text.strip():
+            continue
+        if block.emphasis_only and not block.text.rstrip(" \"'’”»)]").endswith((".", "!", "?", "…")):
+            continue
+        return block
+    return None
+
+
 def keyphrase_intro(doc: Document, options: NoOptions) -> Iterator[Violation]:
     found = doc.keyphrase
-    paragraphs = (b for b in doc.body.blocks if b.kind == "paragraph" and not b.emphasis_only)
-    first = next(paragraphs, None)
+    first = _introduction(doc)
     if found is None or first is None or contains_phrase(first.text, found[0], doc.lang):
         return
     yield Violation(
@@ -336,9 +349,11 @@ RULES = (
     ),
     Rule(
         "K006", "keyphrase-intro", Severity.WARNING, keyphrase_intro, needs_body=True,
-        what="Reports a first paragraph (the body's first paragraph block, not a heading, list, "
-        "quote or bold-only line) that does not contain every content word of the focus "
-        "keyphrase, in any order and form.",
+        what="Reports a first paragraph that does not contain every content word of the focus "
+        "keyphrase, in any order and form. The first paragraph is the body's first paragraph of "
+        "prose: not a heading, list or quote, not a paragraph holding only an image or HTML, "
+        "and not a bold or italic label without closing punctuation (« **Sommaire** »); an "
+        "italic introduction made of sentences counts.",
         why="The introduction tells readers and search engines at once what the page is about. "
         "Yoast's introductionKeyword assessment checks that the keyphrase's words appear in the "
         "first paragraph.",

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from seolint import paths
 from seolint._data import rules_dir
 from seolint.text import language, primary_subtag, words
 
@@ -58,13 +59,16 @@ class ArticleLanguage(NamedTuple):
 
 #: Fewest words of prose read before the text is trusted to tell its language: under this,
 #: a page of code names or a short note could lean either way.
-MIN_WORDS = 80
+MIN_WORDS = 40
+#: Under this many words, the lead must be twice as clear (``SHORT_MARGIN``).
+SHORT_TEXT = 80
 #: Words read at most: the opening of a long article tells its language as well as all of it.
 MAX_WORDS = 5000
 #: Share of the leading language's function words, in %: running prose has 35–55 %.
 MIN_SHARE = 20.0
 #: Points by which the leading language must beat the next one.
 MARGIN = 12.0
+SHORT_MARGIN = 24.0
 
 
 @cache
@@ -97,17 +101,21 @@ def detect(tokens: Sequence[str]) -> str | None:
     ranked = sorted(shares.values(), reverse=True)
     if not ranked or ranked[0] < MIN_SHARE:
         return None
-    if len(ranked) > 1 and ranked[0] - ranked[1] < MARGIN:
+    margin = MARGIN if len(tokens) >= SHORT_TEXT else SHORT_MARGIN
+    if len(ranked) > 1 and ranked[0] - ranked[1] < margin:
         return None
     return max(shares, key=shares.__getitem__)
 
 
 def prose_tokens(doc: Document, limit: int = MAX_WORDS) -> list[str]:
-    """The folded words of the body's running prose (paragraphs, list items, quotes; no
-    headings, table cells, code or HTML), up to ``limit``."""
+    """The folded words of the title, the description and the body's running prose
+    (paragraphs and list items; no headings, table cells, quotations — an error message or a
+    citation in another language — code or HTML), up to ``limit``."""
     tokens: list[str] = []
+    for name in ("title", "description"):
+        tokens += words(doc.article.text(name) or "")
     for block in doc.body.blocks:
-        if block.kind in ("paragraph", "list_item", "blockquote"):
+        if block.kind in ("paragraph", "list_item"):
             tokens += words(block.text)
             if len(tokens) >= limit:
                 break
@@ -137,7 +145,7 @@ def folder_language(doc: Document) -> str | None:
     folder, or ``fr`` deeper than three folders below the site root, tells nothing."""
     root = doc.settings.root
     try:
-        parts = doc.path.parent.relative_to(root).parts
+        parts = paths.absolute(doc.path).parent.relative_to(root).parts
     except ValueError:
         return None
     for depth, name in enumerate(parts[:3]):

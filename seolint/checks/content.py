@@ -396,8 +396,9 @@ RULES = (
         "`lang` (`language`, `locale`), the config's `[lang-paths]`, or the site's language "
         "folders. Needs 50 words, a share of at least 20 % and a lead of 20 points over the "
         "declared language. An article that declares no language is not reported: its language "
-        "is detected from the same function words (at least 80 words, a share of 20 % and a "
-        "lead of 12 points over the next language), else taken from a language folder beside "
+        "is detected from the same function words in its paragraphs and list items (at least "
+        "40 words, a share of 20 % and a lead of 12 points over the next language, 24 under "
+        "80 words), else taken from a language folder beside "
         "others (`fr/` next to `en/`), else from the configured `lang` (default `en`).",
         why="The language decides the rules applied: keyphrase matching, function words, the "
         "readability formula, the long-sentence limit. A French article checked as English gets "

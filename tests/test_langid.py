@@ -95,13 +95,15 @@ def test_a_quotation_does_not_flip_the_language(seolint: Any, isolated: Path, wr
 
 
 def test_detect_needs_a_clear_lead() -> None:
-    french = ["le", "les", "des", "est", "réseau"] * 30
+    french = ["et", "dans", "avec", "est", "réseau"] * 30
     assert langid.detect(french) == "fr"
-    assert langid.detect(french[:35]) is None  # too few words
-    assert langid.detect(french[:50]) == "fr"  # few, but a lead of 60 points
-    assert langid.detect(["le", "les", "the", "réseau", "code"] * 10) is None  # few, and close
-    mixed = ["le", "la", "de", "the", "of", "and"] * 30  # as much English as French
+    assert langid.detect(french[:25]) is None  # too few words
+    assert langid.detect(french[:40]) == "fr"  # few, but a lead of 80 points
+    assert langid.detect(["est", "the", "réseau", "code", "api"] * 10) is None  # few, and close
+    mixed = ["et", "dans", "réseau", "the", "and", "network"] * 30  # as much English as French
     assert langid.detect(mixed) is None
+    spanish_too = ["de", "la", "que", "en", "est", "réseau"] * 20  # words French and Spanish share
+    assert langid.detect(spanish_too) == "fr"  # only « est » is French alone, and it leads
     assert langid.detect(["réseau", "professionnel"] * 60) is None  # no function words at all
 
 

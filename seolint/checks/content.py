@@ -396,9 +396,10 @@ RULES = (
         "`lang` (`language`, `locale`), the config's `[lang-paths]`, or the site's language "
         "folders. Needs 50 words, a share of at least 20 % and a lead of 20 points over the "
         "declared language. An article that declares no language is not reported: its language "
-        "is detected from the same function words in its paragraphs and list items (at least "
-        "40 words, a share of 20 % and a lead of 12 points over the next language, 24 under "
-        "80 words), else taken from a language folder beside "
+        "is detected from the function words that belong to one language only (« le », « est », "
+        "“the”, “is”; not « de » or « la », which Spanish has too) in its title, description, "
+        "paragraphs and list items: at least 30 words, a share of 10 % and a lead of 8 points "
+        "over the next language (12 under 80 words), else taken from a language folder beside "
         "others (`fr/` next to `en/`), else from the configured `lang` (default `en`).",
         why="The language decides the rules applied: keyphrase matching, function words, the "
         "readability formula, the long-sentence limit. A French article checked as English gets "

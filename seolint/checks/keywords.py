@@ -287,8 +287,8 @@ def keyword_unused(doc: Document, options: NoOptions) -> Iterator[Violation]:
 #: How words are compared, for the rules that match the keyphrase in the text.
 _FORMS = (
     " Word forms: an inflection counts as the same word (plural, feminine, verb tense: "
-    "“networks”, “networking” for “network”; « réseaux professionnelles » for « réseau "
-    "professionnel »), a derivation does not, since it names something else: “maintainers” is "
+    "“networks”, “networking” for “network”; « réseaux professionnels », « professionnelle » "
+    "for « réseau professionnel »), a derivation does not, since it names something else: “maintainers” is "
     "not “maintain”, “accessibility” is not “access”, « compilateur » is not « compiler », "
     "« développement » is not « développer ». Yoast SEO's English word forms strip inflections "
     "only in the same way (yoastseo's determineStem: plural nouns to the singular, verb forms to "

@@ -146,13 +146,13 @@ def prose_tokens(doc: Document, limit: int = MAX_WORDS) -> list[str]:
 
 def site_language(path: Path, settings: FileSettings) -> str | None:
     """The language the site's generator gives the article at ``path`` from its own i18n
-    configuration (Hugo's ``[languages]`` content folders, Docusaurus' ``i18n/<locale>/``,
-    Astro's and VitePress' locale folders…).
+    configuration (Hugo's ``[languages]`` content folders and ``.fr.md`` suffixes, Astro's
+    and VitePress' locale folders…), as the site profile reads it; None without a profile or
+    when the article's place says nothing, which lets the text speak."""
+    from seolint.profiles import path_language
 
-    This is the site profile's to answer; until a profile is detected there is none, and
-    None lets the text speak.
-    """
-    return None
+    found = path_language(settings.site, paths.absolute(path).as_posix())
+    return primary_subtag(found) if found else None
 
 
 _LANGUAGE_FOLDER = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")

@@ -132,7 +132,7 @@ class Fields:
 class FileSettings:
     """What one article needs from the config besides rule selection."""
 
-    lang: str
+    lang: str  # the configured `lang`: the language when nothing else tells (default en)
     fields: Fields
     root: Path
     static_roots: tuple[Path, ...]
@@ -140,6 +140,8 @@ class FileSettings:
     today: dt.date
     base_path: str = "/"
     site: Profile | None = None  # the site around the article (seolint.profiles)
+    #: The `[lang-paths]` pattern that matched this file, and its language.
+    lang_path: tuple[str, str] | None = None
 
 
 @dataclass
@@ -276,13 +278,15 @@ class Config:
 
     def settings_for(self, path: Path, today: dt.date) -> FileSettings:
         relative = self.relative(path)
-        lang = self.last("lang") or "en"
+        lang_path = None
         for layer in self.layers:  # within a layer the first match wins; later layers override
-            found = (code for pattern, code in layer.config.lang_paths.items() if paths.matches(pattern, relative))
-            lang = next(found, lang)
+            found = ((pattern, primary_subtag(code)) for pattern, code in layer.config.lang_paths.items()
+                     if paths.matches(pattern, relative))
+            lang_path = next(found, lang_path)
         roots = self.last("static_roots") or ["static", "public"]
         return FileSettings(
-            lang=primary_subtag(lang),
+            lang=primary_subtag(self.last("lang") or "en"),
+            lang_path=lang_path,
             fields=self.fields,
             root=self.root,
             static_roots=tuple(self.root / root for root in roots),

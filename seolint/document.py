@@ -20,6 +20,7 @@ from seolint.markdown import Body, parse
 
 if TYPE_CHECKING:
     from seolint.config import FileSettings
+    from seolint.langid import ArticleLanguage
 
 #: Bytes sniffed for NUL characters to tell a binary file.
 SNIFF = 8192
@@ -153,11 +154,16 @@ class Document:
         return schema.build_article(self.data or {}, fields.key_map(), fields.custom)
 
     @cached_property
+    def language(self) -> ArticleLanguage:
+        """The article's language and where it came from (:mod:`seolint.langid`)."""
+        from seolint.langid import resolve
+
+        return resolve(self)
+
+    @property
     def lang(self) -> str:
-        declared = self.article.text("lang")
-        if declared:
-            return text.primary_subtag(declared)
-        return self.settings.lang
+        """The article's language, a primary subtag: every text rule reads it."""
+        return self.language.code
 
     @cached_property
     def keyphrase(self) -> tuple[str, str] | None:

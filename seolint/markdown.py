@@ -101,10 +101,14 @@ class Link(NamedTuple):
 
 class Image(NamedTuple):
     src: str
-    alt: str
+    alt: str | None  # None: an HTML <img> with no alt attribute at all
     line: int
     column: int
     html: bool = False
+    #: Marked as decoration for screen readers: an explicit ``alt=""``, ``role="presentation"``
+    #: (or ``none``) or ``aria-hidden="true"`` on an HTML <img>. Markdown's ``![](src)`` has no
+    #: way to say so: its empty brackets are an alt text left out.
+    decorative: bool = False
 
 
 class Block(NamedTuple):
@@ -295,10 +299,16 @@ def _html_facts(body: Body, lines: list[str]) -> None:
             where = line + offset
             if tag.name == "img":
                 alt = tag.get("alt")
-                body.images.append(Image(str(tag.get("src", "")), str(alt) if alt is not None else "",
-                                         where, _column(lines, where, "<img"), True))
+                body.images.append(Image(str(tag.get("src", "")), str(alt) if alt is not None else None,
+                                         where, _column(lines, where, "<img"), True, _decorative(tag)))
             elif tag.get("href") is not None:
                 body.links.append(Link(str(tag.get("href")), tag.get_text(" ", strip=True), where,
                                        _column(lines, where, "<a"), True))
 
 
+def _decorative(tag: Any) -> bool:
+    """An <img> its author marked as decoration, which assistive technology skips."""
+    alt = tag.get("alt")
+    role = str(tag.get("role") or "").strip().lower()
+    hidden = str(tag.get("aria-hidden") or "").strip().lower()
+    return alt == "" or role in ("presentation", "none") or hidden == "true"

@@ -1,8 +1,8 @@
 """Words, language data and keyphrase matching.
 
 Matching is case-, accent- and apostrophe-insensitive, ignores the language's function words
-(``rules/lang/<lang>.toml``) and compares Snowball stems, so "réseau professionnel" matches
-"Réseaux professionnels". Words are folded (lower case, accents and apostrophes removed)
+(``rules/lang/<lang>.toml``) and compares word forms (:mod:`seolint.wordforms`), so "réseau
+professionnel" matches "Réseaux professionnels". Words are folded (lower case, accents and apostrophes removed)
 *before* stemming, on both sides, so that a text written without accents matches one written
 with them.
 """
@@ -127,26 +127,36 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
 
 
+#: A word before folding: letters and digits, with the combining accents a decomposed text
+#: carries (folding removes them).
+_RAW_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*", re.UNICODE)
+
+
 def words(text: str) -> list[str]:
-    """The folded words of ``text``; elisions (l’, d') and hyphens split words."""
-    return _WORD.findall(fold(text))
+    """The folded words of ``text``; elisions (l’, d') and hyphens split words.
 
-
-@cache
-def _stemmer(name: str) -> Any:
-    import snowballstemmer
-
-    return snowballstemmer.stemmer(name)
+    Split first, then fold each word (remembered): a long text repeats its words, and
+    folding character by character is what made a 20 MB article slow.
+    """
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    raw = _RAW_WORD.findall(unicodedata.normalize("NFC", text))
+    folded = {word: _fold_short(word) if len(word) <= _REMEMBERED else _fold(word) for word in set(raw)}
+    if all(_WORD.fullmatch(word) for word in folded.values()):
+        return [folded[word] for word in raw]
+    found: list[str] = []  # "½" folds to "1⁄2": two words, as folding the whole text gives
+    for word in raw:
+        found += _WORD.findall(folded[word])
+    return found
 
 
 def stems(text: str, lang: str) -> list[str]:
-    """The stems of the content words of ``text``, in order."""
-    data = language(lang)
-    content = [word for word in words(text) if word not in data.function_words]
-    if data.stemmer is None:
-        return content
-    stemmed: list[str] = _stemmer(data.stemmer).stemWords(content)
-    return stemmed
+    """The word-form keys of the content words of ``text``, in order (:mod:`seolint.wordforms`:
+    inflections stripped, each distinct word worked out once)."""
+    from seolint.wordforms import form
+
+    function_words = language(lang).function_words
+    return [form(word, lang) for word in words(text) if word not in function_words]
 
 
 def content_words(text: str, lang: str) -> list[str]:

@@ -14,8 +14,8 @@ from itertools import chain
 from pydantic import Field
 
 from seolint import readability
-from seolint._data import rules_dir
 from seolint.document import Document
+from seolint.langid import Origin, function_word_shares
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import Options, Rule
 from seolint.text import Sentence, fold, language, prose_words, words
@@ -179,7 +179,8 @@ def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
     assert formula is not None
     if score < options.min:
         yield Violation(
-            f"Reading ease {score:.1f} ({formula.name}, {_band(score)}), under the "
+            f"Reading ease {score:.1f} ({formula.name} for {doc.lang}, {doc.language.source}; "
+            f"{_band(score)}), under the "
             f"{options.min:g} minimum: {count / sentence_count:.1f} words a sentence, "
             f"{syllables / count:.2f} syllables a word",
             _span(doc, _first_prose_line(doc)),
@@ -276,48 +277,29 @@ class LanguageMismatch(Options):
     )
 
 
-@cache
-def _known_languages() -> tuple[str, ...]:
-    return tuple(sorted(path.stem for path in (rules_dir() / "lang").glob("*.toml")))
-
-
-def _shares(tokens: list[str]) -> dict[str, float]:
-    """For each language with data, the share of ``tokens`` that are its function words (%)."""
-    result: dict[str, float] = {}
-    occurrences = Counter(tokens)  # each distinct token tested once per language, not each token
-    for code in _known_languages():
-        vocabulary = language(code).function_words
-        if vocabulary:
-            hits = sum(count for token, count in occurrences.items() if token in vocabulary)
-            result[code] = 100 * hits / len(tokens)
-    return result
-
-
 def language_mismatch(doc: Document, options: LanguageMismatch) -> Iterator[Violation]:
-    if not _has_body(doc) or doc.word_count < options.min_words:
-        return
+    declared = doc.language
+    if not declared.declared or not _has_body(doc) or doc.word_count < options.min_words:
+        return  # a language seolint detected or defaulted to has nothing to contradict
     tokens = [token for sentence in doc.sentences for token in words(sentence.text)]
-    if not tokens:
-        return
-    shares = _shares(tokens)
+    shares = function_word_shares(tokens)
     if not shares:
         return
     best = max(shares, key=lambda code: shares[code])
-    declared = doc.lang
-    if best == declared or shares[best] < options.min_share:
+    if best == declared.code or shares[best] < options.min_share:
         return
-    if shares[best] - shares.get(declared, 0.0) < options.margin:
+    if shares[best] - shares.get(declared.code, 0.0) < options.margin:
         return
     ranked = sorted(shares, key=shares.__getitem__, reverse=True)
     measured = ", ".join(f"{code} {shares[code]:.0f} %" for code in ranked)
-    stated = doc.article.text("lang")
-    origin = f"`lang: {stated}`" if stated else "the configured default: no `lang` in front matter"
+    in_front_matter = declared.origin is Origin.FRONT_MATTER
     yield Violation(
-        f"The text reads as {language(best).name} ({best}), but its language is {declared} "
-        f"({origin}); function words: {measured}",
-        doc.field_span("lang") if stated else _span(doc, 1),
-        f"Set `lang: {best}` (or `lang`/`[lang-paths]` in seolint.toml) so the language's "
-        "rules, function words and readability formula apply.",
+        f"The text reads as {language(best).name} ({best}), but its language is "
+        f"{declared.code} ({declared.source}); function words: {measured}",
+        doc.field_span("lang") if in_front_matter else _span(doc, 1),
+        f"Set `lang: {best}` in the front matter" + ("" if in_front_matter else
+        f" (or correct {declared.source} in the config)") + " so the language's rules, function "
+        "words and readability formula apply; or translate the text.",
     )
 
 
@@ -372,9 +354,11 @@ RULES = (
         "C004", "readability", Severity.WARNING, reading_ease, options=Readability, needs_body=True,
         what="Reports a reading ease under 50, computed with the language's own formula: Flesch "
         "reading ease for English, Kandel–Moles for French, Amstad for German, and so on (the "
-        "constants textstat uses). Skipped for a language without a formula and for texts under "
-        "100 words, whose score says little. Each list item, heading and table cell ends a "
-        "sentence, so a list does not count as one endless sentence.",
+        "constants textstat uses). The language is the article's own (its `lang`, `[lang-paths]`, "
+        "or else detected from the text), and the message says where it came from. Skipped for "
+        "a language without a formula and for texts under 100 words, whose score says little. "
+        "Each list item, heading and table cell ends a sentence, so a list does not count as "
+        "one endless sentence.",
         why="Reading ease falls with long sentences and long words. On Flesch's scale, 60–70 is "
         "plain English, 50–60 fairly difficult and under 50 difficult: the bands Yoast and "
         "Rank Math show, where Yoast turns red under 50.",
@@ -408,9 +392,15 @@ RULES = (
         needs_body=True,
         what="Estimates the language of the prose from its function words (the share of words "
         "that are articles, pronouns, prepositions… of each language seolint has data for) and "
-        "reports when it is not the article's language — declared in `lang` or, without one, "
-        "the configured default. Needs 50 words, a share of at least 20 % and a lead of 20 "
-        "points over the declared language.",
+        "reports when it contradicts the language the article *declares*: its front-matter "
+        "`lang` (`language`, `locale`), the config's `[lang-paths]`, or the site's language "
+        "folders. Needs 50 words, a share of at least 20 % and a lead of 20 points over the "
+        "declared language. An article that declares no language is not reported: its language "
+        "is detected from the function words that belong to one language only (« le », « est », "
+        "“the”, “is”; not « de » or « la », which Spanish has too) in its title, description, "
+        "paragraphs and list items: at least 30 words, a share of 10 % and a lead of 8 points "
+        "over the next language (12 under 80 words), else taken from a language folder beside "
+        "others (`fr/` next to `en/`), else from the configured `lang` (default `en`).",
         why="The language decides the rules applied: keyphrase matching, function words, the "
         "readability formula, the long-sentence limit. A French article checked as English gets "
         "wrong results everywhere, and search engines may be told the wrong `hreflang`. Function "

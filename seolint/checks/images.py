@@ -117,10 +117,15 @@ _DEFAULT_NAME = re.compile(
 
 
 def alt_problem(image: Image) -> str | None:
-    """Why an image's alt text is useless (empty, a file name), or None when it is fine."""
+    """Why an image's alt text is useless (missing, empty, a file name), or None when it is
+    fine or the image is marked as decoration (``alt=""`` on an HTML <img>)."""
+    if image.decorative:
+        return None
+    if image.alt is None:
+        return "has no alt attribute"
     alt = " ".join(image.alt.split())
     if not alt:
-        return "has no alt text"
+        return "has an empty alt text"
     stem = PurePosixPath(urlsplit(image.src).path).stem
     if _FILE_NAME.fullmatch(alt) or (_SLUG.fullmatch(alt) and fold(alt) == fold(unquote(stem))):
         return f"has the alt text “{alt}”, a file name"
@@ -147,13 +152,19 @@ def image_alt_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
             f"Image `{shown}` {problem} (a description is required)",
             _image_span(doc, image),
             "Say in a few words what the image shows, as you would to someone on the phone; "
-            "for a purely decorative image, suppress this finding on its line.",
+            "for a purely decorative image, write it as HTML with an explicit empty alt "
+            "(`<img src=\"…\" alt=\"\">`).",
         )
 
 
 class CardSize(Options):
     min_width: int = Field(1200, ge=1, description="Narrowest cover, in pixels.")
     min_height: int = Field(630, ge=1, description="Shortest cover, in pixels.")
+    tolerance: int = Field(
+        4, ge=0,
+        description="Pixels a cover may lack on either side and still pass: 1200×628, a common "
+        "export of the card size, fills the card as well.",
+    )
 
 
 def local_file(target: str, doc: Document) -> Path | None:
@@ -171,7 +182,8 @@ def image_too_small(doc: Document, options: CardSize) -> Iterator[Violation]:
     if size is None:
         return
     width, height = size
-    if width >= options.min_width and height >= options.min_height:
+    slack = options.tolerance
+    if width + slack >= options.min_width and height + slack >= options.min_height:
         return
     bound = f"{options.min_width}×{options.min_height}"
     yield Violation(
@@ -214,10 +226,12 @@ RULES = (
     ),
     Rule(
         "I004", "image-alt-missing", Severity.WARNING, image_alt_missing, needs_body=True,
-        what="Reports a body image (Markdown `![alt](src)` or HTML `<img>`) whose alt text is "
-        "empty, a file name (`IMG_1234.jpg`, `photo-2.png`, `open-rates-2024` for "
+        what="Reports a body image (Markdown `![alt](src)` or HTML `<img>`) with no alt "
+        "attribute, an empty alt text (Markdown's `![](src)`), a file name (`IMG_1234.jpg`, `photo-2.png`, `open-rates-2024` for "
         "`open-rates-2024.png`), a camera, screenshot or placeholder name (`DSC01234`, "
-        "`Screenshot 2024-01-02 at 10.22.33`, `image`) or has no word at all (`2`).",
+        "`Screenshot 2024-01-02 at 10.22.33`, `image`) or has no word at all (`2`). An HTML "
+        "image marked as decoration is not reported: an explicit `alt=\"\"`, "
+        "`role=\"presentation\"` or `aria-hidden=\"true\"` (WCAG's technique H67).",
         why="Alt text is what screen readers say and what image search indexes; a file name "
         "says nothing to either. WCAG 1.1.1 requires a text alternative, and Google uses alt "
         "text to understand an image.",
@@ -225,6 +239,7 @@ RULES = (
         use_instead="![Deux personnes échangent leurs cartes à un salon](/images/salon.jpg)",
         references=(
             "WCAG 2.2, 1.1.1 Non-text Content",
+            "WCAG technique H67: null alt text and no title on img elements for decorative images",
             "Google Search Central: image SEO best practices (alt text)",
         ),
     ),
@@ -232,7 +247,9 @@ RULES = (
         "I005", "image-too-small", Severity.INFO, image_too_small, options=CardSize,
         what="Reads the width and height of the local cover image from its file header (PNG, "
         "GIF, JPEG, WebP; SVG `width`/`height` or `viewBox`) and reports it when it is "
-        "smaller than 1200×630 px. Remote images and unreadable files are not judged.",
+        "smaller than 1200×630 px, by more than 4 px on a side (`tolerance`): a 1200×628 "
+        "cover passes, since social networks scale and crop a cover to the card by a few "
+        "pixels anyway. Remote images and unreadable files are not judged.",
         why="Facebook and LinkedIn recommend 1200×630 px for link previews (Open Graph); a "
         "smaller image gets a small thumbnail instead of a large card, or is upscaled and "
         "blurry. X's summary_large_image card has the same 1.91:1 shape.",

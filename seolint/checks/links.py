@@ -436,6 +436,8 @@ _SEGMENT = r"[a-z0-9](?:[a-z0-9._~-]*[a-z0-9])?"
 _SITE_PATH = re.compile(rf"(?<![^\s(\[])/({_SEGMENT})(?:/{_SEGMENT})*/?(?![\w/~-])")
 #: What may follow a site path that ends a sentence or clause (in the source line).
 _CLAUSE_END = re.compile(r"\s*(?:$|<!--)|[.,;:!?…](?=\s|$)|[)\]»”\"’']|\s+[»”)\]]")
+#: Emphasis closing right after a path: `**… notre quiz : /quiz**`.
+_CLOSING_EMPHASIS = re.compile(r"(?:\*{1,3}|_{1,3}|</(?:strong|em|b|i)>)+", re.IGNORECASE)
 #: What both finders need: a slash (a URL's scheme, a site path) or a bare ``www.``.
 _MAYBE_REFERENCE = re.compile(r"/|www\.", re.IGNORECASE)
 #: An HTTP method before a path makes it an API endpoint (`GET /customers/42`), not a page.
@@ -493,6 +495,17 @@ def _references(piece: Piece, options: Unlinked) -> Iterator[tuple[str, str]]:
         yield from (("site path", path) for path in _site_paths(piece))
 
 
+def _ends_clause(piece: Piece, path: str, source: str, end: int) -> bool:
+    """Whether the path at ``end`` in its source line ends a sentence or clause: followed by
+    punctuation or the end of the line, or closing an emphasized sentence that has words
+    before it (`**… notre quiz : /quiz**`), unlike a path emphasized on its own (`_/public_`)."""
+    if _CLAUSE_END.match(source, end):
+        return True
+    closing = _CLOSING_EMPHASIS.match(source, end)
+    before = piece.text[: piece.text.find(path)] if path in piece.text else ""
+    return closing is not None and bool(re.search(r"[^\W\d_]", before))
+
+
 def unlinked_reference(doc: Document, options: Unlinked) -> Iterator[Violation]:
     searched: dict[int, int] = {}  # per line, where the previous finding ended
     for piece in scan(doc).pieces:
@@ -502,8 +515,8 @@ def unlinked_reference(doc: Document, options: Unlinked) -> Iterator[Violation]:
         for what, found in _references(piece, options):
             start = source.find(found, searched.get(piece.line, 0))
             end = start + len(found)
-            if what == "site path" and (start < 0 or not _CLAUSE_END.match(source, end)):
-                continue  # mid-sentence (“/api traffic”) or emphasized (`_/public_`): a mention
+            if what == "site path" and (start < 0 or not _ends_clause(piece, found, source, end)):
+                continue  # mid-sentence (“/api traffic”) or emphasized alone (`_/public_`): a mention
             column = start + 1 if start >= 0 else Span.at_line(piece.line, source).column
             searched[piece.line] = column - 1 + len(found)
             example = f"[descriptive text]({found if what == 'site path' else _shown(found, 40)})"
@@ -638,9 +651,10 @@ RULES = (
         "two characters or more with a letter, and it ends a sentence or clause, as a call to "
         "action does (« notre quiz : /quiz »). Not reported: `and/or`, `km/h`, `TCP/IP`, "
         "`12/05`, `1/2`, `/s`; file-system paths (`/etc/hosts`); API endpoints after an HTTP "
-        "method (`GET /customers/42`); and paths in the middle of a sentence or emphasized "
-        "(`/api traffic`, `_/public_`), which name a route rather than send the reader to a "
-        "page. URLs on localhost and example domains illustrate a shape rather than cite a "
+        "method (`GET /customers/42`); and paths in the middle of a sentence or emphasized on "
+        "their own (`/api traffic`, `_/public_`), which name a route rather than send the "
+        "reader to a page. A path that ends an emphasized sentence is a call to action and is "
+        "reported (`**découvrez votre profil grâce à notre quiz : /quiz**`). URLs on localhost and example domains illustrate a shape rather than cite a "
         "page and are not reported either.",
         why="A reference in plain text is a call to action nobody can click (many renderers "
         "do not autolink), and it passes no relevance to the page it names; as a link with "

@@ -248,11 +248,12 @@ class Config:
         return codes
 
     def settings_for(self, path: Path, today: dt.date) -> FileSettings:
-        relative = self.relative(path)
         lang = self.last("lang") or "en"
-        for layer in self.layers:  # within a layer the first match wins; later layers override
-            found = (code for pattern, code in layer.config.lang_paths.items() if paths.matches(pattern, relative))
-            lang = next(found, lang)
+        if any(layer.config.lang_paths for layer in self.layers):
+            relative = self.relative(path)
+            for layer in self.layers:  # within a layer the first match wins; later layers override
+                found = (code for pattern, code in layer.config.lang_paths.items() if paths.matches(pattern, relative))
+                lang = next(found, lang)
         roots = self.last("static_roots") or ["static", "public"]
         return FileSettings(
             lang=primary_subtag(lang),

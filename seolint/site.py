@@ -3,7 +3,7 @@ parsed document; and how URLs and links between articles resolve.
 
 An article's URL is ``/<folder relative to the site root>/<slug>/`` (lower case), or the file
 path without its extension when there is no slug (``index.md`` stands for its folder). The
-site root is the folder of the config file, else the folder given on the command line.
+site root is decided in ``seolint.siteroot``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from seolint.markdown import link_targets
 from seolint.suppress import Suppressions
 from seolint.text import fold, stems
 
@@ -86,6 +87,13 @@ class Summaries:
             return map(self._decode, self._packed)
         return iter(self._items)
 
+    def replace(self, index: int, summary: Summary) -> None:
+        """Put a fuller summary of the same article (same path and front matter) in place
+        of the one at ``index``, before the rules run (``seolint.partial``)."""
+        if self._decode is not None:
+            raise TypeError("packed summaries are not replaced")
+        self._items[index] = summary
+
 
 #: The files that rules across articles looked for, while a run records them (for the cache).
 _looked_at: ContextVar[dict[str, bool] | None] = ContextVar("looked_at", default=None)
@@ -114,11 +122,39 @@ def file_exists(path: str, any_kind: bool = False) -> bool:
 def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions) -> Summary | None:
     if doc.data is None:
         return None
+    links = [(link.href, link.line, link.column) for link in doc.body.links]
+    headings = tuple(heading.source or heading.text for heading in doc.body.headings)
+    return _summary(doc, links, headings, ignored, suppressions)
+
+
+#: The front-matter keys a summary reads besides the fields' (``Fields.all_keys``).
+SKETCHED_KEYS = frozenset({"aliases", "permalink", "url", "path"})
+
+
+def sketch(doc: Document, wanted: Callable[[str, str | None], bool] | None = None) -> Summary | None:
+    """A summary read from the front matter and from what may be a link in the raw body
+    (``markdown.link_targets``, links in code included), without parsing the body: no
+    headings, ignores or suppressions, and each link placed on the body's first line. For
+    the articles a run over part of a site does not check (``seolint.partial``), whose own
+    findings are not reported; only the links ``wanted(href, base_url)`` are kept."""
+    if doc.data is None:
+        return None
+    base_url = doc.settings.base_url
+    line = doc.split.body_line
+    links = [(href, line, 1) for href in link_targets(doc.split.body) if wanted is None or wanted(href, base_url)]
+    return _summary(doc, links, (), frozenset(), Suppressions())
+
+
+def _summary(
+    doc: Document, links: Iterable[tuple[str, int, int]], headings: tuple[str, ...], ignored: frozenset[str],
+    suppressions: Suppressions,
+) -> Summary:
+    assert doc.data is not None
     article = doc.article
     found = doc.keyphrase
     phrase = found[0] if found else None
     aliases = doc.data.get("aliases", [])
-    links = tuple(LinkRef(link.href, link.line, link.column) for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
+    base_url = doc.settings.base_url
     return Summary(
         path=doc.path.absolute().as_posix(),  # engine._Summaries sorts fresh ones by this, unread
         display=doc.display,
@@ -129,12 +165,12 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
         keyphrase=phrase,
         keyphrase_key=tuple(sorted(set(stems(phrase, doc.lang)))) if phrase else (),
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
-        headings=tuple(heading.source or heading.text for heading in doc.body.headings),
-        links=links,
+        headings=headings,
+        links=tuple(LinkRef(href, line, column) for href, line, column in links if is_internal(href, base_url)),
         lines={name: doc.field_span(name).line for name in ("title", "description", "slug", "keyphrase")},
         ignored=ignored,
         suppressions=suppressions,
-        base_url=doc.settings.base_url,
+        base_url=base_url,
         static_roots=tuple(root.as_posix() for root in doc.settings.static_roots),
         permalink=_permalink(doc.data),
         base_path=doc.settings.base_path,

@@ -257,6 +257,17 @@ def site_cache_folder(configs: Configs, paths: list[Path]) -> Path:
     return cache.folder_for(configs.for_folder(_first_folder(paths)).root)
 
 
+def _site_key(root: str, rules: list[SiteRule], digests: list[str]) -> str:
+    described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
+    return cache.site_key(root, described, digests)
+
+
+def stored_cross_rows(folder: Path, root: str, rules: list[SiteRule],
+                      digests: list[str]) -> list[tuple[str, packed.Packed]] | None:
+    """What ``cached_cross_rows`` stored for these summaries and rules; None when nothing is."""
+    return cache.load_site(folder, root, _site_key(root, rules, digests))
+
+
 def cached_cross_rows(
     folder: Path, root: str, rules: list[SiteRule], digests: list[str],
     compute: Callable[[], tuple[list[tuple[str, packed.Packed]], bool]],
@@ -265,8 +276,7 @@ def cached_cross_rows(
     the order of their absolute paths), packed per path: as stored in ``folder`` when none
     of these, nor a file the rules tested, changed; else from ``compute``, stored when it
     says they may be (no rule crashed, no summary was damaged)."""
-    described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
-    key = cache.site_key(root, described, digests)
+    key = _site_key(root, rules, digests)
     stored = cache.load_site(folder, root, key)
     if stored is None:
         with site.recording() as looked_at:

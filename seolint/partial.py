@@ -33,10 +33,6 @@ if TYPE_CHECKING:
     from seolint.engine import Configs, SiteRule
     from seolint.store import FindingStore
 
-#: Findings across articles, packed per displayed path (``engine.cross_rows``).
-Rows = list[tuple[str, packed.Packed]]
-
-
 def is_partial(paths: list[Path], root: str, subset: bool) -> bool:
     """Whether a run over ``paths`` checks less than the whole site under ``root``: it
     names files, reads stdin or keeps changed files only (``subset``), or names folders of
@@ -70,10 +66,10 @@ def add_site_findings(
     indexes: cache.Indexes | None, today: dt.date, cache_folder: Path | None, jobs: int = 1,
 ) -> None:
     """Run ``rules`` over the checked articles and the rest of the site; add to ``store``
-    the findings on the checked ones. With the cache, every summary known to it and
-    ``cache_folder``, the findings across the site are the ones a run over the whole site
-    stored, or are stored for it."""
-    from seolint.engine import cached_cross_rows, cross_rows
+    the findings on the checked ones: those a run over the whole site stored in
+    ``cache_folder`` when every summary is as it was then, else computed (and not stored:
+    the others' links that cannot lead to a checked article are left out)."""
+    from seolint.engine import cross_rows, stored_cross_rows
 
     own = list(checked.summaries)
     shown = {summary.display for summary in own}
@@ -82,36 +78,29 @@ def add_site_findings(
     # A link of an article not shown matters only when it may lead to one that is.
     targets: set[str] = set().union(*(names(summary, url_of(summary, root)) for summary in own))
     others = rest_of_site(checked.candidates, root, configs, indexes, today, targets, jobs)
-    crash_at = min(shown)  # a crashing rule is reported on a file the run shows
 
-    def computed(whole: bool) -> tuple[Rows, bool]:
-        """The rows of the rules over every summary: all of each (``whole``: for the site
-        cache), or only the links of the others that may lead to a shown article."""
+    digests = [*checked.digests, *((other.candidate.absolute, other.digest) for other in others)]
+    known = [digest for _, digest in sorted(digests, key=lambda item: item[0]) if digest is not None]
+    rows = None
+    if indexes is not None and cache_folder is not None and len(known) == len(digests):
+        rows = stored_cross_rows(cache_folder, root, rules, known)  # as a run over the whole site left them
+    if rows is None:
         items = [*own]
         sketched: set[str] = set()
         for other in others:
             summary, other = _read(other, configs.for_file(other.candidate.name), today, targets)
-            if summary is None:
-                continue
-            if other.sketched:
+            if summary is not None and other.sketched:
                 sketched.add(summary.path)
-            elif not whole:
+            elif summary is not None:  # no other link of it can change what is reported
                 summary = summary._replace(links=tuple(link for link in summary.links
                                                        if may_lead_to(link.href, summary.base_url, targets)))
-            items.append(summary)
+            if summary is not None:
+                items.append(summary)
         items.sort(key=lambda summary: summary.path)
         summaries = site.Summaries(items)
         if sketched:
             refine(summaries, shown, sketched, root, lambda index: _full(summaries[index], configs, today))
-        rows, crashed = cross_rows(summaries, root, rules, crash_at=crash_at)
-        return rows, not crashed and not sketched
-
-    digests = [*checked.digests, *((other.candidate.absolute, other.digest) for other in others)]
-    known = [digest for _, digest in sorted(digests, key=lambda item: item[0]) if digest is not None]
-    if indexes is not None and cache_folder is not None and len(known) == len(digests):
-        rows = cached_cross_rows(cache_folder, root, rules, known, lambda: computed(whole=True))
-    else:
-        rows = computed(whole=False)[0]
+        rows = cross_rows(summaries, root, rules, crash_at=min(shown))[0]  # a crash shows on a shown file
     for path, result in rows:
         if path in shown:
             store.add_packed(path, result)

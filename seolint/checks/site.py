@@ -199,13 +199,17 @@ def names(summary: Summary, url: str) -> set[str]:
 
 
 def may_lead_to(href: str, base_url: str | None, wanted: set[str]) -> bool:
-    """Whether ``Site.resolve`` may lead the link ``href`` to an article with one of the
-    ``names`` in ``wanted``: False only when the last part of its path (unquoted, lower
-    case, with or without an extension) is none of them. A link whose last part is empty,
-    ``.``, ``..`` or an index file may lead anywhere. Kept in step with ``resolve``."""
+    """Whether ``Site.resolve`` may lead the link ``href`` of one article to another with
+    one of the ``names`` in ``wanted``: False when it has no path (it stays on its page),
+    or when the last part of its path (unquoted, lower case, with or without an extension)
+    is none of them. A link whose last part is empty, ``.``, ``..`` or an index file may
+    lead anywhere. Kept in step with ``resolve``."""
     if base_url and href.startswith(base_url.rstrip("/") + "/"):
         href = href[len(base_url.rstrip("/")):]
-    last = _split(href)[0].rstrip("/").rpartition("/")[2].lower()
+    path = _split(href)[0]
+    if not path:
+        return False
+    last = path.rstrip("/").rpartition("/")[2].lower()
     for part in (last, unquote(last)) if "%" in last else (last,):
         dot = part.rfind(".")
         stem = part[:dot] if dot > 0 and part[dot:] in _EXTENSIONS else part

@@ -72,7 +72,7 @@ def test_hooks_stop_a_bad_article_fix_it_and_then_pass(tmp_path: Path, env: dict
 
 def _post(slug: str, links: str) -> str:
     return (f"---\ntitle: Networking advice, part {slug}, for people who start out\n"
-            f"description: Part {slug} of a series on networking: where to meet people, what to say, and how to "
+            f"description: Part {slug} of a series on networking, where to meet people, what to say, and how to "
             f"keep in touch.\ndate: 2024-05-02\nslug: {slug}\n---\n\n{links}\n")
 
 
@@ -87,10 +87,11 @@ def test_hook_sees_the_whole_site_for_the_staged_articles(tmp_path: Path, env: d
         (repo / "en" / f"{name}.md").write_text(_post(name, "Back to [the first part](/en/a/)."), encoding="utf-8")
     (repo / "en/a.md").write_text(_post("a", "See [b](/en/b/), [c](c.md) and [d](/en/d/)."), encoding="utf-8")
     _run(["git", "add", "en/a.md"], repo, env)
-    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "seolint"]
+    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "seolint", "--verbose"]
 
     staged = _run(pre_commit, repo, env)
-    assert "en/a.md" in staged.stdout and "X005" not in staged.stdout, staged.stdout + staged.stderr
+    assert "en/a.md" in staged.stdout and "FM002" not in staged.stdout, staged.stdout + staged.stderr
+    assert "X005" not in staged.stdout, staged.stdout
     _run(["git", "add", "en"], repo, env)
     every = _run([*pre_commit, "--all-files"], repo, env)
     assert "en/e.md" in every.stdout and "X005" not in every.stdout, every.stdout + every.stderr
@@ -99,4 +100,4 @@ def test_hook_sees_the_whole_site_for_the_staged_articles(tmp_path: Path, env: d
     _run(["git", "add", "en/a.md"], repo, env)
     broken = _run(pre_commit, repo, env)
     assert broken.returncode == 1
-    assert "en/a.md:10:" in broken.stdout and "X005 [error] Link to `/en/nowhere/` leads nowhere" in broken.stdout
+    assert "en/a.md:8:" in broken.stdout and "X005 [error] Link to `/en/nowhere/` leads nowhere" in broken.stdout

@@ -207,3 +207,20 @@ def test_the_link_filter_keeps_every_link_that_leads_to_the_article() -> None:
                 if target >= 0 and target != index:
                     wanted = names(summaries[target], site.url_of(summaries[target], root))
                     assert may_lead_to(link.href, summary.base_url, wanted), (summary.display, link.href)
+
+
+def test_a_crashing_rule_is_reported_on_a_checked_article(seolint: Any, small: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from seolint.checks import REGISTRY
+
+    def crashing(summaries: site.Summaries, root: str, options: Any) -> Any:
+        raise RuntimeError("boom")
+        yield  # a generator, as the rules are
+
+    monkeypatch.setitem(REGISTRY, "X006", dataclasses.replace(REGISTRY["X006"], site_check=crashing))
+    result = seolint("check", "--no-cache", "--output-format", "json", "en/b.md")  # en/a.md comes first
+    crashes = [(f["path"], f["message"]) for f in result.json() if f["code"] == "RUN002"]
+    assert crashes == [("en/b.md", "Rule X006 (orphan-article) crashed: RuntimeError: boom")]
+    assert result.code == 1

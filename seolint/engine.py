@@ -366,28 +366,30 @@ def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = Non
 
 
 def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None = None,
-               across: bool = False, jobs: int = 1) -> RunResult:
+               summarize: bool = False, across: bool = False, jobs: int = 1) -> RunResult:
     """Check one article given as bytes (from an editor, through stdin), reported as ``name``;
-    with ``across``, the rules across articles too, over the site around ``name`` (read on
-    ``jobs`` processes)."""
+    with ``summarize``, its summary for the rules across articles is in ``summaries`` (when
+    one of them is enabled); with ``across``, those rules run too, over the site around
+    ``name`` (read on ``jobs`` processes)."""
     today = today or dt.date.today()
     candidate = Candidate(name, name.as_posix(), True, os.path.abspath(name))
     config = configs.for_file(name)
     measured = unread(candidate.display)
     summary = None
     try:
-        doc, findings, summary = _inspect(candidate, data, config, today, summarize=across)
+        doc, findings, summary = _inspect(candidate, data, config, today, summarize or across)
         if configs.profiles:
             measured = profile(doc)
     except Exception as error:  # as in check_file: this file's problem only
         findings = [crash_finding(None, candidate.display, error)]
     store = FindingStore(findings)
-    if summary is not None:
+    if across and summary is not None:
         root, rules = site_setup(configs, [name])
         indexes = cache.Indexes(today.isoformat(), False) if configs.cache else None
         checked = partial.Checked([candidate], site.Summaries([summary]), [(candidate.absolute, None)])
         partial.add_site_findings(store, checked, root, rules, configs, indexes, today, None, jobs)
-    return RunResult(store, 1, [measured] if configs.profiles else [])
+    return RunResult(store, 1, [measured] if configs.profiles else [],
+                     [summary] if summarize and summary is not None else [])
 
 
 def _exclusions(configs: Configs) -> Callable[[str], bool]:

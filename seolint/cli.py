@@ -40,6 +40,9 @@ REPORTS = click.option("--report", "reports", multiple=True, metavar="FORMAT:PAT
                             "csv:audit.csv, summary:run.json.")
 FAIL_ON = click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
                        help="The lowest severity that makes the run exit 1.")
+MAX_FILE_SIZE = click.option("--max-file-size", metavar="SIZE",
+                              help="Do not read articles larger than this (bytes, or e.g. 20MB; "
+                                   "default 10MB): each gets one RUN003 finding.")
 STATISTICS = click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
 
 
@@ -84,14 +87,15 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (as `seolint fix`).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply the unsafe fixes.")
 @click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
+@MAX_FILE_SIZE
 @COLOR
 @QUIET
 def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
           baseline: Path | None, write_baseline: Path | None, jobs: int | None, no_cache: bool,
-          shard: tuple[int, int] | None, fix: bool, unsafe_fixes: bool, diff: bool, color: bool | None,
-          quiet: bool) -> None:
+          shard: tuple[int, int] | None, fix: bool, unsafe_fixes: bool, diff: bool,
+          max_file_size: str | None, color: bool | None, quiet: bool) -> None:
     """Check articles (files or folders; default: the current folder)."""
     from seolint.commands import CheckRequest, FixRequest, run_check, run_fix
 
@@ -99,7 +103,7 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
         paths=list(paths) or [Path(".")],
         output_format=output_format,
         overrides={"select": _split(select) or None, "extend-select": _split(extend_select),
-                   "ignore": _split(ignore)},
+                   "ignore": _split(ignore), "max-file-size": max_file_size},
         config_path=config_path,
         fail_on=fail_on,
         color=_color(color),
@@ -129,17 +133,18 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               help="How the remaining findings are printed.")
 @CHANGED_SINCE
+@MAX_FILE_SIZE
 @COLOR
 def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[str, ...],
         ignore: tuple[str, ...], config_path: Path | None, output_format: str,
-        changed_since: str | None, color: bool | None) -> None:
+        changed_since: str | None, max_file_size: str | None, color: bool | None) -> None:
     """Apply fixes (the safe ones unless --unsafe-fixes), then report what remains."""
     from seolint.commands import CheckRequest, FixRequest, run_fix
 
     request = CheckRequest(
         paths=list(paths) or [Path(".")],
         output_format=output_format,
-        overrides={"select": _split(select) or None, "ignore": _split(ignore)},
+        overrides={"select": _split(select) or None, "ignore": _split(ignore), "max-file-size": max_file_size},
         config_path=config_path,
         color=_color(color),
         changed_since=changed_since,
@@ -190,6 +195,17 @@ def clean(paths: tuple[Path, ...]) -> None:
     from seolint.commands import clean_cache
 
     raise SystemExit(clean_cache(list(paths) or [Path(".")]))
+
+
+@cli.command()
+@click.argument("path", required=False, default=".", type=click.Path(path_type=Path, exists=True))
+def site(path: Path) -> None:
+    """Show the site detected around PATH: generator, config read, URLs, languages."""
+    from seolint.engine import Configs
+    from seolint.profiles.show import run
+
+    config = Configs().for_folder(path if path.is_dir() else path.parent)
+    raise SystemExit(run(path, config.site_for(path / "x.md" if path.is_dir() else path)))
 
 
 @cli.command()

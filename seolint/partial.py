@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from seolint import cache, packed, site
-from seolint.checks.site import Site, may_lead_to, names, site_of
+from seolint.resolve import Site, may_lead_to, names, site_of
 from seolint.document import Document
 from seolint.files import Candidate
 from seolint.paths import real
@@ -91,7 +91,7 @@ def add_site_findings(
             summary, other = _read(other, configs.for_file(other.candidate.name), today, targets)
             if summary is not None and other.sketched:
                 sketched.add(summary.path)
-            elif summary is not None:  # no other link of it can change what is reported
+            elif summary is not None and summary.url is None:  # no other link of it can change what is reported
                 summary = summary._replace(links=tuple(link for link in summary.links
                                                        if may_lead_to(link.href, summary.base_url, targets)))
             if summary is not None:
@@ -165,7 +165,7 @@ def sketch(candidate: Candidate, config: Config, today: dt.date, targets: set[st
     try:
         data = candidate.path.read_bytes()
         settings = config.settings_for(candidate.path, today)
-        keys = _sketched_keys(settings.fields)
+        keys = _sketched_keys(settings.fields) if settings.site is None else None  # a profile's URL may read any key
         doc = Document.from_bytes(candidate.path, candidate.display, data, settings, positions=False, keys=keys)
         if targets is None:
             return site.sketch(doc)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from seolint import site
-from seolint.checks.site import Site, may_lead_to, names
+from seolint.resolve import Site, may_lead_to, names
 from seolint.engine import Configs, candidates, checked
 from seolint.frontmatter import split
 from seolint.markdown import link_targets, parse

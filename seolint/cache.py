@@ -353,6 +353,26 @@ class Index:
         self.entries[name] = (record.stamp, record.digest, display, today, record.looked_at, result.counts,
                               profile, _checksum(result), None, record.summary)
 
+    def stored_summary(self, name: str) -> tuple[bytes, str | None, str] | None:
+        """The packed summary stored for the file ``name`` (absolute), its digest, and the
+        path it was shown as, when the file is unchanged since (its stamp, else its hash),
+        whatever the day it was checked and the other files its rules read: a summary
+        depends on neither. None when there is none, or the entry is stale or damaged."""
+        entry = self.entries.get(name)
+        if entry is None:
+            return None
+        try:
+            stamp, known, shown, _, _, _, _, check, where, digest = entry
+            now = paths.stamp(name)
+            if now is None or (stamp != now and not _same_content(name, known)):
+                return None
+            findings, summary = self._packed(name, where)
+            if summary is None or type(shown) is not str or zlib.crc32(summary, zlib.crc32(findings)) != check:
+                return None
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
+            return None  # foreign or damaged: the caller reads the file instead
+        return summary, digest if type(digest) is str else None, shown
+
     def forget(self, name: str) -> None:
         """Drop an entry found damaged after its lookup: the next run recomputes the file."""
         if self.entries.pop(name, None) is not None:
@@ -443,6 +463,10 @@ class Indexes:
     def summary_digest(self, name: str, config: Config) -> str | None:
         """The digest of the summary stored for ``name`` (after a lookup or a put)."""
         return self.index_for(config).summary_digest(name)
+
+    def stored_summary(self, name: str, config: Config) -> tuple[bytes, str | None, str] | None:
+        """``Index.stored_summary`` of the file at ``name`` (absolute)."""
+        return self.index_for(config).stored_summary(name)
 
     def forget(self, name: str, config: Config) -> None:
         self.index_for(config).forget(name)

@@ -75,7 +75,7 @@ def run_check(request: CheckRequest) -> int:
         configs.for_folder(Path.cwd())  # a broken --config fails before any file is read
     if request.stdin_filename is not None:
         data = sys.stdin.buffer.read()
-        result = engine.run_source(Path(request.stdin_filename), data, configs)
+        result = engine.run_source(Path(request.stdin_filename), data, configs, across=True, jobs=request.jobs)
     else:
         only = None
         if request.changed_since is not None:

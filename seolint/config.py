@@ -277,12 +277,13 @@ class Config:
         return codes
 
     def settings_for(self, path: Path, today: dt.date) -> FileSettings:
-        relative = self.relative(path)
         lang_path = None
-        for layer in self.layers:  # within a layer the first match wins; later layers override
-            found = ((pattern, primary_subtag(code)) for pattern, code in layer.config.lang_paths.items()
-                     if paths.matches(pattern, relative))
-            lang_path = next(found, lang_path)
+        if any(layer.config.lang_paths for layer in self.layers):  # most sites have none: skip the path work
+            relative = self.relative(path)
+            for layer in self.layers:  # within a layer the first match wins; later layers override
+                found = ((pattern, primary_subtag(code)) for pattern, code in layer.config.lang_paths.items()
+                         if paths.matches(pattern, relative))
+                lang_path = next(found, lang_path)
         roots = self.last("static_roots") or ["static", "public"]
         return FileSettings(
             lang=primary_subtag(self.last("lang") or "en"),

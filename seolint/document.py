@@ -111,12 +111,18 @@ class Document:
         return found
 
     @classmethod
-    def from_bytes(cls, path: Path, display: str, data: bytes, settings: FileSettings) -> Document:
+    def from_bytes(
+        cls, path: Path, display: str, data: bytes, settings: FileSettings, positions: bool = True,
+        keys: frozenset[str] | None = None,
+    ) -> Document:
+        """The document of a file's bytes; without ``positions``, where each front-matter
+        key stands is not recorded, and with ``keys`` only those are read
+        (``frontmatter.split``): for summaries of a whole site."""
         try:
             source = decode(data)
         except SourceProblem as problem:
             return cls(path, display, settings, problem=problem)
-        return cls(path, display, settings, source, None, frontmatter.split(source.text))
+        return cls(path, display, settings, source, None, frontmatter.split(source.text, positions, keys))
 
     # --- raw text ------------------------------------------------------------------------
 

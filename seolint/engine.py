@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from seolint import cache, packed, site, suppress
+from seolint import cache, packed, partial, site, suppress
 from seolint.audit import Profile, profile, unread
 from seolint.checks import REGISTRY
 from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
@@ -23,6 +23,7 @@ from seolint.paths import absolute, folder_matcher, real, real_folder, stamp
 from seolint.reading import NotARegularFile, TooLarge, read_article
 from seolint.rules import Options, Rule
 from seolint.site import Summary
+from seolint.siteroot import site_root
 from seolint.spill import Spill
 from seolint.store import FindingStore
 
@@ -125,8 +126,15 @@ def run(
         if configs.profiles:
             profiles.append(result.profile or unread(candidate.display))
     if summaries.candidates and shard is None:
-        if indexes is None:
-            cross_rows(summaries.lazy(), *site_setup(configs, paths), into=store)
+        root, rules = site_setup(configs, paths)
+        if partial.is_partial(paths, root, subset=only is not None):
+            view = summaries.lazy()  # first: sets aside the damaged summaries
+            known = partial.checked_digests(
+                [candidate for candidate in summaries.candidates if candidate not in summaries.damaged], configs, indexes)
+            partial.add_site_findings(store, partial.Checked(found, view, known), root, rules, configs, indexes,
+                                      today, site_cache_folder(configs, paths), jobs)
+        elif indexes is None:
+            cross_rows(summaries.lazy(), root, rules, into=store)
         else:
             digests = [indexes.summary_digest(candidate.absolute, configs.for_file(candidate.name))
                        for candidate in summaries.candidates]
@@ -216,13 +224,8 @@ class SiteRule(NamedTuple):
 
 def site_setup(configs: Configs, paths: list[Path]) -> tuple[str, list[SiteRule]]:
     """The site root and the enabled rules across articles, for a run over ``paths``."""
-    folder = _first_folder(paths)
-    config = configs.for_folder(folder)
-    # The site root: the config file's folder when the checked folder is inside it, else
-    # the checked folder itself.
-    scanned = absolute(folder)
-    has_file = any(layer.origin != "the command line" for layer in config.layers)
-    root = (config.root if has_file and scanned.is_relative_to(config.root) else scanned).as_posix()
+    config = configs.for_folder(_first_folder(paths))
+    root = site_root(paths, config).as_posix()
     rules = [SiteRule(config.registry[code], severity, config.options[code])
              for code, severity in config.enabled.items() if config.registry[code].site_check is not None]
     return root, rules
@@ -239,20 +242,51 @@ def _cached_site_findings(
     """Add ``site_findings`` to ``store``, from the cache when no summary, rule or tested
     file changed (then no summary is decoded)."""
     root, rules = site_setup(configs, paths)
-    folder = cache.folder_for(configs.for_folder(_first_folder(paths)).root)
-    known = [digest for digest in digests if digest is not None]
-    if len(known) != len(digests):
+    if any(digest is None for digest in digests):
         _add_rows(store, cross_rows(summaries.lazy(), root, rules)[0])
         return
+
+    def computed() -> tuple[list[tuple[str, packed.Packed]], bool]:
+        rows, crashed = cross_rows(summaries.lazy(), root, rules)
+        return rows, not summaries.damaged and not crashed
+
+    absolutes = [candidate.absolute for candidate in summaries.candidates]
+    known = [digest for _, digest in sorted(zip(absolutes, digests)) if digest is not None]
+    _add_rows(store, cached_cross_rows(site_cache_folder(configs, paths), root, rules, known, computed))
+
+
+def site_cache_folder(configs: Configs, paths: list[Path]) -> Path:
+    """Where a run over ``paths`` keeps the findings of the rules across articles."""
+    return cache.folder_for(configs.for_folder(_first_folder(paths)).root)
+
+
+def _site_key(root: str, rules: list[SiteRule], digests: list[str]) -> str:
     described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
-    key = cache.site_key(root, described, known)
+    return cache.site_key(root, described, digests)
+
+
+def stored_cross_rows(folder: Path, root: str, rules: list[SiteRule],
+                      digests: list[str]) -> list[tuple[str, packed.Packed]] | None:
+    """What ``cached_cross_rows`` stored for these summaries and rules; None when nothing is."""
+    return cache.load_site(folder, root, _site_key(root, rules, digests))
+
+
+def cached_cross_rows(
+    folder: Path, root: str, rules: list[SiteRule], digests: list[str],
+    compute: Callable[[], tuple[list[tuple[str, packed.Packed]], bool]],
+) -> list[tuple[str, packed.Packed]]:
+    """The findings of ``rules`` across the articles whose summaries have ``digests`` (in
+    the order of their absolute paths), packed per path: as stored in ``folder`` when none
+    of these, nor a file the rules tested, changed; else from ``compute``, stored when it
+    says they may be (no rule crashed, no summary was damaged)."""
+    key = _site_key(root, rules, digests)
     stored = cache.load_site(folder, root, key)
     if stored is None:
         with site.recording() as looked_at:
-            stored, crashed = cross_rows(summaries.lazy(), root, rules)
-        if not summaries.damaged and not crashed:
+            stored, keep = compute()
+        if keep:
             cache.store_site(folder, root, key, stored, looked_at)
-    _add_rows(store, stored)
+    return stored
 
 
 def _add_rows(store: FindingStore, rows: list[tuple[str, packed.Packed]]) -> None:
@@ -287,13 +321,14 @@ _CHUNK = 4096
 
 
 def cross_rows(
-    summaries: site.Summaries, root: str, rules: list[SiteRule], into: FindingStore | None = None
+    summaries: site.Summaries, root: str, rules: list[SiteRule], into: FindingStore | None = None,
+    crash_at: str | None = None,
 ) -> tuple[list[tuple[str, packed.Packed]], bool]:
     """``cross_findings``, packed per path as they come (``packed_rows``): the findings of
     a large site are never all objects at once. With ``into``, they go straight into that
     store (which may set them aside on disk) and none are returned. A crashing rule is
-    reported once, on the first file, in place of what it found; the flag tells whether
-    one crashed."""
+    reported once, on the first file (or the path ``crash_at``), in place of what it found;
+    the flag tells whether one crashed."""
     rows: list[tuple[str, packed.Packed]] = []
     crashed = False
     for rule, severity, options in rules:
@@ -312,7 +347,7 @@ def cross_rows(
             del rows[kept:]
             if into is not None:
                 into.rollback(mark)
-            _keep(packed_rows([crash_finding(rule, summaries[0].display, error)]), rows, into)
+            _keep(packed_rows([crash_finding(rule, crash_at or summaries[0].display, error)]), rows, into)
             crashed = True
     return rows, crashed
 
@@ -344,22 +379,30 @@ def _wanted(found: Iterator[Candidate], wanted: set[str] | None) -> Iterator[Can
 
 
 def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None = None,
-               summarize: bool = False) -> RunResult:
+               summarize: bool = False, across: bool = False, jobs: int = 1) -> RunResult:
     """Check one article given as bytes (from an editor, through stdin), reported as ``name``;
     with ``summarize``, its summary for the rules across articles is in ``summaries`` (when
-    one of them is enabled)."""
+    one of them is enabled); with ``across``, those rules run too, over the site around
+    ``name`` (read on ``jobs`` processes)."""
+    today = today or dt.date.today()
     candidate = Candidate(name, name.as_posix(), True, os.path.abspath(name))
     config = configs.for_file(name)
     measured = unread(candidate.display)
     summary = None
     try:
-        doc, findings, summary = _inspect(candidate, data, config, today or dt.date.today(), summarize)
+        doc, findings, summary = _inspect(candidate, data, config, today, summarize or across)
         if configs.profiles:
             measured = profile(doc)
     except Exception as error:  # as in check_file: this file's problem only
         findings = [crash_finding(None, candidate.display, error)]
-    return RunResult(FindingStore(findings), 1, [measured] if configs.profiles else [],
-                     [summary] if summary is not None else [])
+    store = FindingStore(findings)
+    if across and summary is not None:
+        root, rules = site_setup(configs, [name])
+        indexes = cache.Indexes(today.isoformat(), False) if configs.cache else None
+        checked = partial.Checked([candidate], site.Summaries([summary]), [(candidate.absolute, None)])
+        partial.add_site_findings(store, checked, root, rules, configs, indexes, today, None, jobs)
+    return RunResult(store, 1, [measured] if configs.profiles else [],
+                     [summary] if summarize and summary is not None else [])
 
 
 def _exclusions(configs: Configs) -> Callable[[str], bool]:

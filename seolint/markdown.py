@@ -12,6 +12,7 @@ first line in the file is added in exactly one place, :func:`parse`.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -312,3 +313,30 @@ def _decorative(tag: Any) -> bool:
     role = str(tag.get("role") or "").strip().lower()
     hidden = str(tag.get("aria-hidden") or "").strip().lower()
     return alt == "" or role in ("presentation", "none") or hidden == "true"
+
+
+#: What may be a link's target in raw Markdown: an inline link's (or image's) destination,
+#: a reference definition's, an HTML ``href`` (looked for only where the text has one) and
+#: an autolink. Matched in code and comments too: a superset of the links ``parse`` finds.
+_LINKISH = (  # each with a string the text must hold for it to match
+    (re.compile(r"\]\(\s*(?:<([^<>\n]*)>|((?:\\.|[^\s()\\]|\([^\s()]*\))+))"), "]("),
+    (re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|(\S+))", re.MULTILINE), "]:"),
+    (re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"), ":"),
+)
+_HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.IGNORECASE)
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def link_targets(body: str) -> list[str]:
+    """Every string of the body that may be a link's target, unescaped as a parser would
+    (backslash escapes, HTML entities), in no particular order: what a scan of a site reads
+    of the articles it does not parse. Links in code count too; no link is missed."""
+    patterns = [pattern for pattern, needle in _LINKISH if needle in body]
+    if "href" in body.lower():
+        patterns.append(_HREF)
+    found = ["".join(groups) for pattern in patterns for groups in pattern.findall(body)]  # one group matched
+    if "\\" in body:
+        found = [_ESCAPED.sub(r"\1", href) for href in found]
+    if "&" in body:
+        found = [html.unescape(href) for href in found]
+    return found

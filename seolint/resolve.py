@@ -13,6 +13,7 @@ import os
 import re
 from array import array
 from collections import defaultdict
+from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from seolint.site import Summaries, Summary, file_exists, normalize_url, url_of
@@ -63,6 +64,10 @@ class Site:
             source = source or self._summaries[index]
             found = self._targets[index] = array("l", (self.resolve(index, source, link.href) for link in source.links))
         return found
+
+    def forget(self, index: int) -> None:
+        """Forget where an article's links lead: its summary was replaced by a fuller one."""
+        self._targets[index] = None
 
     def resolve(self, index: int, source: Summary, href: str) -> int:
         """The article a link of article ``index`` points at, else ``FILE`` or ``MISSING``."""
@@ -173,6 +178,47 @@ def split(href: str) -> tuple[str, str]:
         return href, ""
     parts = urlsplit(href)
     return unquote(parts.path), parts.fragment
+
+
+#: The extensions ``normalize_url`` drops, and the names a link to a folder's index ends in.
+_EXTENSIONS = frozenset({".html", ".htm", ".md", ".mdx", ".markdown"})
+_ANYWHERE = frozenset({"", ".", "..", "index", "_index"})
+
+
+def names(summary: Summary, url: str) -> set[str]:
+    """The last parts (lower case) of every path or address by which ``Site.resolve`` may
+    lead a link to this article (its ``url``) on a site without a profile: its file's name
+    and stem, its folder's name, and the last part of its URL and of each alias (see
+    ``may_lead_to``)."""
+    path = PurePosixPath(summary.path)
+    found = {path.name.lower(), path.stem.lower(), path.parent.name.lower(), _last(url)}
+    found.update(_last(normalize_url("/" + alias.lstrip("/"))) for alias in summary.aliases)
+    return found
+
+
+def may_lead_to(href: str, base_url: str | None, wanted: set[str]) -> bool:
+    """Whether ``Site.resolve`` may lead the link ``href`` of one article to another with
+    one of the ``names`` in ``wanted``, on a site without a profile (whose link forms may
+    lead anywhere: the caller keeps every link there): False when it has no path (it stays
+    on its page), or when the last part of its path (unquoted, lower case, with or without
+    an extension) is none of them. A link whose last part is empty, ``.``, ``..`` or an
+    index file may lead anywhere. Kept in step with ``resolve``."""
+    if base_url and href.startswith(base_url.rstrip("/") + "/"):
+        href = href[len(base_url.rstrip("/")):]
+    path = split(href)[0]
+    if not path:
+        return False
+    last = path.rstrip("/").rpartition("/")[2].lower()
+    for part in (last, unquote(last)) if "%" in last else (last,):
+        dot = part.rfind(".")
+        stem = part[:dot] if dot > 0 and part[dot:] in _EXTENSIONS else part
+        if part in wanted or stem in wanted or stem in _ANYWHERE:
+            return True
+    return False
+
+
+def _last(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
 
 
 def site_of(summaries: Summaries, root: str) -> Site:

@@ -3,7 +3,7 @@ parsed document; and how URLs and links between articles resolve.
 
 An article's URL is ``/<folder relative to the site root>/<slug>/`` (lower case), or the file
 path without its extension when there is no slug (``index.md`` stands for its folder). The
-site root is the folder of the config file, else the folder given on the command line.
+site root is decided in ``seolint.siteroot``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from seolint.markdown import link_targets
 from seolint.suppress import Suppressions
 from seolint.text import fold, stems
 
@@ -105,6 +106,13 @@ class Summaries:
             return map(self._decode, self._packed)
         return iter(self._items)
 
+    def replace(self, index: int, summary: Summary) -> None:
+        """Put a fuller summary of the same article (same path and front matter) in place
+        of the one at ``index``, before the rules run (``seolint.partial``)."""
+        if self._decode is not None:
+            raise TypeError("packed summaries are not replaced")
+        self._items[index] = summary
+
 
 #: The files that rules across articles looked for, while a run records them (for the cache).
 _looked_at: ContextVar[dict[str, bool] | None] = ContextVar("looked_at", default=None)
@@ -146,17 +154,48 @@ def target_end(lines: list[str], line: int, column: int, href: str) -> int:
 
 
 def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions) -> Summary | None:
+    if not _is_article(doc):
+        return None
+    links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
+                  for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
+    return _summary(doc, links, _headings(doc), ignored, suppressions)
+
+
+def _is_article(doc: Document) -> bool:
+    """Without a site profile, a file without front matter is no article."""
+    return doc.data is not None or (doc.settings.site is not None and doc.source is not None)
+
+
+#: The front-matter keys a summary reads besides the fields' (``Fields.all_keys``), without
+#: a site profile (with one, its URL may read any key).
+SKETCHED_KEYS = frozenset({"aliases", "permalink", "url", "path"})
+
+
+def sketch(doc: Document, wanted: Callable[[str, str | None], bool] | None = None) -> Summary | None:
+    """A summary read from the front matter and from what may be a link in the raw body
+    (``markdown.link_targets``, links in code included), without parsing the body: no
+    headings, ignores or suppressions, and each link placed on the body's first line. For
+    the articles a run over part of a site does not check (``seolint.partial``), whose own
+    findings are not reported; only the links ``wanted(href, base_url)`` are kept (all of
+    them on a site with a profile, whose link forms may lead anywhere)."""
+    if not _is_article(doc):
+        return None
+    base_url = doc.settings.base_url
+    line = doc.split.body_line
+    keep = wanted if wanted is not None and doc.settings.site is None else None
+    links = tuple(LinkRef(href, line, 1, 1 + len(href)) for href in link_targets(doc.split.body)
+                  if is_internal(href, base_url) and (keep is None or keep(href, base_url)))
+    return _summary(doc, links, (), frozenset(), Suppressions())
+
+
+def _summary(doc: Document, links: tuple[LinkRef, ...], headings: tuple[str, ...], ignored: frozenset[str],
+             suppressions: Suppressions) -> Summary:
     profile = doc.settings.site
-    data = doc.data
-    if data is None and (profile is None or doc.source is None):
-        return None  # without a site profile, a file without front matter is no article
-    data = data or {}
+    data = doc.data or {}
     article = doc.article
     found = doc.keyphrase
     phrase = found[0] if found else None
     aliases = data.get("aliases", [])
-    links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
-                  for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
     return Summary(
         path=doc.path.absolute().as_posix(),  # engine._Summaries sorts fresh ones by this, unread
         display=doc.display,
@@ -167,7 +206,7 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
         keyphrase=phrase,
         keyphrase_key=tuple(sorted(set(stems(phrase, doc.lang)))) if phrase else (),
         aliases=_aliases(aliases, data if profile is not None else {}),
-        headings=_headings(doc),
+        headings=headings,
         links=links,
         lines={name: doc.field_span(name).line for name in ("title", "description", "slug", "keyphrase")},
         ignored=ignored,

@@ -261,8 +261,9 @@ def test_older_cache_formats_are_removed(seolint: Any, write: Any, isolated: Pat
 
 def test_one_article_reads_only_its_own_packed_results(seolint: Any, write: Any, isolated: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """A pre-commit run on one article reads its own results from the blob files, not the
-    whole site's, and prints what a full read gives."""
+    """A pre-commit run on one article reads its own results from the blob files, and the
+    other articles' entries for their summaries (the rules across articles see the whole
+    site), each as a range while they are few, and prints what a full read gives."""
     from seolint import cache
 
     for name in "abc":
@@ -286,7 +287,7 @@ def test_one_article_reads_only_its_own_packed_results(seolint: Any, write: Any,
     monkeypatch.setattr(cache.BlobFiles, "get", spy_get)
     again = seolint("check", "a.md")
     assert (again.out, again.code) == (first.out, first.code)
-    assert len(ranges) == 1 and not wholes
+    assert len(ranges) == 3 and not wholes  # a.md's results, and b.md's and c.md's summaries
     monkeypatch.setattr(cache, "RANGE_READS", 0)  # past the first reads: the whole file
     assert seolint("check", "a.md").out == first.out
     assert len(wholes) == 1

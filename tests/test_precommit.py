@@ -68,3 +68,36 @@ def test_hooks_stop_a_bad_article_fix_it_and_then_pass(tmp_path: Path, env: dict
     assert again.returncode == 0, again.stdout + again.stderr
     final = _run([*pre_commit, "seolint"], repo, env)
     assert final.returncode == 0, final.stdout + final.stderr
+
+
+def _post(slug: str, links: str) -> str:
+    return (f"---\ntitle: Networking advice, part {slug}, for people who start out\n"
+            f"description: Part {slug} of a series on networking, where to meet people, what to say, and how to "
+            f"keep in touch.\ndate: 2024-05-02\nslug: {slug}\n---\n\n{links}\n")
+
+
+@pytest.mark.slow
+def test_hook_sees_the_whole_site_for_the_staged_articles(tmp_path: Path, env: dict[str, str]) -> None:
+    """A commit of one article that links to others gets no X005, in one batch or in
+    several (``--all-files`` splits the files among processes); a broken link still does."""
+    repo = tmp_path / "site"
+    (repo / "en").mkdir(parents=True)
+    _run(["git", "init", "-q"], repo, env)
+    for name in "bcde":
+        (repo / "en" / f"{name}.md").write_text(_post(name, "Back to [the first part](/en/a/)."), encoding="utf-8")
+    (repo / "en/a.md").write_text(_post("a", "See [b](/en/b/), [c](c.md) and [d](/en/d/)."), encoding="utf-8")
+    _run(["git", "add", "en/a.md"], repo, env)
+    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "seolint", "--verbose"]
+
+    staged = _run(pre_commit, repo, env)
+    assert "en/a.md" in staged.stdout and "FM002" not in staged.stdout, staged.stdout + staged.stderr
+    assert "X005" not in staged.stdout, staged.stdout
+    _run(["git", "add", "en"], repo, env)
+    every = _run([*pre_commit, "--all-files"], repo, env)
+    assert "en/e.md" in every.stdout and "X005" not in every.stdout, every.stdout + every.stderr
+
+    (repo / "en/a.md").write_text(_post("a", "See [b](/en/b/) and [gone](/en/nowhere/)."), encoding="utf-8")
+    _run(["git", "add", "en/a.md"], repo, env)
+    broken = _run(pre_commit, repo, env)
+    assert broken.returncode == 1
+    assert "en/a.md:8:" in broken.stdout and "X005 [error] Link to `/en/nowhere/` leads nowhere" in broken.stdout

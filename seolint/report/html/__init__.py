@@ -33,7 +33,7 @@ from seolint import __version__
 from seolint.audit import Audit, Row
 from seolint.findings import Finding, Severity
 from seolint.readability import formula
-from seolint.report._common import counts, rule_url
+from seolint.report._common import counts
 
 
 class Column(NamedTuple):
@@ -333,7 +333,8 @@ def _rules(audit: Audit) -> str:
     for finding in audit.findings:
         affected[finding.code].add(finding.path)
     lines = "".join(
-        f'<tr><td><a href="{_text(rule_url(code))}">{_text(code)}</a></td><td>{_text(name)}</td>'
+        f'<tr><td><a href="#rule={_text(code)}" class="rule" title="Show the articles with {_text(code)}">'
+        f'{_text(code)}</a></td><td>{_text(name)}</td>'
         f'<td>{_severity(severity)}</td><td class="num">{count:,}</td>'
         f'<td class="num">{len(affected[code]):,}</td></tr>'
         for code, name, severity, count in audit.rule_counts()

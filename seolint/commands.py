@@ -83,6 +83,7 @@ def run_check(request: CheckRequest) -> int:
         with _progress_bar(not request.quiet) as progress:
             result = engine.run(request.paths, configs, only=only, jobs=request.jobs,
                                 shard=request.shard, progress=progress)
+        _warn_if_none(result.files, request)
     findings = result.findings
     if request.write_baseline is not None:
         from seolint import baseline
@@ -275,30 +276,87 @@ class FixRequest:
     check: CheckRequest
     unsafe: bool = False
     diff: bool = False
+    changes_only: bool = False  # what was fixed and a count of what remains, not the findings
 
 
 def run_fix(request: FixRequest) -> int:
-    """Apply fixes, then report what remains as ``check`` does.
+    """Apply fixes, then report what remains as ``check`` does (the rules across articles
+    included: what remains is checked again once every file is written).
 
     Exit 1 when a file was changed (or, with ``--diff``, would be), so that a pre-commit
     hook stops the commit and the writer sees why; otherwise as ``check``.
     """
     from seolint import engine
     from seolint.fixing import echo_outcome, fix_all
-    from seolint.report import FORMATS
+    from seolint.report import stream
 
     check = request.check
     configs = engine.Configs(check.config_path, _overrides(check.overrides))
+    if check.stdin_filename is not None:
+        return _fix_stdin(request, configs)
     only = set(files.changed_since(check.changed_since, Path.cwd())) if check.changed_since else None
     outcome = fix_all(check.paths, configs, unsafe=request.unsafe, diff_only=request.diff, only=only)
-    echo_outcome(outcome, request.diff)
+    echo_outcome(outcome, request.diff, check.quiet)
+    remaining: Iterable[Finding] = outcome.findings
     if not request.diff:
-        click.echo(FORMATS[check.output_format](outcome.findings, outcome.files, check.color), nl=False)
+        remaining = engine.run(check.paths, configs, only=only, jobs=check.jobs).findings
+        _warn_if_none(outcome.files, check)
+        if request.changes_only:
+            if not check.quiet:
+                click.echo(_remaining_line(remaining))
+        else:
+            _echo_all(stream(check.output_format, remaining, outcome.files, check.color, check.quiet))
     if outcome.changed or outcome.problems:
         return ExitCode.FINDINGS
-    threshold = Severity(check.fail_on).rank
-    failed = any(finding.severity.rank >= threshold for finding in outcome.findings)
-    return ExitCode.FINDINGS if failed else ExitCode.OK
+    return _exit_code(remaining, check.fail_on)
+
+
+def _fix_stdin(request: FixRequest, configs: Any) -> int:
+    """``fix --stdin-filename``: the fixed article on stdout, what remains on stderr."""
+    from seolint.fixing import fix_source
+    from seolint.report import render
+
+    check = request.check
+    assert check.stdin_filename is not None
+    data = sys.stdin.buffer.read()
+    fixed, remaining, problem = fix_source(Path(check.stdin_filename), data, configs, unsafe=request.unsafe)
+    out = sys.stdout.buffer
+    out.write(fixed)
+    out.flush()
+    if problem is not None:
+        click.echo(f"seolint: {problem}", err=True)
+    if remaining or not check.quiet:
+        click.echo(render(check.output_format, remaining, 1, check.color, check.quiet), err=True, nl=False)
+    return ExitCode.FINDINGS if problem is not None else _exit_code(remaining, check.fail_on)
+
+
+def _remaining_line(remaining: Iterable[Finding]) -> str:
+    from seolint.report.summary import Tally
+
+    tally = Tally()
+    for finding in remaining:
+        tally.add(finding)
+    if not tally.paths:
+        return "No findings remain."
+    number = sum(tally.counts.values())
+    return (f"{number} finding{'s' * (number != 1)} remain in {len(tally.paths)} "
+            f"file{'s' * (len(tally.paths) != 1)}: `seolint check` lists them.")
+
+
+def _exit_code(findings: Iterable[Finding], fail_on: str) -> int:
+    threshold = Severity(fail_on).rank
+    return ExitCode.FINDINGS if any(finding.severity.rank >= threshold for finding in findings) else ExitCode.OK
+
+
+def _warn_if_none(found: int, request: CheckRequest) -> None:
+    """ruff's warning when a run found nothing to check: never a silent pass. Files named
+    explicitly and left out (``--force-exclude``, ``--changed-since``) are not a surprise."""
+    if found or request.shard is not None or request.changed_since is not None:
+        return
+    if any(not path.is_dir() for path in request.paths):
+        return
+    where = ", ".join(path.as_posix() for path in request.paths)
+    click.echo(f"seolint: warning: no Markdown articles (.md, .markdown, .mdx) found in {where}", err=True)
 
 
 def _load_baseline(path: Path) -> Any:

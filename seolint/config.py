@@ -78,6 +78,9 @@ class ConfigFile(_Model):
     rules: dict[str, dict[str, Any]] = {}
     exclude: list[str] = []
     extend_exclude: list[str] = []
+    #: Apply the exclusions to files named explicitly too (ruff's force-exclude): for hooks
+    #: and editors, which pass every staged or open file by name.
+    force_exclude: bool | None = None
     lang: str | None = None
     lang_paths: dict[str, str] = {}
     static_roots: list[str] | None = None

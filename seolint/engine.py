@@ -17,7 +17,7 @@ from seolint.audit import Profile, profile, unread
 from seolint.checks import REGISTRY
 from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
 from seolint.document import Document
-from seolint.files import Candidate, discover
+from seolint.files import SKIPPED_DIRS, Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
 from seolint.paths import absolute, folder_matcher, real, real_folder, stamp
 from seolint.rules import Options, Rule
@@ -323,11 +323,27 @@ def _keep(found: list[tuple[str, packed.Packed]], rows: list[tuple[str, packed.P
 
 
 def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:
-    """The articles to check under ``paths``, limited to ``only`` when given."""
+    """The articles to check under ``paths``, limited to ``only`` when given. A file named
+    explicitly is left out only under ``force-exclude``, when a folder walk would have left it
+    out (an ``exclude`` glob, a hidden or skipped folder)."""
     wanted = {os.path.abspath(path) for path in only} if only is not None else None
-    for candidate in discover(paths, _exclusions(configs), lambda p: _gitignore(configs, p)):
-        if wanted is None or candidate.absolute in wanted:
-            yield candidate
+    excluded = _exclusions(configs)
+    for candidate in discover(paths, excluded, lambda p: _gitignore(configs, p)):
+        if wanted is not None and candidate.absolute not in wanted:
+            continue
+        if candidate.explicit and _forced_out(candidate, configs, excluded):
+            continue
+        yield candidate
+
+
+def _forced_out(candidate: Candidate, configs: Configs, excluded: Callable[[str], bool]) -> bool:
+    config = configs.for_file(candidate.name)
+    if config.last("force_exclude") is not True:
+        return False
+    if excluded(candidate.name):
+        return True
+    folders = config.relative(candidate.path).split("/")[:-1]
+    return any((part.startswith(".") and part not in (".", "..")) or part in SKIPPED_DIRS for part in folders)
 
 
 def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None = None) -> RunResult:

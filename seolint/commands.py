@@ -382,11 +382,17 @@ def _report_target(item: str, formats: list[str]) -> tuple[str, Path]:
 
 
 def statistics(findings: Iterable[Finding], quiet: bool = False) -> str:
-    """A count per rule, most frequent first (then by code); a total unless ``quiet``."""
-    counts = Counter((f.code, f.name, f.severity.value, f.fix is not None) for f in findings)
+    """A count per rule, most frequent first (then by code), one row per rule with a
+    ``[fixable]`` mark when some of its findings have a fix; a total unless ``quiet``."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    fixable: set[str] = set()
+    for f in findings:
+        counts[(f.code, f.name, f.severity.value)] += 1
+        if f.fix is not None:
+            fixable.add(f.code)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
-    lines = [f"{count:>6}  {code:<7} {name:<28} {severity:<8}{' [fixable]' if fixable else ''}".rstrip()
-             for (code, name, severity, fixable), count in rows]
+    lines = [f"{count:>6}  {code:<7} {name:<28} {severity:<8}{' [fixable]' if code in fixable else ''}".rstrip()
+             for (code, name, severity), count in rows]
     number = sum(counts.values())
     total = f"{number} finding{'s' * (number != 1)} in all"
     return "\n".join([*lines, *([] if quiet else [total])]) + "\n" if lines or not quiet else ""

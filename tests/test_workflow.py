@@ -81,3 +81,25 @@ def test_fix_reports_the_findings_across_articles_that_remain(seolint: Any, writ
 def test_the_example_pre_commit_config_names_no_missing_repository() -> None:
     text = (ROOT / "examples" / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert "repo: local" in text and "github.com/seolint" not in text
+
+
+def test_the_caret_stays_under_the_quoted_text_of_a_long_line(seolint: Any) -> None:
+    article = ROOT / "examples" / "fr" / "lettre-de-motivation.md"
+    result = seolint("check", "--no-cache", "--select", "L006", article.relative_to(ROOT), cwd=ROOT)
+    head, quoted, caret = result.out.splitlines()[:3]
+    assert head.startswith("examples/fr/lettre-de-motivation.md:38:212: L006")
+    text = quoted.split(" | ", 1)[1]
+    start = caret.split(" | ", 1)[1].index("^")
+    width = caret.count("^")
+    assert len(text) <= 160 and text.startswith("...") and text.endswith("...")
+    assert text[start:start + width] == "[le dictionnaire des synonymes du CRISCO](http://crisco2.unicaen.fr/des/)"[:width]
+    assert text[start:].startswith("[le dictionnaire")
+
+
+def test_statistics_give_one_row_per_rule(seolint: Any, write: Any, tmp_path: Path) -> None:
+    body = "# One\n\n# One again\n"
+    write("a.md", POST.replace("Text.\n", body).replace("A title long enough to pass the length rule here", "One"))
+    write("b.md", POST.replace("Text.\n", body))
+    result = seolint("check", "--no-cache", "--statistics", "--select", "H001", ".", cwd=tmp_path)
+    rows = [line for line in result.out.splitlines() if "H001" in line]
+    assert len(rows) == 1 and rows[0].split()[0] == "4" and rows[0].endswith("[fixable]"), result.out

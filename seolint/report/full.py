@@ -55,16 +55,31 @@ def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
     return "".join(stream(findings, files, color, footer))
 
 
+def _window(text: str, column: int, limit: int = 160) -> tuple[str, int]:
+    """The quoted part of a long line, cut with "..." so that it holds ``column``, and how
+    many characters of the line come before its first one (the caret moves left by that)."""
+    if len(text) <= limit:
+        return text, 0
+    if column - 1 < limit - 3:
+        return text[: limit - 3] + "...", 0
+    first = max(0, min(column - 1 - 40, len(text) - (limit - 3)))
+    tail = "..." if first + limit - 6 < len(text) else ""
+    body = text[first: first + limit - 6 + (3 if not tail else 0)]
+    return "..." + body + tail, first - 3
+
+
 def _excerpt(finding: Finding, source: _Lines) -> list[str]:
     text = source.get(finding.path, finding.line).replace("\t", " ")
     out = []
     if text.strip():
         gutter = str(finding.line)
-        shown = text if len(text) <= 160 else text[:157] + "..."
-        width = max(1, min(finding.end_column if finding.end_line == finding.line else len(shown) + 1,
-                           len(shown) + 1) - finding.column)
+        shown, start = _window(text, finding.column)
+        column = finding.column - start  # in the quoted text
+        end = finding.end_column - start if finding.end_line == finding.line else len(shown) + 1
+        visible = len(shown) + 1 - (3 if start + len(shown) - (3 if start else 0) < len(text) else 0)
+        width = max(1, min(end, visible) - column)
         out.append(f"  {gutter} | {shown}")
-        out.append(f"  {' ' * len(gutter)} | {' ' * (finding.column - 1)}{'^' * width}")
+        out.append(f"  {' ' * len(gutter)} | {' ' * (column - 1)}{'^' * width}")
     if finding.hint:
         out.append(f"  hint: {finding.hint}")
     if finding.fix is not None:

@@ -103,3 +103,29 @@ def test_statistics_give_one_row_per_rule(seolint: Any, write: Any, tmp_path: Pa
     result = seolint("check", "--no-cache", "--statistics", "--select", "H001", ".", cwd=tmp_path)
     rows = [line for line in result.out.splitlines() if "H001" in line]
     assert len(rows) == 1 and rows[0].split()[0] == "4" and rows[0].endswith("[fixable]"), result.out
+
+
+def test_the_ci_examples_install_this_project_and_publish_their_reports() -> None:
+    import yaml
+
+    github = yaml.safe_load((ROOT / "examples" / "ci" / "github-workflow.yml").read_text(encoding="utf-8"))
+    steps = github["jobs"]["seo"]["steps"]
+    assert github["env"]["SEOLINT"].startswith("seolint-md @ git+")
+    assert any(step.get("run") == 'pip install "$SEOLINT"' for step in steps)
+    check = next(step["run"] for step in steps if "seolint check" in step.get("run", ""))
+    upload = next(step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    assert "--report sarif:seolint.sarif" in check and upload["with"]["sarif_file"] == "seolint.sarif"
+    assert upload["if"] == "always()" and github["permissions"]["security-events"] == "write"
+
+    gitlab = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))["seolint"]
+    assert gitlab["variables"]["SEOLINT"] == github["env"]["SEOLINT"]
+    assert 'pip install "$SEOLINT"' in gitlab["before_script"]
+    report = gitlab["artifacts"]["reports"]["codequality"]
+    assert any(f"--report gitlab:{report}" in line for line in gitlab["script"])
+    assert gitlab["artifacts"]["when"] == "always"
+
+    texts = [path.read_text(encoding="utf-8") for path in (ROOT / "README.md", ROOT / "examples" / "README.md",
+                                                          *sorted((ROOT / "examples" / "ci").iterdir()))]
+    for text in texts:
+        assert "pip install seolint\n" not in text and "github.com/seolint" not in text
+        assert "seolint/seolint@" not in text and "not implemented" not in text

@@ -446,13 +446,29 @@ def _inspect(
         if code in ignored or (unreadable and not code.startswith(("FM", "RUN"))):
             continue  # with no text or no end to its front matter, only FM001/FM002 apply
         rule = config.registry[code]
-        for finding in _run_rule(rule, severity, doc, config):
+        if code == "RUN004":
+            found = _unknown_codes(doc, directives, severity)
+        else:
+            found = _run_rule(rule, severity, doc, config)
+        for finding in found:
             if not directives.covers(finding.code, finding.line):
                 results.append(finding)
     summary = None
     if summarize and any(config.registry[code].site_check for code in config.enabled):
         summary = site.summarize(doc, frozenset(ignored), directives)
     return doc, results, summary
+
+
+def _unknown_codes(doc: Document, directives: suppress.Suppressions, severity: Severity) -> Iterator[Finding]:
+    """RUN004: each word of a suppression comment that names no rule."""
+    rule = REGISTRY["RUN004"]
+    for line, word in directives.unknown:
+        text = doc.lines[line - 1] if 0 < line <= len(doc.lines) else ""
+        column = text.find(word) + 1 or 1
+        span = Span(line, column, line, column + len(word))
+        yield _finding(rule, severity, doc.display, Violation(
+            f"`{word}` in this suppression names no rule: it silences nothing",
+            span, "Fix the code or name (`seolint rules` lists them), or remove it."))
 
 
 def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> Iterator[Finding]:

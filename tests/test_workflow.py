@@ -129,3 +129,22 @@ def test_the_ci_examples_install_this_project_and_publish_their_reports() -> Non
     for text in texts:
         assert "pip install seolint\n" not in text and "github.com/seolint" not in text
         assert "seolint/seolint@" not in text and "not implemented" not in text
+
+
+def test_the_closing_lines_say_how_many_findings_fix_would_mend(seolint: Any, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    site = tmp_path / "examples"
+    fixes = [f["fix"]["applicability"] for f in seolint("check", "--output-format", "json", ".", cwd=site).json()
+             if f["fix"]]
+    safe, unsafe = fixes.count("safe"), fixes.count("unsafe")
+    assert safe and unsafe
+    line = f"{safe} fixable with `seolint fix` ({unsafe} more with `--unsafe-fixes`).\n"
+    for _ in range(2):  # a cold run, then one answered from the cache's printed lines
+        for form in ("concise", "full"):
+            result = seolint("check", "--output-format", form, ".", cwd=site)
+            assert result.out.endswith(" of 8 files checked.\n" + line), result.out[-300:]
+    assert seolint("check", "-q", "--output-format", "concise", ".", cwd=site).out.count("fixable") == 0
+    after = seolint("fix", "--output-format", "concise", ".", cwd=site)
+    assert after.out.endswith(f"checked.\n{unsafe} fixable with `seolint fix --unsafe-fixes`.\n"), after.out[-300:]

@@ -43,6 +43,9 @@ FAIL_ON = click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="err
 FORCE_EXCLUDE = click.option("--force-exclude", is_flag=True,
                              help="Apply exclude/extend-exclude to files named explicitly too (for hooks).")
 NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write .seolint_cache/.")
+EDITOR_URL = click.option("--editor-url", metavar="PATTERN",
+                          help="How the HTML report links a file at a line, e.g. "
+                               "vscode://file/{path}:{line}:{column} (default: relative file links).")
 STATISTICS = click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
 
 
@@ -66,6 +69,7 @@ def cli() -> None:
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               envvar="SEOLINT_OUTPUT_FORMAT", help="How findings are printed.")
 @REPORTS
+@EDITOR_URL
 @click.option("--select", multiple=True, help="Rules to enable instead of the configured set (codes, names, prefixes, ALL).")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the configured set.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
@@ -90,7 +94,8 @@ def cli() -> None:
 @click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
 @COLOR
 @QUIET
-def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], select: tuple[str, ...],
+def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], editor_url: str | None,
+          select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
           baseline: Path | None, write_baseline: Path | None, jobs: int | None, no_cache: bool,
@@ -108,6 +113,7 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
         fail_on=fail_on,
         color=_color(color),
         reports=list(reports),
+        editor_url=editor_url,
         statistics=statistics,
         changed_since=changed_since,
         stdin_filename=stdin_filename,
@@ -170,18 +176,19 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               envvar="SEOLINT_OUTPUT_FORMAT", help="How findings are printed.")
 @REPORTS
+@EDITOR_URL
 @FAIL_ON
 @STATISTICS
 @COLOR
 @QUIET
-def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, ...], fail_on: str,
-          statistics: bool, color: bool | None, quiet: bool) -> None:
+def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, ...], editor_url: str | None,
+          fail_on: str, statistics: bool, color: bool | None, quiet: bool) -> None:
     """Combine the summary files of a sharded run (`check --shard I/N --report summary:F`):
     run the rules across articles over every shard and report as one run would."""
     from seolint.commands import CheckRequest, run_merge
 
     request = CheckRequest(paths=[], output_format=output_format, fail_on=fail_on, color=_color(color),
-                           reports=list(reports), statistics=statistics, quiet=quiet)
+                           reports=list(reports), statistics=statistics, quiet=quiet, editor_url=editor_url)
     raise SystemExit(run_merge(list(summaries), request))
 
 

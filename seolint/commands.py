@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ class CheckRequest:
     fail_on: str = "error"
     color: bool = False
     reports: list[str] = field(default_factory=list)  # FORMAT:PATH
+    editor_url: str | None = None  # the HTML report's links: a pattern with {path}, {line}, {column}
     statistics: bool = False
     changed_since: str | None = None
     stdin_filename: str | None = None
@@ -65,6 +66,7 @@ def run_check(request: CheckRequest) -> int:
     from seolint import engine
     from seolint.report import AUDITS, FORMATS
 
+    _check_editor_url(request.editor_url)
     reports = [_report_target(item, [*FORMATS, *AUDITS]) for item in request.reports]
     if request.output_format not in FORMATS:
         raise ConfigError(f"unknown output format `{request.output_format}`")
@@ -173,6 +175,7 @@ def run_merge(sources: list[Path], request: CheckRequest) -> int:
     from seolint import shards
     from seolint.report import AUDITS, FORMATS
 
+    _check_editor_url(request.editor_url)
     reports = [_report_target(item, [*FORMATS, *AUDITS]) for item in request.reports]
     audit = shards.merge([(path, shards.load(path)) for path in sources])
     return _finish(audit.findings, audit.files, audit, reports, request)
@@ -197,7 +200,8 @@ def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[t
         if name in FORMATS:
             _write_report(path, "".join(stream(name, findings, files, False)))
         else:
-            _write_report(path, audit_formatter(name)(audit))
+            where = str(path.parent.absolute())
+            _write_report(path, audit_formatter(name)(replace(audit, editor_url=request.editor_url, report_dir=where)))
     if request.statistics:
         click.echo(statistics(findings, request.quiet), nl=False)
     else:
@@ -371,6 +375,12 @@ def _write_report(path: Path, text: str) -> None:
         write_atomic(path, text.encode("utf-8"))
     except OSError as error:
         raise SeolintError(f"cannot write the report {path}: {error.strerror or error}") from None
+
+
+def _check_editor_url(pattern: str | None) -> None:
+    if pattern is not None and "{path}" not in pattern:
+        raise ConfigError(f"--editor-url needs {{path}} (and may use {{line}}, {{column}}), e.g. "
+                          f"vscode://file/{{path}}:{{line}}:{{column}}, not `{pattern}`")
 
 
 def _report_target(item: str, formats: list[str]) -> tuple[str, Path]:

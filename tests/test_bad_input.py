@@ -249,6 +249,7 @@ def test_utf16_with_bom(seolint: Any, write: Any, folder: Path, encoding: str) -
     neighbour_checked(findings)
 
 
+@pytest.mark.slow
 def test_twenty_megabyte_file(seolint: Any, write: Any, folder: Path) -> None:
     head = NEIGHBOUR.replace("date: 2024-05-02", "date: 2025-02-30")
     line = "A professional network grows a little every week, one conversation at a time.\n"

@@ -237,6 +237,18 @@ def rules(config_path: Path | None, output_format: str) -> None:
     raise SystemExit(list_rules(config_path, output_format))
 
 
+@cli.command()
+def server() -> None:
+    """Run the language server on stdio, for editors (needs the `server` extra)."""
+    try:
+        from seolint.lsp.server import serve
+    except ImportError as error:
+        raise SeolintError(f"the language server needs pygls and lsprotocol ({error.msg}); "
+                           "install them with: pip install 'seolint[server]'") from None
+    serve()
+    raise SystemExit(ExitCode.OK)
+
+
 def _default_jobs() -> int:
     from seolint.parallel import default_jobs
 

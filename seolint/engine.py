@@ -346,18 +346,23 @@ def _forced_out(candidate: Candidate, configs: Configs, excluded: Callable[[str]
     return any((part.startswith(".") and part not in (".", "..")) or part in SKIPPED_DIRS for part in folders)
 
 
-def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None = None) -> RunResult:
-    """Check one article given as bytes (from an editor, through stdin), reported as ``name``."""
+def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None = None,
+               summarize: bool = False) -> RunResult:
+    """Check one article given as bytes (from an editor, through stdin), reported as ``name``;
+    with ``summarize``, its summary for the rules across articles is in ``summaries`` (when
+    one of them is enabled)."""
     candidate = Candidate(name, name.as_posix(), True, os.path.abspath(name))
     config = configs.for_file(name)
     measured = unread(candidate.display)
+    summary = None
     try:
-        doc, findings = inspect(candidate, data, config, today or dt.date.today())
+        doc, findings, summary = _inspect(candidate, data, config, today or dt.date.today(), summarize)
         if configs.profiles:
             measured = profile(doc)
     except Exception as error:  # as in check_file: this file's problem only
         findings = [crash_finding(None, candidate.display, error)]
-    return RunResult(FindingStore(findings), 1, [measured] if configs.profiles else [])
+    return RunResult(FindingStore(findings), 1, [measured] if configs.profiles else [],
+                     [summary] if summary is not None else [])
 
 
 def _exclusions(configs: Configs) -> Callable[[str], bool]:

@@ -83,15 +83,33 @@ def fix_source(name: Path, data: bytes, configs: engine.Configs, *, unsafe: bool
     return fixed, sorted(findings, key=Finding.sort_key), None
 
 
+def fixable_codes() -> frozenset[str]:
+    """The rules whose findings ``fix`` can mend."""
+    from seolint.fixes import FIXERS
+
+    return frozenset(FIXERS)
+
+
+def fix_bytes(
+    candidate: Candidate, data: bytes, config: Config, today: dt.date, allowed: set[FixSafety],
+    codes: frozenset[str] | None = None,
+) -> bytes:
+    """One article's bytes with its fixes applied in memory, as ``fix`` would write them
+    (only the fixes of ``codes`` when given: then the key order is left as it is)."""
+    return _converge(candidate, data, config, today, allowed, codes)[0]
+
+
 def _converge(
-    candidate: Candidate, data: bytes, config: Config, today: dt.date, allowed: set[FixSafety]
+    candidate: Candidate, data: bytes, config: Config, today: dt.date, allowed: set[FixSafety],
+    codes: frozenset[str] | None = None,
 ) -> tuple[bytes, list[Finding]]:
     from seolint.fixes import FIXERS, apply, plan_fixes, reorder
 
-    order = config.key_order
+    order = config.key_order if codes is None else None
     for _ in range(MAX_ROUNDS):
         doc, findings = engine.inspect(candidate, data, config, today)
-        fixable = [f for f in findings if f.fix is not None and f.fix.applicability in allowed and f.code in FIXERS]
+        fixable = [f for f in findings if f.fix is not None and f.fix.applicability in allowed
+                   and f.code in FIXERS and (codes is None or f.code in codes)]
         plan = plan_fixes(doc, fixable) if fixable else None
         if doc.source is None:
             return data, findings

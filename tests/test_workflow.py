@@ -128,6 +128,7 @@ def test_the_ci_examples_install_this_project_and_publish_their_reports() -> Non
                                                           *sorted((ROOT / "examples" / "ci").iterdir()))]
     for text in texts:
         assert "pip install seolint\n" not in text and "github.com/seolint" not in text
+        assert "install 'seolint[" not in text and 'install "seolint[' not in text  # another project's
         assert "seolint/seolint@" not in text and "not implemented" not in text
 
 

@@ -46,6 +46,9 @@ NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write
 EDITOR_URL = click.option("--editor-url", metavar="PATTERN",
                           help="How the HTML report links a file at a line, e.g. "
                                "vscode://file/{path}:{line}:{column} (default: relative file links).")
+MAX_FILE_SIZE = click.option("--max-file-size", metavar="SIZE",
+                              help="Do not read articles larger than this (bytes, or e.g. 20MB; "
+                                   "default 10MB): each gets one RUN003 finding.")
 STATISTICS = click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
 
 
@@ -92,6 +95,7 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (as `seolint fix`).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply the unsafe fixes.")
 @click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
+@MAX_FILE_SIZE
 @COLOR
 @QUIET
 def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], editor_url: str | None,
@@ -100,7 +104,7 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
           baseline: Path | None, write_baseline: Path | None, jobs: int | None, no_cache: bool,
           force_exclude: bool, shard: tuple[int, int] | None, fix: bool, unsafe_fixes: bool, diff: bool,
-          color: bool | None, quiet: bool) -> None:
+          max_file_size: str | None, color: bool | None, quiet: bool) -> None:
     """Check articles (files or folders; default: the current folder)."""
     from seolint.commands import CheckRequest, FixRequest, run_check, run_fix
 
@@ -108,7 +112,7 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
         paths=list(paths) or [Path(".")],
         output_format=output_format,
         overrides={"select": _split(select) or None, "extend-select": _split(extend_select),
-                   "ignore": _split(ignore), "force-exclude": force_exclude},
+                   "ignore": _split(ignore), "force-exclude": force_exclude, "max-file-size": max_file_size},
         config_path=config_path,
         fail_on=fail_on,
         color=_color(color),
@@ -146,19 +150,21 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
 @CHANGED_SINCE
 @NO_CACHE
 @FORCE_EXCLUDE
+@MAX_FILE_SIZE
 @COLOR
 @QUIET
 def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[str, ...],
         ignore: tuple[str, ...], config_path: Path | None, output_format: str, changes_only: bool,
         stdin_filename: str | None, fail_on: str, changed_since: str | None, no_cache: bool,
-        force_exclude: bool, color: bool | None, quiet: bool) -> None:
+        force_exclude: bool, max_file_size: str | None, color: bool | None, quiet: bool) -> None:
     """Apply fixes (the safe ones unless --unsafe-fixes), then report what remains."""
     from seolint.commands import CheckRequest, FixRequest, run_fix
 
     request = CheckRequest(
         paths=list(paths) or [Path(".")],
         output_format=output_format,
-        overrides={"select": _split(select) or None, "ignore": _split(ignore), "force-exclude": force_exclude},
+        overrides={"select": _split(select) or None, "ignore": _split(ignore), "force-exclude": force_exclude,
+                   "max-file-size": max_file_size},
         config_path=config_path,
         fail_on=fail_on,
         color=_color(color),
@@ -215,6 +221,17 @@ def clean(paths: tuple[Path, ...]) -> None:
     from seolint.commands import clean_cache
 
     raise SystemExit(clean_cache(list(paths) or [Path(".")]))
+
+
+@cli.command()
+@click.argument("path", required=False, default=".", type=click.Path(path_type=Path, exists=True))
+def site(path: Path) -> None:
+    """Show the site detected around PATH: generator, config read, URLs, languages."""
+    from seolint.engine import Configs
+    from seolint.profiles.show import run
+
+    config = Configs().for_folder(path if path.is_dir() else path.parent)
+    raise SystemExit(run(path, config.site_for(path / "x.md" if path.is_dir() else path)))
 
 
 @cli.command()

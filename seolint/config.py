@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -25,6 +25,9 @@ from seolint.errors import ConfigError
 from seolint.findings import Severity
 from seolint.rules import Options, Rule
 from seolint.text import primary_subtag
+
+if TYPE_CHECKING:
+    from seolint.profiles import Profile
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,6 +54,18 @@ class _Model(BaseModel):
 class SiteConfig(_Model):
     base_url: str | None = None
     base_path: str | None = None  # the URL path under which the articles of this folder live
+    #: Overrides of the detected site profile (seolint.profiles); unset keys keep what the
+    #: generator's files say.
+    generator: Literal["hugo", "zola", "jekyll", "mkdocs", "docusaurus", "astro", "eleventy", "vitepress", "nextjs", "none"] | None = None
+    root: str | None = None  # the site root, relative to this config file
+    content_dir: str | None = None
+    permalinks: dict[str, str] | None = None  # folder under the content dir -> pattern
+    languages: list[str] | None = None
+    default_language: str | None = None
+    default_language_in_subdir: bool | None = None
+    language_folders: bool | None = None
+    trailing_slash: bool | None = None
+    dated: list[str] | None = None  # folder names whose articles are dated content
 
 
 class FieldsConfig(_Model):
@@ -87,6 +102,8 @@ class ConfigFile(_Model):
     site: SiteConfig = Field(default_factory=SiteConfig)
     fields: FieldsConfig = Field(default_factory=FieldsConfig)
     respect_gitignore: bool | None = None
+    #: Files larger than this many bytes are not read (RUN003); also "10MB", "512KB".
+    max_file_size: int | str | None = None
     fix: FixConfig = Field(default_factory=FixConfig)
 
 
@@ -125,6 +142,7 @@ class FileSettings:
     base_url: str | None
     today: dt.date
     base_path: str = "/"
+    site: Profile | None = None  # the site around the article (seolint.profiles)
 
 
 @dataclass
@@ -140,6 +158,7 @@ class Config:
     def __post_init__(self) -> None:
         self._select()
         self._validate_options()
+        self.max_file_size  # a wrong size is a config error now, not when a file is read
 
     @cached_property
     def fingerprint(self) -> str:
@@ -221,6 +240,14 @@ class Config:
         return value
 
     @cached_property
+    def max_file_size(self) -> int:
+        """The largest article read, in bytes (``max-file-size``; 10 MB by default)."""
+        from seolint.reading import DEFAULT_MAX_FILE_SIZE
+
+        value = self.last("max_file_size")
+        return DEFAULT_MAX_FILE_SIZE if value is None else parse_size(value, "max-file-size")
+
+    @cached_property
     def excludes(self) -> list[str]:
         found: list[str] = list(DEFAULT_EXCLUDES)
         for layer in self.layers:
@@ -267,7 +294,14 @@ class Config:
             base_url=self._base_url(),
             today=today,
             base_path=self._base_path(),
+            site=self.site_for(path),
         )
+
+    def site_for(self, path: Path) -> Profile | None:
+        """The profile of the site around ``path``: detected, then ``[site]`` applied."""
+        from seolint.profiles.overrides import profile_for
+
+        return profile_for(path, [(layer.config.site, layer.root) for layer in self.layers])
 
     @property
     def key_order(self) -> list[str] | None:
@@ -287,6 +321,27 @@ class Config:
         for layer in self.layers:
             url = layer.config.site.base_url or url
         return url
+
+
+_UNITS = {"": 1, "B": 1, "KB": 1024, "K": 1024, "MB": 1024 ** 2, "M": 1024 ** 2, "GB": 1024 ** 3, "G": 1024 ** 3}
+
+
+def parse_size(value: int | str, origin: str) -> int:
+    """Bytes from ``10485760``, ``"10MB"`` or ``"512 KB"`` (units of 1024); a clear error
+    for anything else, or for a size under one byte."""
+    if isinstance(value, int):
+        size = value
+    else:
+        text = value.strip().upper().replace(" ", "")
+        number = text.rstrip("KMGB")
+        unit = text[len(number):]
+        try:
+            size = int(float(number) * _UNITS[unit])
+        except (ValueError, KeyError, OverflowError):
+            raise ConfigError(f"{origin}: `{value}` is not a size (bytes, or a number with KB, MB or GB)") from None
+    if size < 1:
+        raise ConfigError(f"{origin}: must be at least 1 byte, not {value}")
+    return size
 
 
 def select_codes(registry: dict[str, Rule], selector: str) -> set[str]:

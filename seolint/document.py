@@ -42,11 +42,13 @@ class Source(NamedTuple):
 
 
 def decode(data: bytes) -> Source:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse binary data."""
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16 or UTF-32; refuse binary data."""
     bom = False
     encoding = "utf-8"
     if data.startswith(codecs.BOM_UTF8):
         data, bom = data[len(codecs.BOM_UTF8) :], True
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        encoding, bom = "utf-32", True
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding, bom = "utf-16", True
     if encoding == "utf-8" and b"\x00" in data[:SNIFF]:

@@ -20,6 +20,7 @@ from seolint.document import Document
 from seolint.files import SKIPPED_DIRS, Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
 from seolint.paths import absolute, folder_matcher, real, real_folder, stamp
+from seolint.reading import NotARegularFile, TooLarge, read_article
 from seolint.rules import Options, Rule
 from seolint.site import Summary
 from seolint.spill import Spill
@@ -106,13 +107,15 @@ def run(
     from seolint.parallel import check_many
 
     today = today or dt.date.today()
-    found = list(candidates(paths, configs, only))
+    folders: list[Finding] = []
+    found = list(candidates(paths, configs, only, folders))
     if shard is not None:
         found = [candidate for candidate in found if in_shard(candidate.display, *shard)]
     counted = None if progress is None else (lambda done: progress(done, len(found)))
     indexes = cache.Indexes(today.isoformat(), configs.profiles) if configs.cache else None
     spill = indexes is None  # with the cache, its index holds the results anyway
     store = FindingStore(spill=spill)
+    store.add(folders)
     summaries = _Summaries(store, fresh=indexes is None)
     profiles: list[Profile] = []
     for candidate, result in check_many(found, configs, today, jobs, counted, indexes=indexes):
@@ -322,13 +325,25 @@ def _keep(found: list[tuple[str, packed.Packed]], rows: list[tuple[str, packed.P
         _add_rows(into, found)
 
 
-def candidates(paths: list[Path], configs: Configs, only: set[Path] | None = None) -> Iterator[Candidate]:
-    """The articles to check under ``paths``, limited to ``only`` when given. A file named
+def candidates(
+    paths: list[Path], configs: Configs, only: set[Path] | None = None, unreadable: list[Finding] | None = None
+) -> Iterator[Candidate]:
+    """The articles to check under ``paths``, limited to ``only`` when given; a RUN001
+    finding for each folder that could not be read goes to ``unreadable``. A file named
     explicitly is left out only under ``force-exclude``, when a folder walk would have left it
     out (an ``exclude`` glob, a hidden or skipped folder)."""
     wanted = {os.path.abspath(path) for path in only} if only is not None else None
+    failed: list[tuple[str, OSError]] = []
     excluded = _exclusions(configs)
-    for candidate in discover(paths, excluded, lambda p: _gitignore(configs, p)):
+    found = discover(paths, excluded, lambda p: _gitignore(configs, p), failed)
+    yield from _wanted(found, wanted, configs, excluded)
+    if unreadable is not None:
+        unreadable.extend(unreadable_folder(display, error) for display, error in failed)
+
+
+def _wanted(found: Iterator[Candidate], wanted: set[str] | None, configs: Configs,
+            excluded: Callable[[str], bool]) -> Iterator[Candidate]:
+    for candidate in found:
         if wanted is not None and candidate.absolute not in wanted:
             continue
         if candidate.explicit and _forced_out(candidate, configs, excluded):
@@ -412,9 +427,9 @@ def checked(
     (None for a file that could not be read or crashed)."""
     before = stamp(candidate.path) if remember else None  # before reading: never newer than the bytes
     try:
-        data = candidate.path.read_bytes()
+        data = read_article(candidate.name, config.max_file_size)
     except OSError as error:
-        return FileResult([_unreadable(candidate, error)]), None
+        return FileResult([unreadable(candidate.display, error)]), None
     try:
         doc, findings, summary = _inspect(candidate, data, config, today, summarize=True)
         result = FileResult(findings, summary, profile(doc) if profiles else None)
@@ -438,6 +453,13 @@ def _inspect(
 ) -> tuple[Document, list[Finding], Summary | None]:
     settings = config.settings_for(candidate.path, today)
     doc = Document.from_bytes(candidate.path, candidate.display, data, settings)
+    if settings.site is not None:
+        from seolint.profiles import is_published
+
+        if settings.site.config_file:  # its findings depend on it
+            doc.reads(Path(settings.site.root, settings.site.config_file))
+        if not is_published(settings.site, str(candidate.absolute)):
+            return doc, [], None  # a headless bundle's snippet: no page, no findings
     ignored = config.ignored_for(candidate.path)
     for selector in doc.ignored_in_frontmatter:
         ignored |= select_codes(config.registry, selector)
@@ -508,8 +530,18 @@ def crash_finding(rule: Rule | None, path: str, error: BaseException) -> Finding
     return _finding(REGISTRY["RUN002"], Severity.ERROR, path, violation)
 
 
-def _unreadable(candidate: Candidate, error: OSError) -> Finding:
-    if isinstance(error, IsADirectoryError):
+def unreadable(display: str, error: OSError) -> Finding:
+    """RUN001 for a path that cannot be read, or RUN003 for a file over ``max-file-size``."""
+    if isinstance(error, TooLarge):
+        violation = Violation(
+            f"This file is {error.size:,} bytes, over the limit of {error.limit:,} (max-file-size): not checked",
+            Span(1, 1, 1, 1),
+            "Split the article, or raise `max-file-size` in the config (or --max-file-size) if it is meant to be this large.",
+        )
+        return _finding(REGISTRY["RUN003"], Severity.ERROR, display, violation)
+    if isinstance(error, NotARegularFile):
+        reason = str(error)
+    elif isinstance(error, IsADirectoryError):
         reason = "it is a folder, not a file"
     elif isinstance(error, FileNotFoundError):
         reason = "it does not exist (or vanished during the run)"
@@ -521,7 +553,18 @@ def _unreadable(candidate: Candidate, error: OSError) -> Finding:
     violation = Violation(
         f"Cannot read this path: {reason}", Span(1, 1, 1, 1), "Check the path and its permissions."
     )
-    return _finding(rule, Severity.ERROR, candidate.display, violation)
+    return _finding(rule, Severity.ERROR, display, violation)
+
+
+def unreadable_folder(display: str, error: OSError) -> Finding:
+    """RUN001 for a folder a walk could not list or enter: its articles went unchecked."""
+    reason = "permission denied" if isinstance(error, PermissionError) else error.strerror or type(error).__name__
+    violation = Violation(
+        f"Cannot read this folder: {reason}; the articles in it were not checked",
+        Span(1, 1, 1, 1),
+        "Give seolint read and execute permission on the folder, or exclude it in the config.",
+    )
+    return _finding(REGISTRY["RUN001"], Severity.ERROR, display, violation)
 
 
 def severities(findings: Iterable[Finding]) -> dict[Severity, int]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from seolint.errors import SeolintError
 from seolint.paths import absolute, real
+from seolint.printable import shown_name
 
 EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
@@ -33,7 +33,7 @@ class Candidate:
 
     def __init__(self, path: Path | str, display: str, explicit: bool, absolute: str) -> None:
         self._path = path
-        self.display = display
+        self.display = shown_name(display)  # an undecodable or control byte escaped
         self.explicit = explicit
         self.absolute = absolute  # os.path.abspath(path), found once: the cache is keyed by it
 
@@ -83,17 +83,25 @@ def _display(absolute_path: str, cwd_prefix: str, given: str) -> str:
     return given
 
 
+#: A folder a walk could not read: as shown, and the error.
+Unreadable = tuple[str, OSError]
+
+
 def discover(
     paths: list[Path],
     excluded: Callable[[str], bool],
     respect_gitignore: Callable[[Path], bool],
+    unreadable: list[Unreadable] | None = None,
 ) -> Iterator[Candidate]:
-    """Every article to check, explicit paths first in the order given, then walks, sorted."""
+    """Every article to check, explicit paths first in the order given, then walks, sorted.
+    The folders a walk cannot list or enter are added to ``unreadable`` (each is a finding:
+    the articles in it went unchecked)."""
     seen: set[str] = set()
     cwd = _cwd_prefix()
+    problems = unreadable if unreadable is not None else []
     for given in paths:
         if given.is_dir():
-            yield from _folder(given, excluded, respect_gitignore, cwd, seen)
+            yield from _folder(given, excluded, respect_gitignore, cwd, seen, problems)
         else:
             key = str(real(given))
             if key not in seen:
@@ -103,14 +111,17 @@ def discover(
 
 def _folder(
     given: Path, excluded: Callable[[str], bool], respect_gitignore: Callable[[Path], bool], cwd: str,
-    seen: set[str],
+    seen: set[str], unreadable: list[Unreadable],
 ) -> Iterator[Candidate]:
     """The articles below one folder named on the command line, in path order. Paths stay
     strings: each article's absolute and real paths are its folder's (found once for the
     walk's root: the walk never enters a link) joined with its name."""
     root = str(given)
     top, real_top = os.path.join(os.path.abspath(root), ""), os.path.join(os.path.realpath(root), "")
-    found = list(_walk(root, excluded))
+    failed: list[tuple[str, OSError]] = []
+    found = list(_walk(root, excluded, failed))
+    for folder, error in failed:
+        unreadable.append((_display(os.path.abspath(folder), cwd, Path(folder).as_posix()), error))
     start = len(root) if root.endswith(os.sep) else len(root) + 1
     relatives = [name[start:] for name, _ in found]
     absolutes = [top + relative for relative in relatives]
@@ -150,10 +161,11 @@ def _in_git_work_tree(folder: str) -> bool:
         current = parent
 
 
-def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[tuple[str, bool]]:
+def _walk(root: str, excluded: Callable[[str], bool], failed: list[tuple[str, OSError]]) -> Iterator[tuple[str, bool]]:
     """Every article below ``root``, in path order (as sorting the paths' parts would give):
     its path and whether it is a symbolic link. A stack, not recursion, so that no depth of
-    nesting can exhaust Python's call stack."""
+    nesting can exhaust Python's call stack. A folder that cannot be listed, or listed but
+    not entered (read without execute permission), goes to ``failed``."""
     pending: list[tuple[str, bool] | str] = [root]  # a folder to read, or an article found
     while pending:
         item = pending.pop()
@@ -164,10 +176,11 @@ def _walk(root: str, excluded: Callable[[str], bool]) -> Iterator[tuple[str, boo
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
+            if entries and not os.access(folder, os.X_OK):  # names listed, files out of reach
+                raise PermissionError(13, "Permission denied", folder)
         except OSError as error:
             if folder != root or not isinstance(error, NotADirectoryError):
-                reason = error.strerror or type(error).__name__
-                sys.stderr.write(f"seolint: cannot read the folder {folder} ({reason}); skipped\n")
+                failed.append((folder, error))
             continue
         found: list[tuple[str, bool] | str] = []
         for entry in entries:

@@ -16,6 +16,7 @@ from seolint.config import Config
 from seolint.errors import SeolintError
 from seolint.files import Candidate
 from seolint.findings import Finding, FixSafety
+from seolint.reading import read_article
 
 #: Rounds of fixing one file before giving up ("failed to converge", as ruff says).
 MAX_ROUNDS = 4
@@ -37,11 +38,12 @@ def fix_all(
     outcome = FixOutcome()
     today = dt.date.today()
     allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE}
-    for candidate in engine.candidates(paths, configs, only):
+    folders: list[Finding] = []
+    for candidate in engine.candidates(paths, configs, only, folders):
         outcome.files += 1
         config = configs.for_file(candidate.path)
         try:
-            original = candidate.path.read_bytes()
+            original = read_article(candidate.name, config.max_file_size)
         except OSError:
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
@@ -63,6 +65,7 @@ def fix_all(
                 outcome.diffs.append(_diff(candidate.display, original, data))
             else:
                 write_atomic(candidate.path, data)
+    outcome.findings += folders  # folders that could not be read: their articles went unfixed
     outcome.findings.sort(key=Finding.sort_key)
     return outcome
 
@@ -124,8 +127,8 @@ def _converge(
 
 
 def _encode(text: str, original: bytes, newline: str) -> bytes:
-    if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise SeolintError("UTF-16 files are checked but not rewritten")
+    if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):  # UTF-32 LE: FF FE too
+        raise SeolintError("UTF-16 and UTF-32 files are checked but not rewritten")
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     return bom + text.replace("\n", newline).encode("utf-8")
 

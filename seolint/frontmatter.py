@@ -34,7 +34,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 Format = Literal["yaml", "toml", "json"]
 KeyPath = tuple["str | int", ...]
 
-#: Composed nodes visited, aliases followed, before a document counts as an alias bomb.
+#: Composed nodes reached again through aliases before a document counts as an alias bomb.
 MAX_NODES = 20_000
 #: Collections open at once before front matter counts as hostile: libyaml's composer
 #: recurses in C, and a hundred thousand levels crash the process rather than raise.
@@ -241,12 +241,17 @@ def _load_yaml(fm: FrontMatter, raw: str, offset: int, lines: list[str]) -> None
 
 
 def _walk(root: yaml.Node, path: KeyPath, fm: FrontMatter, offset: int, lines: list[str]) -> None:
-    """Record positions and duplicate keys; refuse graphs that aliases blow up."""
+    """Record positions and duplicate keys; refuse graphs that aliases blow up: only a node
+    reached again (through an alias) counts, so long plain front matter is not a bomb."""
     budget = MAX_NODES
+    visited: set[int] = set()
     stack: list[tuple[yaml.Node, KeyPath]] = [(root, path)]
     while stack:
         node, here = stack.pop()
-        budget -= 1
+        if id(node) in visited:
+            budget -= 1
+        else:
+            visited.add(id(node))
         if budget < 0:
             raise _LoadError(
                 Problem(

@@ -13,9 +13,13 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,18 +102,83 @@ def _compute(candidates: list[Candidate], configs: Configs, today: dt.date, jobs
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunk = max(1, min(16, len(candidates) // (jobs * 16)))
-    initargs = (configs.explicit, configs.overrides, configs.cache, configs.profiles, today)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
-        yield from pool.map(_check, candidates, chunksize=chunk)
+    initargs = (configs.explicit, configs.overrides, configs.cache, configs.profiles, today, os.getpid())
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs)
+    try:
+        with _terminate_raises():
+            yield from pool.map(_check, candidates, chunksize=chunk)
+    except BaseException:  # interrupted, terminated, or the caller stopped reading
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now: the files they hold are not needed any more."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+    for process in processes:
+        with suppress(OSError, ValueError, AttributeError):
+            process.join(5)
+
+
+@contextmanager
+def _terminate_raises() -> Iterator[None]:
+    """While workers run, SIGTERM interrupts the parent as Ctrl-C does (the default would
+    end it at once, leaving the workers to their watchdogs), so that it stops them first."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _init(explicit: Path | None, overrides: ConfigFile | None, use_cache: bool, profiles: bool,
-          today: dt.date) -> None:
+          today: dt.date, parent: int) -> None:
     from seolint.engine import Configs
 
+    _die_with(parent)
     _state["configs"] = Configs(explicit, overrides, use_cache, profiles)
     _state["today"] = today
     gc.set_threshold(*_THRESHOLDS)  # a worker only checks files: see _fewer_collections
+
+
+#: prctl(2): the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """A worker ends with its parent, whatever ended the parent (``kill -9`` included): on
+    Linux the kernel sends it SIGKILL (prctl PR_SET_PDEATHSIG); everywhere, a watchdog
+    thread sees the parent gone within a second. Ctrl-C is the parent's to handle: it stops
+    the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, copied by fork
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), name="seolint-parent-watchdog", daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 #: The cycle collector's thresholds while many files are checked.

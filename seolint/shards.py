@@ -14,6 +14,7 @@ seolint version is refused with a one-line error rather than merged wrongly.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,13 @@ def dump(audit: Audit) -> str:
         "findings": [finding.to_json() for finding in audit.findings],
         "summaries": [summary_to_json(summary) for summary in audit.summaries],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # An undecodable byte of a file name (a lone surrogate) as a JSON escape: valid UTF-8,
+    # and ``load`` gets the same name back.
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def load(path: Path) -> SummaryFile:

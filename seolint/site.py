@@ -27,6 +27,14 @@ if TYPE_CHECKING:
 
 _ASCII_DROPPED = re.compile(r"[^a-z0-9 _-]")
 _EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
+#: The explicit ids site generators read: `{#id}`, attribute lists `{ #id .class }` and
+#: `{: #id}` (MkDocs, kramdown, Hugo), MDX comments `{/* #id */}` (Docusaurus 3).
+_SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^}]*?(?:\*/)?\}\s*$""")
+#: A kramdown block attribute list on its own line (`{: #v3-8-6}`): the id of the heading above.
+_BLOCK_IAL = re.compile(r"^\{:\s*#([\w.:-]+)[^}]*\}\s*$")
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+#: An `id` (or a named anchor) of inline HTML, a target for `#fragment` links too.
+_HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"'\s>]+)["']""")
 _INDEX = {"index", "_index", "readme"}
 
 
@@ -34,6 +42,7 @@ class LinkRef(NamedTuple):
     href: str
     line: int
     column: int
+    end: int = 0  # where the link's target ends on its line (exclusive; 0: not known)
 
 
 class Summary(NamedTuple):
@@ -55,6 +64,16 @@ class Summary(NamedTuple):
     static_roots: tuple[str, ...]
     permalink: str | None = None  # an explicit address from front matter (permalink, url, path)
     base_path: str = "/"  # where the site's articles start ([site] base-path)
+    #: From the site profile (seolint.profiles), when the site has one: the article's URL
+    #: as the generator builds it, the site's base path, how it makes heading ids, the link
+    #: forms it resolves, and the site root and content folder for links naming files.
+    url: str | None = None
+    site_base: str = "/"
+    heading_style: str | None = None
+    link_forms: tuple[str, ...] = ()
+    root_fallback: bool = False
+    content_root: str | None = None
+    site_root: str | None = None
 
 
 class Summaries:
@@ -111,14 +130,33 @@ def file_exists(path: str, any_kind: bool = False) -> bool:
     return found
 
 
+def target_end(lines: list[str], line: int, column: int, href: str) -> int:
+    """The column after a link's target, counted as written on its line (a percent-encoded
+    or normalized ``href`` is longer than the source), and never past the line's end (the
+    target of a link that spans two lines is on the next one)."""
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    length = len(href)
+    start = source.find("](", column - 1) if source[column - 1:column] == "[" else -1
+    if start >= 0:
+        stop = start + 2
+        while stop < len(source) and source[stop] not in " )\t":
+            stop += 1
+        length = stop - start - 2 or length
+    return max(column + 1, min(column + length, len(source) + 1))
+
+
 def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions) -> Summary | None:
-    if doc.data is None:
-        return None
+    profile = doc.settings.site
+    data = doc.data
+    if data is None and (profile is None or doc.source is None):
+        return None  # without a site profile, a file without front matter is no article
+    data = data or {}
     article = doc.article
     found = doc.keyphrase
     phrase = found[0] if found else None
-    aliases = doc.data.get("aliases", [])
-    links = tuple(LinkRef(link.href, link.line, link.column) for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
+    aliases = data.get("aliases", [])
+    links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
+                  for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
     return Summary(
         path=doc.path.absolute().as_posix(),  # engine._Summaries sorts fresh ones by this, unread
         display=doc.display,
@@ -128,17 +166,96 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
         slug=article.text("slug"),
         keyphrase=phrase,
         keyphrase_key=tuple(sorted(set(stems(phrase, doc.lang)))) if phrase else (),
-        aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
-        headings=tuple(heading.source or heading.text for heading in doc.body.headings),
+        aliases=_aliases(aliases, data if profile is not None else {}),
+        headings=_headings(doc),
         links=links,
         lines={name: doc.field_span(name).line for name in ("title", "description", "slug", "keyphrase")},
         ignored=ignored,
         suppressions=suppressions,
         base_url=doc.settings.base_url,
-        static_roots=tuple(root.as_posix() for root in doc.settings.static_roots),
-        permalink=_permalink(doc.data),
+        static_roots=_static_roots(doc),
+        permalink=_permalink(data),
         base_path=doc.settings.base_path,
+        **_site_fields(doc, data),
     )
+
+
+def _aliases(aliases: object, data: dict[str, Any]) -> tuple[str, ...]:
+    """`aliases`, and on a detected site the jekyll-redirect-from `redirect_from` paths."""
+    found = [str(a) for a in aliases] if isinstance(aliases, list) else []
+    redirects = data.get("redirect_from")
+    if isinstance(redirects, str):
+        found.append(redirects)
+    elif isinstance(redirects, list):
+        found += [str(redirect) for redirect in redirects]
+    return tuple(found)
+
+
+def _with_explicit_id(text: str, line: str) -> str:
+    """A heading with the explicit id its source line gives, when parsing dropped it (MDX
+    comments `{/* #id */}` are not text)."""
+    if _SITE_ID.search(text):
+        return text
+    found = _SITE_ID.search(line)
+    return f"{text} {found.group(0).strip()}" if found else text
+
+
+def _static_roots(doc: Document) -> tuple[str, ...]:
+    roots = tuple(root.as_posix() for root in doc.settings.static_roots)
+    profile = doc.settings.site
+    if profile is None:
+        return roots
+    served = tuple(f"{profile.root}/{folder}".rstrip("/") for folder in profile.static_dirs)
+    return tuple(dict.fromkeys((*served, *roots)))
+
+
+def _headings(doc: Document) -> tuple[str, ...]:
+    """The headings that give ids, as written; on a Jekyll or Eleventy site without their
+    templates (rendered before Markdown), plus kramdown's `{: #id}` lines."""
+    profile = doc.settings.site
+    if profile is None:
+        return tuple(heading.source or heading.text for heading in doc.body.headings)
+    headings = tuple(_with_explicit_id(heading.source or heading.text, doc.line_text(heading.line))
+                     for heading in doc.body.headings)
+    if "liquid" in profile.link_forms:
+        headings = tuple(" ".join(_TEMPLATE.sub("", text).split()) or text for text in headings)
+        headings += tuple("{#" + found.group(1) + "}" for line in doc.lines if (found := _BLOCK_IAL.match(line)))
+    if profile.definition_ids:
+        headings += _definition_terms(doc.lines)
+    headings += tuple("{#" + found + "}" for line in doc.lines if "id=" in line for found in _HTML_ID.findall(line))
+    if "relref" in profile.link_forms and any("{{%" in line for line in doc.lines):
+        headings += ("",)  # a Markdown shortcode's output may hold headings: ids unknowable
+    return headings
+
+
+def _definition_terms(lines: list[str]) -> tuple[str, ...]:
+    """The terms of definition lists (a line followed by `: definition`), which Hugo gives
+    ids with `autoDefinitionTermID`."""
+    return tuple(
+        term.strip().replace("`", "")
+        for term, following in zip(lines, lines[1:])
+        if following.startswith(": ") and term.strip() and not term.startswith((" ", "\t", ":", "#", "-", "*", "|", "`" * 3))
+    )
+
+
+def _site_fields(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
+    """What the site profile adds to a summary (nothing without one)."""
+    profile = doc.settings.site
+    if profile is None:
+        return {}
+    from seolint.profiles import article_url
+
+    path = doc.path.absolute().as_posix()
+    content = profile.content_dirs[0][0]
+    return {
+        "url": article_url(profile, path, data),
+        "site_base": profile.base_path,
+        "heading_style": profile.heading_style,
+        "link_forms": profile.link_forms,
+        "root_fallback": profile.root_fallback,
+        "content_root": f"{profile.root}/{content}".rstrip("/"),
+        "site_root": profile.root,
+    }
 
 
 def _permalink(data: dict[str, object]) -> str | None:
@@ -158,6 +275,8 @@ def is_internal(href: str, base_url: str | None) -> bool:
 
 
 def url_of(summary: Summary, root: str) -> str:
+    if summary.url is not None:
+        return normalize_url(summary.url)
     if summary.permalink:
         return normalize_url("/" + summary.permalink.lstrip("/"))
     path = PurePosixPath(summary.path)
@@ -185,11 +304,19 @@ def normalize_url(url: str) -> str:
     return path.rstrip("/") + "/"
 
 
-def anchor(text: str, style: str = "github") -> str:
-    """The id a generator gives a heading: GitHub's rules, or Hugo's (which keep accents)."""
-    explicit = _EXPLICIT_ID.search(text)
+def anchor(text: str, style: str = "github", site: bool = False) -> str:
+    """The id a generator gives a heading: GitHub's rules, Hugo's (which keep accents), or
+    MkDocs' (Python-Markdown's toc slugify, which drops them); the site styles also read
+    attribute-list and MDX-comment ids."""
+    explicit = (_SITE_ID if site or style != "github" else _EXPLICIT_ID).search(text)
     if explicit:
         return explicit.group(1)
+    if style == "slugify":  # GitHub's, with runs of "-" collapsed (`--serve` -> `serve`)
+        kept = re.sub(r"[^\w\s-]", "", text.strip().lower())
+        return re.sub(r"[\s-]+", "-", kept).strip("-")
+    if style == "mkdocs":
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
     lowered = text.strip().lower()
     if lowered.isascii():  # most headings: letters, digits, space, - and _ are all either keeps
         return _ASCII_DROPPED.sub("", lowered).replace(" ", "-")
@@ -200,12 +327,12 @@ def anchor(text: str, style: str = "github") -> str:
     return kept.replace(" ", "-")
 
 
-def anchors(headings: tuple[str, ...], style: str = "github") -> set[str]:
+def anchors(headings: tuple[str, ...], style: str = "github", site: bool = False) -> set[str]:
     """Every heading's id; repeated ids get -1, -2… as GitHub and Hugo number them."""
     seen: dict[str, int] = {}
     found: set[str] = set()
     for text in headings:
-        base = anchor(text, style)
+        base = anchor(text, style, site)
         count = seen.get(base, 0)
         seen[base] = count + 1
         found.add(base if count == 0 else f"{base}-{count}")

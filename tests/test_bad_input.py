@@ -249,13 +249,25 @@ def test_utf16_with_bom(seolint: Any, write: Any, folder: Path, encoding: str) -
     neighbour_checked(findings)
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_bom(seolint: Any, write: Any, folder: Path, encoding: str) -> None:
+    """UTF-32 LE's BOM starts with UTF-16 LE's: it was read as UTF-16, "no front matter"."""
+    bom = b"" if encoding == "utf-32" else {"utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}[encoding]
+    write("lf.md", FLAWED)
+    write("utf32.md", bom + FLAWED.encode(encoding))
+    assert _positions(seolint, "utf32.md") == _positions(seolint, "lf.md")
+    fixed = seolint("fix", "utf32.md", "--output-format", "concise")
+    assert "not fixed: UTF-16 and UTF-32 files are checked but not rewritten" in fixed.err + fixed.out
+    assert (folder / "utf32.md").read_bytes() == bom + FLAWED.encode(encoding)
+
+
 @pytest.mark.slow
 def test_twenty_megabyte_file(seolint: Any, write: Any, folder: Path) -> None:
     head = NEIGHBOUR.replace("date: 2024-05-02", "date: 2025-02-30")
     line = "A professional network grows a little every week, one conversation at a time.\n"
     write("big.md", head + line * (20_000_000 // len(line) + 1))
     assert (folder / "big.md").stat().st_size > 20_000_000
-    result, findings = lint(seolint, ".")
+    result, findings = lint(seolint, ".", "--max-file-size", "30MB")  # over the 10 MB default
     assert {("T001", 2), ("FM007", 4)} <= set(found(findings, "big.md"))
     assert not {code for code, _ in found(findings, "big.md")} & {"FM002", "RUN001", "RUN002"}
     assert result.code == 1
@@ -292,6 +304,14 @@ def test_billion_laughs(seolint: Any, write: Any, folder: Path) -> None:
     assert "aliases" in only(findings, "bad.md", "FM002")["message"]
     assert result.code == 1
     neighbour_checked(findings)
+
+
+def test_many_plain_keywords_are_not_an_alias_bomb(seolint: Any, write: Any, folder: Path) -> None:
+    """100,000 keywords without one alias were reported as "expands through aliases"."""
+    keywords = "".join(f"  - keyword {number}\n" for number in range(100_000))
+    write("many.md", "---\ntitle: Many keywords\nkeywords:\n" + keywords + "---\n\nText.\n")
+    result = seolint("check", "many.md", "--select", "FM002", "--no-cache", "--output-format", "concise")
+    assert "FM002" not in result.out and result.code == 0
 
 
 def test_impossible_date(seolint: Any, write: Any, folder: Path) -> None:

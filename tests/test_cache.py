@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from seolint import cache
+
 from .conftest import ROOT
 
 ARTICLE = """---
@@ -71,7 +73,7 @@ def test_corrupt_and_foreign_entries_are_ignored(seolint: Any, write: Any, isola
 def _index(root: Path) -> tuple[Path, dict[str, Any]]:
     """The index file and what it holds."""
     index = next(path for path in entries(root) if path.name.startswith("index-"))
-    return index, marshal.loads(index.read_bytes())
+    return index, cache.unseal(index.read_bytes())
 
 
 def _blob_file(index: Path, ident: str) -> Path:
@@ -97,7 +99,7 @@ def _store(index: Path, data: dict[str, Any], name: str, findings: bytes, summar
         entry[{"counts": 5, "check": 7, "digest": 9}[field]] = value
     data["entries"][name] = tuple(entry)
     data["files"].append(ident)
-    index.write_bytes(marshal.dumps(data))
+    index.write_bytes(cache.seal(data))
 
 
 def test_corrupt_entry_inside_a_valid_index(seolint: Any, write: Any, isolated: Path) -> None:
@@ -119,15 +121,15 @@ def test_corrupt_entry_inside_a_valid_index(seolint: Any, write: Any, isolated: 
         lambda: blob_file.write_bytes(flip(blobs, start + size + 3)),  # in the summary
         lambda: blob_file.write_bytes(blobs[:start + size // 2]),
         lambda: blob_file.unlink(),
-        lambda: index.write_bytes(marshal.dumps({**pristine, "entries": {name: (*entry[:5], ("x", 1, 2), *entry[6:])}})),
-        lambda: index.write_bytes(marshal.dumps({**pristine, "entries": {name: (*entry[:8], 42, entry[9])}})),
-        lambda: index.write_bytes(marshal.dumps({**pristine, "entries": {name: (*entry[:8], ("../x", 0, 1, -1), entry[9])}})),
-        lambda: index.write_bytes(marshal.dumps({**pristine, "files": ["../../evil"]})),
+        lambda: index.write_bytes(cache.seal({**pristine, "entries": {name: (*entry[:5], ("x", 1, 2), *entry[6:])}})),
+        lambda: index.write_bytes(cache.seal({**pristine, "entries": {name: (*entry[:8], 42, entry[9])}})),
+        lambda: index.write_bytes(cache.seal({**pristine, "entries": {name: (*entry[:8], ("../x", 0, 1, -1), entry[9])}})),
+        lambda: index.write_bytes(cache.seal({**pristine, "files": ["../../evil"]})),
     ]
     for damage in damages:
         for path in entries(isolated):
             if path.name.startswith("index-"):
-                path.write_bytes(marshal.dumps(pristine))
+                path.write_bytes(cache.seal(pristine))
         blob_file.write_bytes(blobs)
         damage()
         assert seolint("check", "--output-format", "json", "post.md").out == cold
@@ -219,13 +221,13 @@ def test_editing_one_article_keeps_the_others_cached(seolint: Any, write: Any, i
         write(f"{name}/post.md", ARTICLE.replace("professional-network", f"network-{name}"))
     cold = seolint("check", "--output-format", "json", ".").out
     index = next(path for path in entries(isolated) if path.name.startswith("index-"))
-    data = marshal.loads(index.read_bytes())
+    data = cache.unseal(index.read_bytes())
     untouched = data["entries"][str(isolated / "b" / "post.md")]
     write("a/post.md", ARTICLE.replace("professional-network", "network-a") + "\nMore text.\n")
     warm = seolint("check", "--output-format", "json", ".").out
     assert warm == seolint("check", "--no-cache", "--output-format", "json", ".").out
     assert warm != cold
-    assert marshal.loads(index.read_bytes())["entries"][str(isolated / "b" / "post.md")][1:] == untouched[1:]
+    assert cache.unseal(index.read_bytes())["entries"][str(isolated / "b" / "post.md")][1:] == untouched[1:]
 
 
 def test_no_cache_writes_nothing(seolint: Any, write: Any, isolated: Path) -> None:
@@ -288,3 +290,56 @@ def test_one_article_reads_only_its_own_packed_results(seolint: Any, write: Any,
     monkeypatch.setattr(cache, "RANGE_READS", 0)  # past the first reads: the whole file
     assert seolint("check", "a.md").out == first.out
     assert len(wholes) == 1
+
+
+def _site_with_cross_findings(root: Path) -> None:
+    """Articles with findings across them: a shared title, a broken and a working link."""
+    body = "\n\nSee [the other one](/two/) and [a missing page](/nowhere/).\n"
+    for name, slug in (("one", "one"), ("two", "two"), ("three", "three")):
+        text = ARTICLE.replace("slug: professional-network", f"slug: {slug}") + body
+        (root / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+def test_a_flipped_bit_in_any_cache_file_is_a_miss_never_a_result(seolint: Any, isolated: Path) -> None:
+    """Issue #16: one flipped bit in the site file gave findings about files that do not
+    exist; every cache file is now sealed with a checksum, so each flip is a miss."""
+    _site_with_cross_findings(isolated)
+    arguments = ("check", ".", "--output-format", "concise")
+    fresh = seolint(*arguments, "--no-cache")
+    assert "X005" in fresh.out and "X001" in fresh.out
+    seolint(*arguments)
+    files = entries(isolated)
+    assert {path.name.split("-")[0] for path in files} >= {"index", "site", "render"}
+    for path in files:
+        pristine = path.read_bytes()
+        for position in range(0, len(pristine) * 8, max(1, len(pristine) * 8 // 7)):
+            damaged = bytearray(pristine)
+            damaged[position // 8] ^= 1 << (position % 8)
+            path.write_bytes(bytes(damaged))
+            again = seolint(*arguments)
+            assert (again.code, again.out) == (fresh.code, fresh.out), (path.name, position)
+            path.write_bytes(pristine)
+
+
+def _limited() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))  # as the 4 GB limit of the report
+
+
+@pytest.mark.parametrize("prefix", ["index", "site", "render"])
+def test_a_five_byte_cache_file_is_a_miss(seolint: Any, isolated: Path, prefix: str) -> None:
+    """Five bytes that ask marshal for a list of two billion items gave MemoryError under a
+    memory limit; a file that fails its checksum is never unmarshalled."""
+    import subprocess
+    import sys
+
+    _site_with_cross_findings(isolated)
+    fresh = seolint("check", ".", "--output-format", "concise", "--no-cache")
+    seolint("check", ".", "--output-format", "concise")
+    for path in entries(isolated):
+        if path.name.startswith(prefix):
+            path.write_bytes(b"[\xff\xff\xff\x7f")
+    again = subprocess.run([sys.executable, "-m", "seolint", "check", ".", "--output-format", "concise"],
+                           capture_output=True, text=True, timeout=120, check=False, preexec_fn=_limited)
+    assert (again.returncode, again.stdout) == (fresh.code, fresh.out), again.stderr

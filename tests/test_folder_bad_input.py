@@ -69,16 +69,51 @@ def test_names_with_spaces_and_accents(seolint: Any, write: Any, isolated: Path)
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads every folder")
-def test_unreadable_folder_is_skipped(seolint: Any, write: Any, isolated: Path) -> None:
+@pytest.mark.parametrize("mode", [0, 0o444])
+def test_unreadable_folder_is_a_finding(seolint: Any, write: Any, isolated: Path, mode: int) -> None:
     write("ok.md", ARTICLE.format(title="Fine"))
     write("locked/secret.md", ARTICLE.format(title="Hidden"))
-    (isolated / "locked").chmod(0)
+    (isolated / "locked").chmod(mode)
     try:
-        result = seolint("check", ".", "--select", FRONT)
+        result = seolint("check", ".", "--select", FRONT, "--output-format", "concise")
     finally:
         (isolated / "locked").chmod(0o755)
-    assert result.code in (0, 1) and "ok.md" in result.out
-    assert "cannot read the folder" in result.err and "locked" in result.err
+    assert result.code == 1 and "ok.md" in result.out and "All clear" not in result.out
+    assert "locked:1:1: RUN001 [error] Cannot read this folder: permission denied" in result.out
+
+
+def _locked(monkeypatch: pytest.MonkeyPatch, folder: str, listable: bool) -> None:
+    """Make ``folder`` behave as for a user without the permission (tests run as root)."""
+    real_scandir, real_access = os.scandir, os.access
+
+    def scandir(path: Any = ".") -> Any:
+        if not listable and os.path.basename(os.fspath(path)) == folder:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    def access(path: Any, mode: int, **kwargs: Any) -> bool:
+        if os.path.basename(os.fspath(path)) == folder and mode & os.X_OK:
+            return False
+        return real_access(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "access", access)
+
+
+@pytest.mark.parametrize("listable", [False, True], ids=["chmod-000", "read-no-execute"])
+def test_a_folder_that_cannot_be_read_fails_the_run(
+    seolint: Any, write: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch, listable: bool
+) -> None:
+    write("ok.md", ARTICLE.format(title="A title long enough to pass the title rules"))
+    write("locked/secret.md", ARTICLE.format(title="Hidden"))
+    _locked(monkeypatch, "locked", listable)
+    for command in (("check", "."), ("check", ".", "--no-cache"), ("fix", ".")):
+        result = seolint(*command, "--select", "T001", "--output-format", "concise")
+        assert result.code == 1, (command, result)
+        assert "All clear" not in result.out
+        assert "locked:1:1: RUN001 [error] Cannot read this folder: permission denied; " \
+               "the articles in it were not checked" in result.out, command
+        assert "secret.md" not in result.out
 
 
 @pytest.mark.slow

@@ -614,3 +614,46 @@ def test_nothing_to_publish_writes_an_empty_index_and_no_sitemap(tmp_path: Path)
     assert publish_api(tmp_path / "src", tmp_path / "out") == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.json"]
     assert load_json(tmp_path / "out/index.json")["articles"] == []
+
+
+# --- issue #16: publish is all or nothing --------------------------------------------------
+
+
+def test_a_slug_too_long_for_a_file_name_is_refused_before_anything_is_written(seolint: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    for number in range(5):
+        write_article(src, f"p{number}.md", f"title: Post {number}\nslug: p{number}\ndate: 2025-01-01")
+    write_article(src, "long.md", f"title: Long\nslug: {'a' * 300}\ndate: 2025-01-01")
+    out = tmp_path / "out"
+    result = seolint("publish", src, "--out", out, "--base-url", BASE, "--allow-errors")
+    assert result.code == 2 and "is 300 bytes long: a file name has at most 255" in result.err
+    assert "internal error" not in result.err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_failed_write_leaves_out_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seolint.publish import PublishError
+    from seolint.publish import paths as publish_paths
+
+    src = tmp_path / "src"
+    for number in range(4):
+        write_article(src, f"p{number}.md", f"title: Old {number}\nslug: p{number}\ndate: 2025-01-01")
+    out = tmp_path / "out"
+    assert publish_api(src, out) == 0
+    old = tree(out)
+    for number in range(4):
+        write_article(src, f"p{number}.md", f"title: New {number}\nslug: p{number}\ndate: 2025-02-01")
+    real_write = publish_paths.OutputTree.write
+    calls = {"count": 0}
+
+    def failing(self: Any, relative: Any, data: bytes) -> None:
+        calls["count"] += 1
+        if calls["count"] == 6:
+            raise PublishError("cannot write: No space left on device")
+        real_write(self, relative, data)
+
+    monkeypatch.setattr(publish_paths.OutputTree, "write", failing)
+    with pytest.raises(PublishError):
+        publish_api(src, out)
+    assert tree(out) == old
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out", "src"]  # no staging folder left

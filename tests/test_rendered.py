@@ -3,7 +3,7 @@ warm run prints what a cold one does, whatever changed in between."""
 
 from __future__ import annotations
 
-import marshal
+
 import os
 import shutil
 import time
@@ -77,15 +77,15 @@ def test_damaged_or_foreign_printed_lines_are_rendered_again(seolint: Any, write
     index = _cached(isolated, "render-")[0]
     lines = _cached(isolated, "lines-")[0]
     pristine_index, pristine_lines = index.read_bytes(), lines.read_bytes()
-    known = marshal.loads(pristine_index)
+    known = cache.unseal(pristine_index)
     damages: list[Callable[[], object]] = [
         lambda: lines.write_bytes(pristine_lines.replace(b"a.md", b"z.md")),  # same size, other bytes
         lambda: lines.write_bytes(pristine_lines[:10]),
         lambda: lines.unlink(),
         lambda: index.write_bytes(b"not marshal"),
-        lambda: index.write_bytes(marshal.dumps({**known, "lines": {key: ("x", 0, 1, 2) for key in known["lines"]}})),
-        lambda: index.write_bytes(marshal.dumps({**known, "lines": {key: "text" for key in known["lines"]}})),
-        lambda: index.write_bytes(marshal.dumps({**known, "files": ["../elsewhere"]})),
+        lambda: index.write_bytes(cache.seal({**known, "lines": {key: ("x", 0, 1, 2) for key in known["lines"]}})),
+        lambda: index.write_bytes(cache.seal({**known, "lines": {key: "text" for key in known["lines"]}})),
+        lambda: index.write_bytes(cache.seal({**known, "files": ["../elsewhere"]})),
     ]
     for damage in damages:
         index.write_bytes(pristine_index)
@@ -106,7 +106,7 @@ def test_blob_files_stay_few_as_articles_change(seolint: Any, write: Any, isolat
         _same_as_uncached(seolint, "--output-format", "concise", ".")
         assert 1 <= len(_cached(isolated, "blobs-")) <= cache.MAX_BLOB_FILES
         assert 1 <= len(_cached(isolated, "lines-")) <= cache.MAX_BLOB_FILES
-    index = marshal.loads(_cached(isolated, "index-")[0].read_bytes())
+    index = cache.unseal(_cached(isolated, "index-")[0].read_bytes())
     assert sorted(index["files"]) == sorted(path.name.split("-")[-1][:-4] for path in _cached(isolated, "blobs-"))
 
 
@@ -131,7 +131,7 @@ def test_a_run_over_part_of_the_site_keeps_the_others_lines(seolint: Any, write:
     whole = _same_as_uncached(seolint, "--output-format", "concise", ".")
     index = _cached(isolated, "render-")[0]
     _same_as_uncached(seolint, "--output-format", "concise", "a.md")
-    kept = len(marshal.loads(index.read_bytes())["lines"])
+    kept = len(cache.unseal(index.read_bytes())["lines"])
     files = _cached(isolated, "lines-")
     assert _same_as_uncached(seolint, "--output-format", "concise", ".") == whole
     assert _cached(isolated, "lines-") == files  # every path was printed from the stored lines
@@ -141,7 +141,7 @@ def test_a_run_over_part_of_the_site_keeps_the_others_lines(seolint: Any, write:
     later = time.time() + (cache.KEEP_DAYS + 1) * 86_400
     monkeypatch.setattr("seolint.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
     _same_as_uncached(seolint, "--output-format", "concise", "a.md")
-    assert len(marshal.loads(index.read_bytes())["lines"]) < kept
+    assert len(cache.unseal(index.read_bytes())["lines"]) < kept
 
 
 def test_lines_of_a_form_no_run_uses_any_more_are_dropped(seolint: Any, write: Any, isolated: Path,

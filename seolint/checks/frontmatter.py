@@ -73,6 +73,10 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     article = doc.article
     invalid = {problem.key for problem in article.problems}
     for name in doc.settings.fields.required:
+        if name == "date" and not _needs_date(doc):
+            continue  # a documentation page, or a post dated by its file name
+        if name == "title" and _titled_by_h1(doc):
+            continue  # MkDocs, VitePress and Docusaurus take the first H1 as the title
         key = article.keys.get(name)
         if key in invalid:
             continue  # FM004 or FM007 already says what is wrong with it
@@ -90,6 +94,37 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
                 doc.key_span(key),
                 f"Give `{key}` a value, or remove the key and let the missing-field error guide you.",
             )
+
+
+def _needs_date(doc: Document) -> bool:
+    """Whether the article needs a `date` key: without a site profile, every article does;
+    with one, dated content (posts, news) does unless the generator reads the date from
+    the file name (Jekyll's `_posts/2021-06-24-title.md`)."""
+    site = doc.settings.site
+    if site is None:
+        return True
+    from seolint.profiles import dated_by_name, is_dated
+
+    path = doc.path.absolute().as_posix()
+    return is_dated(site, path) and not dated_by_name(site, path)
+
+
+def _titled_by_h1(doc: Document) -> bool:
+    """Whether the generator takes the page's title from its first heading, an H1 (read
+    from the lines: front-matter rules never parse the Markdown)."""
+    site = doc.settings.site
+    if site is None or not site.title_from_h1:
+        return False
+    fence = ""
+    for line in doc.lines[doc.split.body_line - 1:]:
+        stripped = line.lstrip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif stripped.startswith("#"):
+            return stripped.startswith("# ")
+    return False
 
 
 def _article_problems(code: str) -> Any:
@@ -114,10 +149,12 @@ def field_unknown(doc: Document, options: UnknownOptions) -> Iterator[Violation]
     if doc.data is None:
         return
     known = doc.settings.fields.all_keys
+    if doc.settings.site is not None:
+        known = known | doc.settings.site.keys
     for key in doc.data:
         key = str(key)
-        if key in known or "." in key:
-            continue
+        if key in known or "." in key or (doc.settings.site is not None and key.startswith("_")):
+            continue  # with a site generator, `_key` is a private note (Hugo's `_comment`)
         limit = 1 if len(key) <= 4 else options.max_distance
         near = closest_key(key, known, limit)
         if near is not None:
@@ -253,7 +290,12 @@ RULES = (
     Rule(
         "FM003", "field-missing", Severity.ERROR, field_missing,
         what="Reports a required field that is missing or empty (by default title, "
-        "description and date; configure `[fields] required`).",
+        "description and date; configure `[fields] required`). On a site whose generator "
+        "seolint detects (see `seolint site`), `date` is required only of dated content "
+        "(posts, blog, news folders, per the site profile), and not when the generator reads "
+        "the date from the file name (`_posts/2021-06-24-title.md`); documentation pages need "
+        "none. On MkDocs, VitePress and Docusaurus sites a page whose first heading is an H1 "
+        "has its title there.",
         why="The title and description become the search result's headline and snippet; "
         "without a date, feeds and sitemaps cannot order or refresh the page.",
         example="---\ntitle: Networking guide\n---",
@@ -276,7 +318,10 @@ RULES = (
     Rule(
         "FM005", "field-unknown", Severity.WARNING, field_unknown, options=UnknownOptions,
         what="Reports a key that is not a known field but is within two edits of one "
-        "(`descripton`); with `all-unknown`, every key seolint does not know.",
+        "(`descripton`); with `all-unknown`, every key seolint does not know. The keys the "
+        "site's generator defines (Hugo's `weight`, `related`, `aliases`; Jekyll's "
+        "`nav_order`; MkDocs' `icon`…) are known, and on a detected site `_key` is a private "
+        "note.",
         why="A misspelt key is ignored by the generator: the page silently loses its "
         "description or date. Two edits (one for short keys) catch typos without "
         "flagging real keys.",

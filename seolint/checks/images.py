@@ -17,12 +17,28 @@ from seolint.text import fold
 
 
 def image_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
-    if doc.data is not None and not doc.article.text("image"):
+    if doc.data is not None and not doc.article.text("image") and not _site_cover(doc):
         yield Violation(
             "No cover image: shared links show a blank card",
             doc.key_span(),
             "Add `image:` with a 1200×630 PNG, JPEG or WebP (also read: cover, og_image).",
         )
+
+
+def _site_cover(doc: Document) -> bool:
+    """A cover the site's generator finds on its own: a cover key it reads (Hugo's
+    `images`), or an image named `cover.*`/`featured.*` in the article's page bundle."""
+    site = doc.settings.site
+    if site is None:
+        return False
+    data = doc.data or {}
+    if any(data.get(key) for key in site.cover_keys):
+        return True
+    if not site.bundle_covers or doc.path.stem not in ("index", "_index"):
+        return False
+    folder = doc.path.parent
+    return any(doc.is_file(folder / f"{name}.{ext}") for name in site.bundle_covers
+               for ext in ("jpg", "jpeg", "png", "webp"))
 
 
 class ImageFormats(Options):
@@ -170,7 +186,8 @@ RULES = (
     Rule(
         "I001", "image-missing", Severity.WARNING, image_missing,
         what="Reports an article without a cover or social image in front matter (`image`, "
-        "`cover`, `og_image`, `ogImage`, `heroImage`, Hugo's `images`).",
+        "`cover`, `og_image`, `ogImage`, `heroImage`, Hugo's `images`). On a Hugo site, a "
+        "page bundle's `cover.*`, `featured.*` or `thumbnail.*` image counts.",
         why="Shared links without an image get a small, blank card and far fewer clicks; "
         "Open Graph and X cards take the cover image.",
         example="---\ntitle: Networking guide\n---",

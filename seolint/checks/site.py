@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
-from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote
 
 from pydantic import Field
 
 from seolint.checks.run import reported_by_engine
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.site import Summaries, Summary, anchors, file_exists, normalize_url, url_of
+from seolint.resolve import FILE, MISSING, Site, link_fragment, site_of, split
+from seolint.site import Summaries, Summary, anchors, normalize_url
 from seolint.text import fold
 
 SiteFinding = tuple[Summary, Violation]
@@ -61,24 +60,46 @@ def _groups_by(summaries: Summaries, field: str) -> list[list[int]]:
     return groups
 
 
-def _sharing(summaries: Summaries, groups: Iterable[list[int]], field: str) -> Iterator[tuple[Summary, str]]:
-    """Each article that shares its key on ``field`` with others, and the others' paths."""
+#: How many other members of a group a finding names; the rest are counted. A message per
+#: member naming every other one made a group of 13,000 articles weigh gigabytes.
+NAMED = 3
+
+
+def others_named(displays: list[str], own: int) -> str:
+    """The other members of a group (``own`` is this article's position in it): every one
+    when few, else the first ``NAMED`` and how many more."""
+    others = (display for position, display in enumerate(displays) if position != own)
+    named = [display for _, display in zip(range(NAMED), others)]
+    rest = len(displays) - 1 - len(named)
+    return ", ".join(named) + (f" and {rest:,} more" if rest else "")
+
+
+def _sharing(summaries: Summaries, groups: Iterable[list[int]], field: str) -> Iterator[tuple[Summary, int, str]]:
+    """Each article that shares its key on ``field`` with others: how many others share it,
+    and who they are (``others_named``). Only positions and paths are kept, never summaries."""
     for group in groups:
-        same: dict[object, list[Summary]] = defaultdict(list)
+        same: dict[object, list[tuple[int, str]]] = defaultdict(list)
         for index in group:
             summary = summaries[index]
-            same[_key(summary, field)].append(summary)
+            same[_key(summary, field)].append((index, summary.display))
         for members in same.values():
-            for summary in members if len(members) > 1 else []:
-                yield summary, ", ".join(other.display for other in members if other is not summary)
+            if len(members) < 2:
+                continue
+            displays = [display for _, display in members]
+            for own, (index, _) in enumerate(members):
+                yield summaries[index], len(members) - 1, others_named(displays, own)
 
 
 def _duplicates(summaries: Summaries, field: str, label: str) -> Iterator[SiteFinding]:
-    for summary, others in _sharing(summaries, _groups_by(summaries, field), field):
+    for summary, count, others in _sharing(summaries, _groups_by(summaries, field), field):
+        who = "Another article" if count == 1 else f"{count:,} other articles"
+        verb = "has" if count == 1 else "have"
         yield summary, Violation(
-            f"Another article in the same language has the same {label}: {others}",
+            f"{who} in the same language {verb} the same {label}: {others}",
             _at(summary, field),
-            f"Search engines pick one of the two; write a {label} that only this article has.",
+            f"Search engines pick one of the two; write a {label} that only this article has."
+            if count == 1 else
+            f"Search engines pick one of them; write a {label} that only this article has.",
         )
 
 
@@ -96,148 +117,101 @@ def duplicate_slug(summaries: Summaries, root: str, options: NoOptions) -> Itera
     for index, url in enumerate(site.urls):
         by_url[url].append(index)
     for url, group in by_url.items():
-        members = [summaries[index] for index in group] if len(group) > 1 else []
-        for summary in members:
-            others = ", ".join(other.display for other in members if other is not summary)
+        if len(group) < 2:
+            continue
+        displays = [summaries[index].display for index in group]
+        for own, index in enumerate(group):
+            summary = summaries[index]
+            others = others_named(displays, own)
+            size = "" if len(group) == 2 else f" ({len(group):,} articles in all)"
             yield summary, Violation(
-                f"This article and {others} resolve to the same URL {url}",
+                f"This article and {others} resolve to the same URL {url}{size}",
                 _at(summary, "slug"),
                 "Give each article its own slug; one of them would overwrite the other.",
             )
 
 
 def cannibalization(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
-    for summary, others in _sharing(summaries, _groups_by(summaries, "keyphrase_key"), "keyphrase_key"):
+    for summary, count, others in _sharing(summaries, _groups_by(summaries, "keyphrase_key"), "keyphrase_key"):
+        size = "" if count == 1 else f" ({count:,} other articles)"
         yield summary, Violation(
-            f"The keyphrase “{summary.keyphrase}” is also the target of {others}",
+            f"The keyphrase “{summary.keyphrase}” is also the target of {others}{size}",
             _at(summary, "keyphrase"),
             "Articles competing for one query split its traffic: merge them, or give each "
             "its own keyphrase and link them to each other.",
         )
 
 
-#: Where a link leads when it is not an article (``Site.targets``): a file, or nowhere.
-FILE, MISSING = -1, -2
-
-
-class Site:
-    """The URLs, files and anchors that internal links may point at, and where each
-    article's links lead: built once per run and shared by the rules that follow links.
-    Articles are known by their position in the summaries (which are read again when needed,
-    never kept)."""
-
-    def __init__(self, summaries: Summaries, root: str) -> None:
-        self.by_url: dict[str, int] = {}
-        self.by_file: dict[str, int] = {}
-        self.urls: list[str] = []  # each article's own URL
-        for index, summary in enumerate(summaries):
-            url = url_of(summary, root)
-            self.urls.append(url)
-            self.by_url[url] = index
-            for alias in summary.aliases:
-                self.by_url.setdefault(normalize_url("/" + alias.lstrip("/")), index)
-            self.by_file[os.path.normpath(summary.path)] = index
-        self.root = root
-        self._summaries = summaries
-        self._targets: list[array[int] | None] = [None] * len(self.urls)
-
-    def targets(self, index: int, source: Summary | None = None) -> array[int]:
-        """Where each link of an article leads, in order (computed once): an article's
-        position, ``FILE`` or ``MISSING``. ``source`` is the article, when already read."""
-        found = self._targets[index]
-        if found is None:
-            source = source or self._summaries[index]
-            found = self._targets[index] = array("l", (self.resolve(index, source, link.href) for link in source.links))
-        return found
-
-    def resolve(self, index: int, source: Summary, href: str) -> int:
-        """The article a link of article ``index`` points at, else ``FILE`` or ``MISSING``."""
-        if source.base_url and href.startswith(source.base_url.rstrip("/") + "/"):
-            href = href[len(source.base_url.rstrip("/")):]
-        path = _split(href)[0]
-        if not path:
-            return index
-        if path.startswith("/"):
-            target = self.by_url.get(normalize_url(path))
-            if target is not None:
-                return target
-            found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
-            return FILE if found else MISSING
-        on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
-        folder = on_disk.rstrip(os.sep)  # "/" itself: "/index.md", not "//index.md"
-        for candidate in (on_disk, on_disk + ".md", on_disk + ".mdx", folder + _INDEX, folder + _UNDER_INDEX):
-            target = self.by_file.get(candidate)
-            if target is not None:
-                return target
-        target = self.by_url.get(normalize_url(urljoin(self.urls[index], path)))
-        if target is not None:
-            return target
-        return FILE if file_exists(on_disk, any_kind=True) else MISSING
-
-
-#: The index files a link to a folder may mean.
-_INDEX, _UNDER_INDEX = f"{os.sep}index.md", f"{os.sep}_index.md"
-
-#: Characters after which a link is no plain relative path: ``urlsplit`` and ``unquote`` are
-#: needed (a scheme, query, fragment, escape, or whitespace that urlsplit strips).
-_NOT_PLAIN = re.compile(r"[:?#%\s\x00-\x1f\x7f]|^//")
-
-
-def _split(href: str) -> tuple[str, str]:
-    """The unquoted path and the fragment of a link (most are plain paths: no parsing)."""
-    if _NOT_PLAIN.search(href) is None:
-        return href, ""
-    parts = urlsplit(href)
-    return unquote(parts.path), parts.fragment
-
-
-def site_of(summaries: Summaries, root: str) -> Site:
-    """The ``Site`` of these summaries, built once for all the rules of a run."""
-    found = summaries.shared.get(("site", root))
-    if not isinstance(found, Site):
-        found = summaries.shared[("site", root)] = Site(summaries, root)
-    return found
-
-
 class LinkOptions(Options):
     anchors: bool = Field(True, description="Also check `#fragment` parts against heading ids.")
-    anchor_style: Literal["github", "hugo"] = Field("github", description="How heading ids are made.")
+    anchor_style: Literal["github", "hugo", "mkdocs", "slugify"] | None = Field(
+        None, description="How heading ids are made; by default the site generator's way "
+        "(Hugo's, MkDocs'), else GitHub's.")
+
+
+#: Fragments a generator makes besides heading ids: footnotes (`#fn:1`, `#fnref:1`, and
+#: `#fn1`/`#fnref1` for kramdown and markdown-it).
+_FOOTNOTE = re.compile(r"^fn(?:ref)?[:-]?\w+$")
 
 
 def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterator[SiteFinding]:
     site = site_of(summaries, root)
 
-    def ids_of(target: Summary) -> tuple[str, frozenset[str]]:
-        return target.display, frozenset(i.lower() for i in anchors(target.headings, options.anchor_style))
+    def ids_of(target: Summary) -> tuple[str, frozenset[str] | None]:
+        """The heading ids of an article; None when some are made by the site in ways seolint
+        cannot know (a heading that is only an HTML comment, which MkDocs hooks expand)."""
+        style = options.anchor_style or target.heading_style or "github"
+        if target.heading_style is not None and "" in target.headings:
+            return target.display, None
+        ids = anchors(target.headings, style, site=target.heading_style is not None)
+        return target.display, frozenset(i.lower() for i in ids)
 
     @lru_cache(maxsize=1024)  # other articles' #anchors, read again: recent ones remembered
-    def heading_ids(index: int) -> tuple[str, frozenset[str]]:
+    def heading_ids(index: int) -> tuple[str, frozenset[str] | None]:
         return ids_of(summaries[index])
 
     for index, summary in enumerate(summaries):
-        own: tuple[str, frozenset[str]] | None = None  # the article's own ids, for #fragment links
+        own: tuple[str, frozenset[str] | None] | None = None  # the article's own ids, for #fragment links
         for link, target in zip(summary.links, site.targets(index, summary)):
-            span = Span(link.line, link.column, link.line, link.column + len(link.href))
+            span = Span(link.line, link.column, link.line, link.end or link.column + len(link.href))
             if target == MISSING:
                 yield summary, Violation(
                     f"Link to `{link.href}` leads nowhere: no article, alias or static file has that address",
                     span,
-                    "Fix the path (articles are at /<folder>/<slug>/), or add the missing page.",
+                    _missing_hint(site, summaries, summary, link.href),
                 )
                 continue
-            fragment = _split(link.href)[1]
+            fragment = link_fragment(summary, link.href)
             if options.anchors and fragment and target != FILE:
                 if target == index:
                     own = own or ids_of(summary)
                     display, ids = own
                 else:
                     display, ids = heading_ids(target)
-                if unquote(fragment).lower() not in ids:
+                if summary.url is not None and _FOOTNOTE.match(fragment):
+                    continue
+                if ids is not None and unquote(fragment).lower() not in ids:
                     yield summary, Violation(
                         f"Link to `{link.href}`: {display} has no heading with the id `{fragment}`",
                         span,
-                        f"Link to an existing heading (ids follow {options.anchor_style}'s rules).",
+                        "Link to an existing heading (ids follow "
+                        f"{options.anchor_style or summary.heading_style or 'github'}'s rules).",
                     )
+
+
+def _missing_hint(site: Site, summaries: Summaries, source: Summary, href: str) -> str:
+    """What to do about a link that leads nowhere: with a site profile, the URL of the
+    article the link most likely means (the one whose URL or file ends the same way)."""
+    if source.url is None:
+        return "Fix the path (articles are at /<folder>/<slug>/), or add the missing page."
+    last = normalize_url(split(href)[0] or "/").rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"\.(?:md|mdx|markdown|html?)$", "", last)
+    found = site.ending_with(last) if last else []
+    if len(found) == 1:
+        target = summaries[found[0]]
+        return f"{target.display} is served at {site.urls[found[0]]}: link to that URL."
+    return "Fix the path: link to the URL the target article is served at (`seolint site` " \
+        "shows how this site's URLs are made), or add the missing page."
 
 
 def orphan(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
@@ -298,7 +272,14 @@ RULES = (
         options=LinkOptions,
         what="Reports internal links to a page, file or heading that no article, alias or static "
         "file provides. Links resolve against URLs (/<folder>/<slug>/), file paths, `aliases` "
-        "and the static roots; `#anchors` against heading ids (GitHub's or Hugo's rules).",
+        "and the static roots; `#anchors` against heading ids (GitHub's or Hugo's rules). On a "
+        "site whose generator seolint detects (`seolint site`), URLs are those the generator "
+        "builds (permalink patterns, dated posts, collections, language folders, `slug`, "
+        "`url`, `permalink`), a relative link resolves against the page's URL (a link to a "
+        "`.md` file against the file), the generator's link forms are followed or accepted "
+        "(Hugo `(g)` and `ref`, Jekyll `{{ site.baseurl }}` and `{% link %}`, Zola `@/`), "
+        "explicit ids `{#id}`, `{ #id }`, `{: #id}` and `{/* #id */}` count, and footnote "
+        "anchors are accepted; the hint names the URL the article that was probably meant has.",
         why="A broken link is a dead end for readers and wastes crawl budget; crawlers report "
         "404s and the linking page looks neglected.",
         example="[our quiz](/quizz/)",

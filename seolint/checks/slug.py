@@ -95,6 +95,12 @@ def slug_filename_mismatch(doc: Document, options: NoOptions) -> Iterator[Violat
 def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is None or doc.article.text("slug"):
         return
+    site = doc.settings.site
+    if site is not None and "slug" not in doc.article.keys:
+        from seolint.profiles import good_file_slug
+
+        if good_file_slug(site, doc.path.absolute().as_posix(), doc.data):
+            return  # the generator makes the URL from a file name that is already a good slug
     title = doc.article.text("title")
     source = title if title else file_slug(doc)
     proposed = make_slug(source, doc.lang)
@@ -154,7 +160,9 @@ RULES = (
     Rule(
         "S005", "slug-missing-generated", Severity.INFO, slug_missing, fix=FixSafety.SAFE,
         what="Reports an article without a slug; the fix writes one generated from the "
-        "title, transliterated for the article's language.",
+        "title, transliterated for the article's language. On a site whose generator seolint "
+        "detects, an article whose URL comes from a file name that is already a good slug "
+        "(lowercase ASCII kebab-case) is not reported.",
         why="Without an explicit slug the URL follows the file name, so renaming a file "
         "breaks links and loses the page's ranking.",
         example="title: Réseau professionnel",

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from seolint import engine
 from seolint.findings import Finding
+from seolint.reading import read_article
 from seolint.site import Summary
 
 logger = logging.getLogger(__name__)
@@ -83,8 +84,8 @@ class Index:
         """A file changed on disk (not through an open buffer): read its summary again."""
         key = path.absolute().as_posix()
         try:
-            data = path.read_bytes()
-        except OSError:  # removed
+            data = read_article(path, configs.for_file(path).max_file_size)
+        except OSError:  # removed, not a regular file, or over max-file-size
             with self._lock:
                 self._files.pop(key, None)
             return

@@ -64,8 +64,13 @@ def run_publish(request: PublishRequest) -> int:
     files, warnings = outputs(items, site)
     tree = OutputTree(request.out)
     tree.check(list(files))
-    for path, data in files.items():
-        tree.write(path, data)
+    staged = tree.stage()  # everything is written there first: a failure leaves --out as it was
+    try:
+        for path, data in files.items():
+            staged.write(path, data)
+        tree.take(staged, list(files))
+    finally:
+        staged.remove()
     _report(checked, held, flawed, warnings, request.allow_errors)
     skipped = f", {drafts} draft{'s' * (drafts != 1)} skipped" if drafts else ""
     click.echo(f"Published {len(items)} article{'s' * (len(items) != 1)} to {request.out}{skipped}")

@@ -21,6 +21,7 @@ from seolint.errors import SeolintError
 from seolint.files import Candidate
 from seolint.findings import Finding, FixSafety, Severity
 from seolint.paths import real
+from seolint.reading import read_article
 
 #: Rounds of safe fixes before giving up, as in ``seolint fix``.
 MAX_ROUNDS = 4
@@ -81,7 +82,7 @@ def _findings_across(results: list[engine.FileResult], configs: engine.Configs,
 
 def _check(candidate: Candidate, relative: PurePosixPath, config: Config, today: dt.date) -> Checked:
     try:
-        data = candidate.path.read_bytes()
+        data = read_article(candidate.name, config.max_file_size)
         doc, findings = engine.inspect(candidate, data, config, today)
     except Exception:  # unreadable, or seolint crashed: check_file has reported it
         return Checked(candidate, relative, None)

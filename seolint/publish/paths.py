@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
+import tempfile
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -70,7 +72,8 @@ def url_path(segments: tuple[str, ...]) -> str:
 class OutputTree:
     """The folder given as ``--out``, and the only place publish writes to."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, staging: bool = False) -> None:
+        self.staging = staging  # a private folder: files are written as they are, not renamed
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -86,6 +89,34 @@ class OutputTree:
             if mode is not None and not stat.S_ISDIR(mode):
                 self._ensure_folder(self.root.joinpath(*folder.parts))  # raises the right message
 
+    def stage(self) -> OutputTree:
+        """A new empty tree beside this one (same file system: its files move by rename),
+        to write every output in before ``take`` moves them here."""
+        try:
+            folder = tempfile.mkdtemp(prefix=f".{self.root.name}.seolint-", dir=self.root.parent)
+        except OSError as error:
+            raise PublishError(f"cannot stage the output beside {self.root}: {error.strerror or error}") from None
+        return OutputTree(Path(folder), staging=True)
+
+    def take(self, staged: OutputTree, files: list[PurePosixPath]) -> None:
+        """Move ``files`` from ``staged`` (where every one was written) into place."""
+        for relative in files:
+            if stat.S_ISDIR(_lstat_mode(self.root.joinpath(*_parts(relative).parts)) or 0):
+                raise PublishError(f"cannot write {self.root.joinpath(*relative.parts)}: a folder is in the way")
+        for relative in files:
+            parts = relative.parts
+            folder = self.root
+            for part in parts[:-1]:
+                folder = folder / part
+                self._ensure_folder(folder)
+            try:
+                os.replace(staged.root.joinpath(*parts), folder / parts[-1])  # a link is replaced, not followed
+            except OSError as error:
+                raise PublishError(f"cannot write {folder / parts[-1]}: {error.strerror or error}") from None
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
     def write(self, relative: PurePosixPath, data: bytes) -> None:
         parts = _parts(relative).parts
         folder = self.root
@@ -99,6 +130,8 @@ class OutputTree:
         try:
             if mode is not None and stat.S_ISLNK(mode):
                 self._replace_link(target, data)
+            elif self.staging:
+                target.write_bytes(data)
             else:
                 write_atomic(target, data)
         except OSError as error:
@@ -139,6 +172,14 @@ def _valid_part(part: str) -> bool:
     return part not in ("", ".", "..") and not _FORBIDDEN_PART.search(part)
 
 
+#: The longest file name most file systems accept, in bytes (ext4, XFS, APFS, NTFS: 255).
+NAME_MAX = 255
+
+
+def _too_long(part: str) -> bool:
+    return len(part.encode("utf-8", "surrogateescape")) > NAME_MAX
+
+
 def _lstat_mode(path: Path) -> int | None:
     try:
         return os.lstat(path).st_mode
@@ -150,6 +191,13 @@ def check_layout(files: list[PurePosixPath]) -> None:
     """Refuse a plan in which two outputs share a path, or a file stands where a folder goes."""
     seen: set[PurePosixPath] = set()
     for path in files:
+        long = next((part for part in path.parts if _too_long(part)), None)
+        if long is not None:
+            size = len(long.encode("utf-8", "surrogateescape"))
+            raise PublishError(
+                f"`{long[:40]}…` in `{path}` is {size} bytes long: a file name has at most {NAME_MAX}; "
+                "give the article a shorter slug (nothing was written)"
+            )
         if path in seen:
             raise PublishError(f"two outputs would be written to `{path}`: give the articles different slugs")
         seen.add(path)

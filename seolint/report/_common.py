@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seolint.findings import Finding, Severity
+from seolint.printable import name_bytes
+from seolint.reading import read_article
 
 #: Where seolint's repository is published, e.g. "https://git.example.org/seolint/seolint": the
 #: one place the reports' links come from. seolint is not published yet, so there is none, and
@@ -78,11 +80,12 @@ class SourceLines:
 
 def _read_lines(path: str) -> list[str]:
     try:
-        data = Path(path).read_bytes()
+        data = read_article(os.fsdecode(name_bytes(path)))  # a regular file, bounded
     except OSError:  # gone, unreadable, or a name given with --stdin-filename
         return []
+    utf32 = data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    text = data.decode("utf-16" if utf16 else "utf-8-sig", errors="replace")
+    text = data.decode("utf-32" if utf32 else "utf-16" if utf16 else "utf-8-sig", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 

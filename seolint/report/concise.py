@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from seolint.findings import Finding, Severity
+from seolint.printable import terminal
 from seolint.report.summary import counted
 
 
@@ -17,7 +18,7 @@ def line(finding: Finding) -> str:
     cache of printed lines, and the two must give the same bytes."""
     return (
         f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
-        f"[{_LABELS[finding.severity]}] {finding.message}"
+        f"[{_LABELS[finding.severity]}] {terminal(finding.message)}"
     )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+import os
 
 import click
 
 from seolint.findings import Finding, Severity
+from seolint.printable import name_bytes, terminal
+from seolint.reading import read_article
 from seolint.report.concise import line
 from seolint.report.summary import counted
 
@@ -23,8 +25,8 @@ class _Lines:
     def get(self, path: str, number: int) -> str:
         if path not in self._cache:
             try:
-                text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
-                self._cache[path] = text.splitlines()
+                data = read_article(os.fsdecode(name_bytes(path)))  # a regular file, bounded
+                self._cache[path] = data.decode("utf-8-sig", errors="replace").splitlines()
             except OSError:
                 self._cache[path] = []
         lines = self._cache[path]
@@ -55,17 +57,10 @@ def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
     return "".join(stream(findings, files, color, footer))
 
 
-def _window(text: str, column: int, limit: int = 160) -> tuple[str, int]:
-    """The quoted part of a long line, cut with "..." so that it holds ``column``, and how
-    many characters of the line come before its first one (the caret moves left by that)."""
-    if len(text) <= limit:
-        return text, 0
-    if column - 1 < limit - 3:
-        return text[: limit - 3] + "...", 0
-    first = max(0, min(column - 1 - 40, len(text) - (limit - 3)))
-    tail = "..." if first + limit - 6 < len(text) else ""
-    body = text[first: first + limit - 6 + (3 if not tail else 0)]
-    return "..." + body + tail, first - 3
+#: A quoted line longer than this is shown as a window of ``WINDOW`` characters around the
+#: finding's column, cut with ``…``: a 2 MB line quoted for each of its 100,000 links wrote
+#: 19 GB.
+LONGEST, WINDOW, BEFORE = 160, 120, 40
 
 
 def _excerpt(finding: Finding, source: _Lines) -> list[str]:
@@ -73,15 +68,30 @@ def _excerpt(finding: Finding, source: _Lines) -> list[str]:
     out = []
     if text.strip():
         gutter = str(finding.line)
-        shown, start = _window(text, finding.column)
-        column = finding.column - start  # in the quoted text
-        end = finding.end_column - start if finding.end_line == finding.line else len(shown) + 1
-        visible = len(shown) + 1 - (3 if start + len(shown) - (3 if start else 0) < len(text) else 0)
-        width = max(1, min(end, visible) - column)
+        shown, offset, width = _window(text, finding)
         out.append(f"  {gutter} | {shown}")
-        out.append(f"  {' ' * len(gutter)} | {' ' * (column - 1)}{'^' * width}")
+        out.append(f"  {' ' * len(gutter)} | {' ' * offset}{'^' * width}")
     if finding.hint:
-        out.append(f"  hint: {finding.hint}")
+        out.append(f"  hint: {terminal(finding.hint)}")
     if finding.fix is not None:
-        out.append(f"  fix ({finding.fix.applicability.value}): {finding.fix.message}")
+        out.append(f"  fix ({finding.fix.applicability.value}): {terminal(finding.fix.message)}")
     return out
+
+
+def _window(text: str, finding: Finding) -> tuple[str, int, int]:
+    """The part of the line to show, where its carets start and how many: the whole line
+    when short, else ``WINDOW`` characters from a little before the column, cut with
+    ``…``. Controls are escaped (``seolint.printable``); the carets stay under the
+    characters they mark."""
+    first = max(1, finding.column) - 1
+    last = finding.end_column - 1 if finding.end_line == finding.line else len(text)
+    start, stop = 0, len(text)
+    if len(text) > LONGEST:
+        start = min(max(0, first - BEFORE), max(0, len(text) - WINDOW))
+        stop = min(len(text), start + WINDOW)
+    first = min(first, stop)
+    marked_end = min(max(last, first + 1), stop)
+    head = ("…" if start else "") + terminal(text[start:first])
+    marked = terminal(text[first:marked_end])
+    tail = terminal(text[marked_end:stop]) + ("…" if stop < len(text) else "")
+    return head + marked + tail, len(head), max(1, len(marked))

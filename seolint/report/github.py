@@ -8,9 +8,11 @@ prints as log text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from seolint.findings import Finding, Severity
+from seolint.printable import terminal
 from seolint.report._common import full_message, report_path
 from seolint.report.summary import counted
 
@@ -35,7 +37,12 @@ def command(finding: Finding) -> str:
         "title": f"{finding.code} {finding.name}",
     }
     listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{_COMMANDS[finding.severity]} {listed}::{escape_data(full_message(finding))}"
+    return f"::{_COMMANDS[finding.severity]} {listed}::{escape_data(_printable(full_message(finding)))}"
+
+
+def _printable(message: str) -> str:
+    """The message without control sequences (the log would run them), lines kept."""
+    return "".join(part if part in ("\r", "\n") else terminal(part) for part in re.split(r"([\r\n])", message))
 
 
 def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from seolint import __version__
 from seolint.checks import REGISTRY
 from seolint.findings import Finding, Severity
+from seolint.printable import name_bytes
 from seolint.report import _common
 from seolint.report._common import SourceLines, fingerprints, full_message, links, report_path, rule_url
 
@@ -60,6 +61,11 @@ def render(findings: list[Finding], files: int, color: bool) -> str:
 def artifact_location(path: str) -> dict[str, str]:
     """A relative path against ``%SRCROOT%``, percent-encoded; an absolute one as a file URI."""
     shown = report_path(path)
+    if "\\" in shown:  # a name shown with escapes (seolint.printable): the URI takes its bytes
+        raw = quote(name_bytes(shown), safe="/")
+        if Path(shown).is_absolute():
+            return {"uri": "file://" + raw}
+        return {"uri": raw, "uriBaseId": "%SRCROOT%"}
     if Path(shown).is_absolute():
         return {"uri": Path(shown).as_uri()}
     return {"uri": quote(shown, safe="/"), "uriBaseId": "%SRCROOT%"}

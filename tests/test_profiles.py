@@ -1,0 +1,197 @@
+"""Site profiles (seolint.profiles): detection, article URLs, and the rules that ask them,
+on the small sites of tests/fixtures/sites/<generator>/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from seolint.profiles import article_url, detect, is_dated, path_language
+from tests.conftest import FIXTURES
+
+SITES = FIXTURES / "sites"
+
+
+def url(generator: str, relative: str, data: dict[str, Any] | None = None) -> str | None:
+    path = (SITES / generator / relative).absolute()
+    profile = detect(path.parent)
+    assert profile is not None and profile.generator == generator
+    return article_url(profile, path.as_posix(), data or {})
+
+
+@pytest.mark.parametrize(("generator", "relative", "data", "expected"), [
+    ("hugo", "content/en/docs/install.md", {}, "/docs/install/"),
+    ("hugo", "content/en/docs/guide/index.md", {}, "/docs/guide/"),
+    ("hugo", "content/en/posts/hello.md", {"date": "2021-06-24", "slug": "hello-world"}, "/2021/06/24/hello-world/"),
+    ("hugo", "content/fr/docs/install.md", {}, "/fr/docs/install/"),
+    ("hugo", "content/en/docs/install.md", {"url": "/elsewhere/"}, "/elsewhere/"),
+    ("jekyll", "_docs/usage.md", {}, "/docs/usage/"),
+    ("jekyll", "_posts/2021-06-24-released.md", {}, "/news/2021/06/24/released/"),
+    ("jekyll", "_docs/install.md", {"permalink": "/docs/installation/"}, "/docs/installation/"),
+    ("mkdocs", "docs/setup.md", {}, "/setup/"),
+    ("mkdocs", "docs/index.md", {}, "/"),
+    ("eleventy", "src/blog/2023-02-08-launch.md", {}, "/blog/launch/"),
+    ("eleventy", "src/docs/usage.md", {}, "/docs/usage/"),
+    ("vitepress", "src/guide/intro.md", {}, "/guide/intro"),
+    ("vitepress", "src/api/index.md", {}, "/api/"),
+    ("docusaurus", "docs/01-intro.md", {}, "/docs/intro"),
+    ("docusaurus", "blog/2019-05-30-welcome.md", {}, "/blog/2019/05/30/welcome"),
+    ("astro", "src/content/docs/fr/guides/routing.md", {}, "/fr/guides/routing/"),
+    ("nextjs", "pages/blog/hello.mdx", {}, "/blog/hello"),
+    ("zola", "content/blog/2021-06-24-hello.md", {}, "/blog/hello/"),
+])
+def test_article_url_as_the_generator_builds_it(generator: str, relative: str, data: dict[str, Any], expected: str) -> None:
+    assert url(generator, relative, data) == expected
+
+
+def test_no_generator_file_no_profile(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "posts").mkdir()
+    assert detect(tmp_path / "posts") is None
+
+
+def test_zola_config_is_not_hugo() -> None:
+    profile = detect(SITES / "zola" / "content")
+    assert profile is not None and profile.generator == "zola"
+
+
+def test_language_of_a_path() -> None:
+    hugo = detect(SITES / "hugo" / "content")
+    astro = detect(SITES / "astro")
+    assert path_language(hugo, (SITES / "hugo/content/fr/docs/install.md").absolute().as_posix()) == "fr"
+    assert path_language(hugo, (SITES / "hugo/content/en/docs/install.md").absolute().as_posix()) == "en"
+    assert path_language(astro, (SITES / "astro/src/content/docs/fr/guides/images.md").absolute().as_posix()) == "fr"
+    assert path_language(None, "/x/fr/a.md") is None
+
+
+def test_dated_content() -> None:
+    mkdocs = detect(SITES / "mkdocs")
+    assert mkdocs is not None
+    assert is_dated(mkdocs, (SITES / "mkdocs/docs/blog/posts/hello.md").absolute().as_posix())
+    assert not is_dated(mkdocs, (SITES / "mkdocs/docs/setup.md").absolute().as_posix())
+
+
+def findings(seolint: Any, *paths: Path | str, select: str = "X005,FM003,FM005,S005,I001") -> list[tuple[str, int, str]]:
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", select, *paths)
+    return sorted((Path(f["path"]).name, f["line"], f["code"]) for f in result.json())
+
+
+@pytest.mark.parametrize("generator", ["hugo", "jekyll", "mkdocs", "eleventy", "vitepress", "docusaurus", "astro", "nextjs", "zola"])
+def test_only_real_broken_links_are_reported(seolint: Any, generator: str) -> None:
+    broken = {"hugo": [("install.md", 12, "X005")], "jekyll": [("install.md", 13, "X005")],
+              "mkdocs": [("index.md", 9, "X005")], "eleventy": [("about.md", 7, "X005")],
+              "zola": [("other.md", 6, "X005")]}
+    assert findings(seolint, SITES / generator, select="X005") == broken.get(generator, [])
+
+
+def test_frontmatter_rules_ask_the_profile(seolint: Any) -> None:
+    found = findings(seolint, SITES / "hugo", SITES / "mkdocs", SITES / "nextjs", SITES / "jekyll",
+                     select="FM003,FM005,S005")
+    # Only dated content without a date (and no date in its file name) needs one; generator
+    # keys (weight, related, aliases, nav_order, icon) are known; file names are good slugs.
+    assert found == [("undated.md", 1, "FM003"), ("undated.md", 1, "FM003")]
+
+
+def test_page_bundle_cover_counts(seolint: Any) -> None:
+    assert ("index.md", 1, "I001") not in findings(seolint, SITES / "hugo" / "content" / "en", select="I001")
+    assert ("index.md", 1, "I001") in findings(seolint, SITES / "hugo" / "content" / "fr", select="I001")
+
+
+def test_same_verdict_whatever_folder_is_passed(seolint: Any) -> None:
+    whole = findings(seolint, SITES / "hugo", select="X005")
+    part = findings(seolint, SITES / "hugo" / "content" / "en", select="X005")
+    assert whole == part == [("install.md", 12, "X005")]
+
+
+def test_hint_names_the_url_the_article_has(seolint: Any, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll", site)
+    (site / "_docs" / "usage.md").write_text(
+        "---\ntitle: Usage\ndescription: d\n---\n\nSee [install](/docs/install/).\n", encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--select", "X005", site / "_docs" / "usage.md", site)
+    assert "served at /docs/installation/" in result.out
+
+
+def test_relative_links_resolve_against_the_page_url(seolint: Any, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    article = "---\ntitle: {0}\ndescription: d\n---\n\n## Start\n\n[b](../b/#start)\n"
+    for name in ("fr/a.md", "fr/b.md", "b.md"):
+        path = tmp_path / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article.format(name), encoding="utf-8")
+    # /fr/a/ + ../b/ is /fr/b/ (exists); from the file, ../b/ would have been content/b.md.
+    (tmp_path / "content" / "fr" / "b.md").write_text("---\ntitle: B\ndescription: d\n---\n\nNo start here.\n")
+    found = findings(seolint, tmp_path / "content", select="X005")
+    assert ("a.md", 8, "X005") in found  # fr/b has no #start heading: the page URL was used
+
+
+def test_site_table_overrides_the_profile(seolint: Any, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "seolint.toml").write_text('[site]\ngenerator = "hugo"\ndated = ["notes"]\n', encoding="utf-8")
+    page = tmp_path / "content" / "notes" / "a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: A\ndescription: d\n---\n\nText.\n", encoding="utf-8")
+    (tmp_path / "content" / "docs").mkdir()
+    (tmp_path / "content" / "docs" / "b.md").write_text("---\ntitle: B\ndescription: d\n---\n\nText.\n")
+    assert findings(seolint, tmp_path / "content", select="FM003") == [("a.md", 1, "FM003")]
+
+
+def test_seolint_site_prints_what_was_detected(seolint: Any) -> None:
+    result = seolint("site", SITES / "jekyll")
+    assert result.code == 0
+    assert "generator:      jekyll" in result.out
+    assert "_posts -> /news/:year/:month/:day/:title/" in result.out
+    assert "_posts/2021-06-24-released.md -> /news/2021/06/24/released/" in result.out
+
+
+def test_seolint_site_without_a_generator(seolint: Any, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    result = seolint("site", tmp_path)
+    assert result.code == 0 and "No site generator file" in result.out
+
+
+def test_a_dated_section_list_is_not_dated() -> None:
+    hugo = detect(SITES / "hugo")
+    assert hugo is not None
+    root = (SITES / "hugo/content/en").absolute().as_posix()
+    assert not is_dated(hugo, f"{root}/posts/_index.md")
+    assert is_dated(hugo, f"{root}/posts/bundle/index.md")
+
+
+def test_first_h1_is_the_title_where_the_generator_says_so(seolint: Any, tmp_path: Path) -> None:
+    assert findings(seolint, SITES / "mkdocs", select="FM003") == [("undated.md", 1, "FM003")]
+    (tmp_path / ".git").mkdir()
+    page = tmp_path / "untitled.md"
+    page.write_text((SITES / "mkdocs/docs/untitled.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert ("untitled.md", 1, "FM003") in findings(seolint, page, select="FM003")  # no site: required
+
+
+def test_a_headless_bundle_is_no_page(seolint: Any) -> None:
+    common = SITES / "hugo" / "content" / "en" / "_common"
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", common)
+    assert {Path(item["path"]).name for item in result.json()} == {"_index.md"}  # the section itself is a page
+    assert "not published:  content/en/_common/*" in seolint("site", SITES / "hugo").out
+
+
+def test_generator_none_turns_the_profile_off(seolint: Any, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll", site)
+    (site / "seolint.toml").write_text('[site]\ngenerator = "none"\n', encoding="utf-8")
+    assert seolint("site", site / "_docs").out.startswith("No site generator file")
+
+
+def test_a_broken_generator_config_does_not_stop_the_run(seolint: Any, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "hugo.toml").write_text("baseURL = [unclosed\n", encoding="utf-8")
+    (tmp_path / "mkdocs").mkdir()
+    (tmp_path / "mkdocs" / "mkdocs.yml").write_text("site_name: [x\n  - !!python/name:a.b\n", encoding="utf-8")
+    page = tmp_path / "content" / "docs" / "a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: A\ndescription: d\n---\n\n[b](/docs/b/)\n", encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--select", "X005", tmp_path / "content")
+    assert result.code == 1 and "/docs/b/" in result.out
+    assert detect(tmp_path / "mkdocs") is not None

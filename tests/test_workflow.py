@@ -91,7 +91,7 @@ def test_the_caret_stays_under_the_quoted_text_of_a_long_line(seolint: Any) -> N
     text = quoted.split(" | ", 1)[1]
     start = caret.split(" | ", 1)[1].index("^")
     width = caret.count("^")
-    assert len(text) <= 160 and text.startswith("...") and text.endswith("...")
+    assert len(text) <= 160 and text.startswith("…") and text.endswith("…")
     assert text[start:start + width] == "[le dictionnaire des synonymes du CRISCO](http://crisco2.unicaen.fr/des/)"[:width]
     assert text[start:].startswith("[le dictionnaire")
 

@@ -85,6 +85,10 @@ class Audit:
     root: str = ""  # the site root the rules across articles resolved URLs against
     site_rules: list[SiteRule] = field(default_factory=list)  # as enabled, for summary files
     shard: tuple[int, int] | None = None  # (index, count) when the run checked one shard
+    #: how the HTML report links a file at a line: a pattern with {path} (absolute), {line}
+    #: and {column}, e.g. "vscode://file/{path}:{line}:{column}"; None: relative file links
+    editor_url: str | None = None
+    report_dir: str = ""  # the folder the report is written to (relative links start there)
 
     @property
     def rows(self) -> list[Row]:

@@ -40,6 +40,12 @@ REPORTS = click.option("--report", "reports", multiple=True, metavar="FORMAT:PAT
                             "csv:audit.csv, summary:run.json.")
 FAIL_ON = click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
                        help="The lowest severity that makes the run exit 1.")
+FORCE_EXCLUDE = click.option("--force-exclude", is_flag=True,
+                             help="Apply exclude/extend-exclude to files named explicitly too (for hooks).")
+NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write .seolint_cache/.")
+EDITOR_URL = click.option("--editor-url", metavar="PATTERN",
+                          help="How the HTML report links a file at a line, e.g. "
+                               "vscode://file/{path}:{line}:{column} (default: relative file links).")
 MAX_FILE_SIZE = click.option("--max-file-size", metavar="SIZE",
                               help="Do not read articles larger than this (bytes, or e.g. 20MB; "
                                    "default 10MB): each gets one RUN003 finding.")
@@ -66,6 +72,7 @@ def cli() -> None:
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               envvar="SEOLINT_OUTPUT_FORMAT", help="How findings are printed.")
 @REPORTS
+@EDITOR_URL
 @click.option("--select", multiple=True, help="Rules to enable instead of the configured set (codes, names, prefixes, ALL).")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the configured set.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
@@ -80,7 +87,8 @@ def cli() -> None:
               help="Record today's findings in this file and exit 0.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for folder runs (default: every core).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write .seolint_cache/.")
+@NO_CACHE
+@FORCE_EXCLUDE
 @click.option("--shard", metavar="I/N", callback=_shard,
               help="Check only part I of N of the articles (a stable split by path), for CI matrices; "
                    "combine the parts' --report summary: files with `seolint merge`.")
@@ -90,11 +98,12 @@ def cli() -> None:
 @MAX_FILE_SIZE
 @COLOR
 @QUIET
-def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], select: tuple[str, ...],
+def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], editor_url: str | None,
+          select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
           baseline: Path | None, write_baseline: Path | None, jobs: int | None, no_cache: bool,
-          shard: tuple[int, int] | None, fix: bool, unsafe_fixes: bool, diff: bool,
+          force_exclude: bool, shard: tuple[int, int] | None, fix: bool, unsafe_fixes: bool, diff: bool,
           max_file_size: str | None, color: bool | None, quiet: bool) -> None:
     """Check articles (files or folders; default: the current folder)."""
     from seolint.commands import CheckRequest, FixRequest, run_check, run_fix
@@ -103,11 +112,12 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
         paths=list(paths) or [Path(".")],
         output_format=output_format,
         overrides={"select": _split(select) or None, "extend-select": _split(extend_select),
-                   "ignore": _split(ignore), "max-file-size": max_file_size},
+                   "ignore": _split(ignore), "force-exclude": force_exclude, "max-file-size": max_file_size},
         config_path=config_path,
         fail_on=fail_on,
         color=_color(color),
         reports=list(reports),
+        editor_url=editor_url,
         statistics=statistics,
         changed_since=changed_since,
         stdin_filename=stdin_filename,
@@ -132,24 +142,39 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
 @CONFIG
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               help="How the remaining findings are printed.")
+@click.option("--changes-only", is_flag=True,
+              help="Print what was fixed and a count of what remains, not the remaining findings.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Fix one article read from stdin, named NAME; write it to stdout, findings to stderr.")
+@FAIL_ON
 @CHANGED_SINCE
+@NO_CACHE
+@FORCE_EXCLUDE
 @MAX_FILE_SIZE
 @COLOR
+@QUIET
 def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[str, ...],
-        ignore: tuple[str, ...], config_path: Path | None, output_format: str,
-        changed_since: str | None, max_file_size: str | None, color: bool | None) -> None:
+        ignore: tuple[str, ...], config_path: Path | None, output_format: str, changes_only: bool,
+        stdin_filename: str | None, fail_on: str, changed_since: str | None, no_cache: bool,
+        force_exclude: bool, max_file_size: str | None, color: bool | None, quiet: bool) -> None:
     """Apply fixes (the safe ones unless --unsafe-fixes), then report what remains."""
     from seolint.commands import CheckRequest, FixRequest, run_fix
 
     request = CheckRequest(
         paths=list(paths) or [Path(".")],
         output_format=output_format,
-        overrides={"select": _split(select) or None, "ignore": _split(ignore), "max-file-size": max_file_size},
+        overrides={"select": _split(select) or None, "ignore": _split(ignore), "force-exclude": force_exclude,
+                   "max-file-size": max_file_size},
         config_path=config_path,
+        fail_on=fail_on,
         color=_color(color),
         changed_since=changed_since,
+        stdin_filename=stdin_filename,
+        cache=False,  # fix never reads or writes the cache: --no-cache is accepted as check's is
+        jobs=_default_jobs(),
+        quiet=quiet,
     )
-    raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff)))
+    raise SystemExit(run_fix(FixRequest(request, unsafe=unsafe_fixes, diff=diff, changes_only=changes_only)))
 
 
 @cli.command()
@@ -157,18 +182,19 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
 @click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
               envvar="SEOLINT_OUTPUT_FORMAT", help="How findings are printed.")
 @REPORTS
+@EDITOR_URL
 @FAIL_ON
 @STATISTICS
 @COLOR
 @QUIET
-def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, ...], fail_on: str,
-          statistics: bool, color: bool | None, quiet: bool) -> None:
+def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, ...], editor_url: str | None,
+          fail_on: str, statistics: bool, color: bool | None, quiet: bool) -> None:
     """Combine the summary files of a sharded run (`check --shard I/N --report summary:F`):
     run the rules across articles over every shard and report as one run would."""
     from seolint.commands import CheckRequest, run_merge
 
     request = CheckRequest(paths=[], output_format=output_format, fail_on=fail_on, color=_color(color),
-                           reports=list(reports), statistics=statistics, quiet=quiet)
+                           reports=list(reports), statistics=statistics, quiet=quiet, editor_url=editor_url)
     raise SystemExit(run_merge(list(summaries), request))
 
 

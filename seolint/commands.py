@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ class CheckRequest:
     fail_on: str = "error"
     color: bool = False
     reports: list[str] = field(default_factory=list)  # FORMAT:PATH
+    editor_url: str | None = None  # the HTML report's links: a pattern with {path}, {line}, {column}
     statistics: bool = False
     changed_since: str | None = None
     stdin_filename: str | None = None
@@ -65,6 +66,7 @@ def run_check(request: CheckRequest) -> int:
     from seolint import engine
     from seolint.report import AUDITS, FORMATS
 
+    _check_editor_url(request.editor_url)
     reports = [_report_target(item, [*FORMATS, *AUDITS]) for item in request.reports]
     if request.output_format not in FORMATS:
         raise ConfigError(f"unknown output format `{request.output_format}`")
@@ -83,6 +85,7 @@ def run_check(request: CheckRequest) -> int:
         with _progress_bar(not request.quiet) as progress:
             result = engine.run(request.paths, configs, only=only, jobs=request.jobs,
                                 shard=request.shard, progress=progress)
+        _warn_if_none(result.files, request)
     findings = result.findings
     if request.write_baseline is not None:
         from seolint import baseline
@@ -172,6 +175,7 @@ def run_merge(sources: list[Path], request: CheckRequest) -> int:
     from seolint import shards
     from seolint.report import AUDITS, FORMATS
 
+    _check_editor_url(request.editor_url)
     reports = [_report_target(item, [*FORMATS, *AUDITS]) for item in request.reports]
     audit = shards.merge([(path, shards.load(path)) for path in sources])
     return _finish(audit.findings, audit.files, audit, reports, request)
@@ -197,7 +201,8 @@ def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[t
         if name in FORMATS:
             _write_report(path, "".join(stream(name, suggested, files, False)))
         else:
-            _write_report(path, audit_formatter(name)(audit))
+            where = str(path.parent.absolute())
+            _write_report(path, audit_formatter(name)(replace(audit, editor_url=request.editor_url, report_dir=where)))
     if request.statistics:
         click.echo(statistics(findings, request.quiet), nl=False)
     else:
@@ -288,31 +293,88 @@ class FixRequest:
     check: CheckRequest
     unsafe: bool = False
     diff: bool = False
+    changes_only: bool = False  # what was fixed and a count of what remains, not the findings
 
 
 def run_fix(request: FixRequest) -> int:
-    """Apply fixes, then report what remains as ``check`` does.
+    """Apply fixes, then report what remains as ``check`` does (the rules across articles
+    included: what remains is checked again once every file is written).
 
     Exit 1 when a file was changed (or, with ``--diff``, would be), so that a pre-commit
     hook stops the commit and the writer sees why; otherwise as ``check``.
     """
     from seolint import engine
     from seolint.fixing import echo_outcome, fix_all
-    from seolint.report import FORMATS
+    from seolint.report import stream
 
     check = request.check
     configs = engine.Configs(check.config_path, _overrides(check.overrides))
+    if check.stdin_filename is not None:
+        return _fix_stdin(request, configs)
     only = set(files.changed_since(check.changed_since, Path.cwd())) if check.changed_since else None
     outcome = fix_all(check.paths, configs, unsafe=request.unsafe, diff_only=request.diff, only=only)
-    echo_outcome(outcome, request.diff)
+    echo_outcome(outcome, request.diff, check.quiet)
+    remaining: Iterable[Finding] = outcome.findings
     if not request.diff:
-        findings = list(_suggested(outcome.findings, [], check))
-        click.echo(FORMATS[check.output_format](findings, outcome.files, check.color), nl=False)
+        remaining = engine.run(check.paths, configs, only=only, jobs=check.jobs).findings
+        _warn_if_none(outcome.files, check)
+        if request.changes_only:
+            if not check.quiet:
+                click.echo(_remaining_line(remaining))
+        else:
+            shown = _suggested(remaining, [], check)
+            _echo_all(stream(check.output_format, shown, outcome.files, check.color, check.quiet))
     if outcome.changed or outcome.problems:
         return ExitCode.FINDINGS
-    threshold = Severity(check.fail_on).rank
-    failed = any(finding.severity.rank >= threshold for finding in outcome.findings)
-    return ExitCode.FINDINGS if failed else ExitCode.OK
+    return _exit_code(remaining, check.fail_on)
+
+
+def _fix_stdin(request: FixRequest, configs: Any) -> int:
+    """``fix --stdin-filename``: the fixed article on stdout, what remains on stderr."""
+    from seolint.fixing import fix_source
+    from seolint.report import render
+
+    check = request.check
+    assert check.stdin_filename is not None
+    data = sys.stdin.buffer.read()
+    fixed, remaining, problem = fix_source(Path(check.stdin_filename), data, configs, unsafe=request.unsafe)
+    out = sys.stdout.buffer
+    out.write(fixed)
+    out.flush()
+    if problem is not None:
+        click.echo(f"seolint: {problem}", err=True)
+    if remaining or not check.quiet:
+        click.echo(render(check.output_format, remaining, 1, check.color, check.quiet), err=True, nl=False)
+    return ExitCode.FINDINGS if problem is not None else _exit_code(remaining, check.fail_on)
+
+
+def _remaining_line(remaining: Iterable[Finding]) -> str:
+    from seolint.report.summary import Tally
+
+    tally = Tally()
+    for finding in remaining:
+        tally.add(finding)
+    if not tally.paths:
+        return "No findings remain."
+    number = sum(tally.counts.values())
+    return (f"{number} finding{'s' * (number != 1)} remain in {len(tally.paths)} "
+            f"file{'s' * (len(tally.paths) != 1)}: `seolint check` lists them.")
+
+
+def _exit_code(findings: Iterable[Finding], fail_on: str) -> int:
+    threshold = Severity(fail_on).rank
+    return ExitCode.FINDINGS if any(finding.severity.rank >= threshold for finding in findings) else ExitCode.OK
+
+
+def _warn_if_none(found: int, request: CheckRequest) -> None:
+    """ruff's warning when a run found nothing to check: never a silent pass. Files named
+    explicitly and left out (``--force-exclude``, ``--changed-since``) are not a surprise."""
+    if found or request.shard is not None or request.changed_since is not None:
+        return
+    if any(not path.is_dir() for path in request.paths):
+        return
+    where = ", ".join(path.as_posix() for path in request.paths)
+    click.echo(f"seolint: warning: no Markdown articles (.md, .markdown, .mdx) found in {where}", err=True)
 
 
 def _load_baseline(path: Path) -> Any:
@@ -329,6 +391,12 @@ def _write_report(path: Path, text: str) -> None:
         raise SeolintError(f"cannot write the report {path}: {error.strerror or error}") from None
 
 
+def _check_editor_url(pattern: str | None) -> None:
+    if pattern is not None and "{path}" not in pattern:
+        raise ConfigError(f"--editor-url needs {{path}} (and may use {{line}}, {{column}}), e.g. "
+                          f"vscode://file/{{path}}:{{line}}:{{column}}, not `{pattern}`")
+
+
 def _report_target(item: str, formats: list[str]) -> tuple[str, Path]:
     name, sep, path = item.partition(":")
     if not sep or not path or name not in formats:
@@ -338,11 +406,17 @@ def _report_target(item: str, formats: list[str]) -> tuple[str, Path]:
 
 
 def statistics(findings: Iterable[Finding], quiet: bool = False) -> str:
-    """A count per rule, most frequent first (then by code); a total unless ``quiet``."""
-    counts = Counter((f.code, f.name, f.severity.value, f.fix is not None) for f in findings)
+    """A count per rule, most frequent first (then by code), one row per rule with a
+    ``[fixable]`` mark when some of its findings have a fix; a total unless ``quiet``."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    fixable: set[str] = set()
+    for f in findings:
+        counts[(f.code, f.name, f.severity.value)] += 1
+        if f.fix is not None:
+            fixable.add(f.code)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
-    lines = [f"{count:>6}  {code:<7} {name:<28} {severity:<8}{' [fixable]' if fixable else ''}".rstrip()
-             for (code, name, severity, fixable), count in rows]
+    lines = [f"{count:>6}  {code:<7} {name:<28} {severity:<8}{' [fixable]' if code in fixable else ''}".rstrip()
+             for (code, name, severity), count in rows]
     number = sum(counts.values())
     total = f"{number} finding{'s' * (number != 1)} in all"
     return "\n".join([*lines, *([] if quiet else [total])]) + "\n" if lines or not quiet else ""

@@ -93,6 +93,9 @@ class ConfigFile(_Model):
     rules: dict[str, dict[str, Any]] = {}
     exclude: list[str] = []
     extend_exclude: list[str] = []
+    #: Apply the exclusions to files named explicitly too (ruff's force-exclude): for hooks
+    #: and editors, which pass every staged or open file by name.
+    force_exclude: bool | None = None
     lang: str | None = None
     lang_paths: dict[str, str] = {}
     static_roots: list[str] | None = None
@@ -177,7 +180,9 @@ class Config:
         for selector in selectors:
             found = select_codes(self.registry, selector)
             if not found:
-                raise ConfigError(f"{origin}: unknown rule or prefix `{selector}`")
+                known = [*self.registry, *(rule.name for rule in self.registry.values())]
+                where = _located(origin, selector)
+                raise ConfigError(f"{where}: unknown rule or prefix `{selector}`{_did_you_mean(selector, known)}")
             codes |= found
         return codes
 
@@ -388,15 +393,54 @@ def read_layer(path: Path) -> ConfigFile | None:
         raise ConfigError(_config_error(path, error)) from None
 
 
+#: The tables of a config file whose keys are fixed, for "did you mean".
+_TABLES: dict[tuple[str, ...], type[BaseModel]] = {
+    (): ConfigFile, ("site",): SiteConfig, ("fields",): FieldsConfig, ("fix",): FixConfig,
+}
+
+
 def _config_error(path: Path, error: ValidationError) -> str:
     problems = []
+    first: str | None = None
     for item in error.errors(include_url=False):
-        key = ".".join(str(part) for part in item["loc"])
+        parts = tuple(str(part) for part in item["loc"])
+        key = ".".join(parts)
+        first = first or parts[-1]
         if item["type"] == "extra_forbidden":
-            problems.append(f"unknown key `{key}`")
+            model = _TABLES.get(parts[:-1])
+            known = [name.replace("_", "-") for name in model.model_fields] if model is not None else []
+            problems.append(f"unknown key `{key}`{_did_you_mean(parts[-1], known)}")
         else:
             problems.append(f"`{key}`: {item['msg'].lower()}")
-    return f"{path}: " + "; ".join(problems)
+    return f"{_located(str(path), first)}: " + "; ".join(problems)
+
+
+def _did_you_mean(word: str, known: list[str]) -> str:
+    import difflib
+
+    by_folded = {name.casefold(): name for name in known}
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return f" (did you mean `{by_folded[close[0]]}`?)" if close else ""
+
+
+def _located(origin: str, word: str | None) -> str:
+    """``origin:LINE`` when ``origin`` is a config file that names ``word`` on a line (as a
+    key, a table or a quoted string), else ``origin``: the writer goes straight to the typo."""
+    import re
+
+    if not word or origin == "the command line":
+        return origin
+    path, sep, table = origin.partition(" [")  # "seolint.toml [severity]"
+    name = re.escape(word)
+    pattern = re.compile(rf"""^\s*(["']?{name}["']?\s*=|\[[^\]]*\b{name}\s*\])|["']{name}["']""")
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, ValueError):
+        return origin
+    for number, line in enumerate(lines, 1):
+        if pattern.search(line):
+            return f"{path}:{number}{sep}{table}"
+    return origin
 
 
 def load_layers(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:

@@ -17,7 +17,7 @@ from seolint.audit import Profile, profile, unread
 from seolint.checks import REGISTRY
 from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
 from seolint.document import Document
-from seolint.files import Candidate, discover
+from seolint.files import SKIPPED_DIRS, Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
 from seolint.paths import absolute, folder_matcher, real, real_folder, stamp
 from seolint.reading import NotARegularFile, TooLarge, read_article
@@ -364,18 +364,36 @@ def candidates(
     paths: list[Path], configs: Configs, only: set[Path] | None = None, unreadable: list[Finding] | None = None
 ) -> Iterator[Candidate]:
     """The articles to check under ``paths``, limited to ``only`` when given; a RUN001
-    finding for each folder that could not be read goes to ``unreadable``."""
+    finding for each folder that could not be read goes to ``unreadable``. A file named
+    explicitly is left out only under ``force-exclude``, when a folder walk would have left it
+    out (an ``exclude`` glob, a hidden or skipped folder)."""
     wanted = {os.path.abspath(path) for path in only} if only is not None else None
     failed: list[tuple[str, OSError]] = []
-    yield from _wanted(discover(paths, _exclusions(configs), lambda p: _gitignore(configs, p), failed), wanted)
+    excluded = _exclusions(configs)
+    found = discover(paths, excluded, lambda p: _gitignore(configs, p), failed)
+    yield from _wanted(found, wanted, configs, excluded)
     if unreadable is not None:
         unreadable.extend(unreadable_folder(display, error) for display, error in failed)
 
 
-def _wanted(found: Iterator[Candidate], wanted: set[str] | None) -> Iterator[Candidate]:
+def _wanted(found: Iterator[Candidate], wanted: set[str] | None, configs: Configs,
+            excluded: Callable[[str], bool]) -> Iterator[Candidate]:
     for candidate in found:
-        if wanted is None or candidate.absolute in wanted:
-            yield candidate
+        if wanted is not None and candidate.absolute not in wanted:
+            continue
+        if candidate.explicit and _forced_out(candidate, configs, excluded):
+            continue
+        yield candidate
+
+
+def _forced_out(candidate: Candidate, configs: Configs, excluded: Callable[[str], bool]) -> bool:
+    config = configs.for_file(candidate.name)
+    if config.last("force_exclude") is not True:
+        return False
+    if excluded(candidate.name):
+        return True
+    folders = config.relative(candidate.path).split("/")[:-1]
+    return any((part.startswith(".") and part not in (".", "..")) or part in SKIPPED_DIRS for part in folders)
 
 
 def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None = None,
@@ -498,13 +516,29 @@ def _inspect(
         if code in ignored or (unreadable and not code.startswith(("FM", "RUN"))):
             continue  # with no text or no end to its front matter, only FM001/FM002 apply
         rule = config.registry[code]
-        for finding in _run_rule(rule, severity, doc, config):
+        if code == "RUN004":
+            found = _unknown_codes(doc, directives, severity)
+        else:
+            found = _run_rule(rule, severity, doc, config)
+        for finding in found:
             if not directives.covers(finding.code, finding.line):
                 results.append(finding)
     summary = None
     if summarize and any(config.registry[code].site_check for code in config.enabled):
         summary = site.summarize(doc, frozenset(ignored), directives)
     return doc, results, summary
+
+
+def _unknown_codes(doc: Document, directives: suppress.Suppressions, severity: Severity) -> Iterator[Finding]:
+    """RUN004: each word of a suppression comment that names no rule."""
+    rule = REGISTRY["RUN004"]
+    for line, word in directives.unknown:
+        text = doc.lines[line - 1] if 0 < line <= len(doc.lines) else ""
+        column = text.find(word) + 1 or 1
+        span = Span(line, column, line, column + len(word))
+        yield _finding(rule, severity, doc.display, Violation(
+            f"`{word}` in this suppression names no rule: it silences nothing",
+            span, "Fix the code or name (`seolint rules` lists them), or remove it."))
 
 
 def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> Iterator[Finding]:

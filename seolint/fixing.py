@@ -70,6 +70,22 @@ def fix_all(
     return outcome
 
 
+def fix_source(name: Path, data: bytes, configs: engine.Configs, *, unsafe: bool
+               ) -> tuple[bytes, list[Finding], str | None]:
+    """One article given as bytes (``fix --stdin-filename``): the fixed bytes, what remains,
+    and why it was left alone (None when it was not)."""
+    import os
+
+    candidate = Candidate(name, name.as_posix(), True, os.path.abspath(name))
+    allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE}
+    try:
+        fixed, _, findings = converge(candidate, data, configs.for_file(name), dt.date.today(), allowed)
+    except Exception as error:  # as in fix_all: this article is left as it was
+        problem = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        return data, list(engine.run_source(name, data, configs).findings), f"{candidate.display}: not fixed: {problem}"
+    return fixed, sorted(findings, key=Finding.sort_key), None
+
+
 def fixable_codes() -> frozenset[str]:
     """The rules whose findings ``fix`` can mend."""
     from seolint.checks import REGISTRY
@@ -119,12 +135,13 @@ def _diff(display: str, before: bytes, after: bytes) -> str:
     return "".join(difflib.unified_diff(old, new, f"a/{display}", f"b/{display}"))
 
 
-def echo_outcome(outcome: FixOutcome, diff_only: bool) -> None:
+def echo_outcome(outcome: FixOutcome, diff_only: bool, quiet: bool = False) -> None:
+    """The files left alone (stderr), then the diffs, or the files fixed unless ``quiet``."""
     for problem in outcome.problems:
         click.echo(f"seolint: {problem}", err=True)
     if diff_only:
         for diff in outcome.diffs:
             click.echo(diff, nl=not diff.endswith("\n"))
-    else:
+    elif not quiet:
         for path in outcome.changed:
             click.echo(f"Fixed {path}")

@@ -69,6 +69,20 @@ def findings(blob: bytes, path: str) -> list[Finding]:
         raise ValueError(f"not packed findings: {error}") from None
 
 
+def fix_counts(blob: bytes) -> tuple[int, int]:
+    """How many of a packed file's findings have a safe fix and an unsafe one. A blob without
+    the bytes ``safe`` holds no fix (``unsafe`` contains them too) and is not decoded."""
+    if b"safe" not in blob:
+        return 0, 0
+    safe = unsafe = 0
+    for row in _raw(blob):
+        fix = row[9]
+        if fix is not None:
+            safe += fix[0] == "safe"
+            unsafe += fix[0] == "unsafe"
+    return safe, unsafe
+
+
 def summary(blob: bytes) -> Summary:
     try:
         return summary_from_values(_decompressed(blob))

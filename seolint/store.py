@@ -146,6 +146,17 @@ class FindingStore:
             return self._spill.get(blob)
         return blob
 
+    def fixes(self) -> tuple[int, int]:
+        """How many findings have a safe fix and an unsafe one (damaged blobs count none)."""
+        safe = unsafe = 0
+        for index in range(len(self._blobs)):
+            try:
+                found = packed.fix_counts(self._blob(index))
+            except (ValueError, TypeError, IndexError):
+                continue
+            safe, unsafe = safe + found[0], unsafe + found[1]
+        return safe, unsafe
+
     def paths(self) -> int:
         """How many paths have findings."""
         return len(set(self._paths))

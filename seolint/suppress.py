@@ -27,6 +27,8 @@ class Suppressions:
     file: set[str] = field(default_factory=set)
     lines: dict[int, set[str]] = field(default_factory=dict)
     ranges: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+    #: (line, word) of each code, name or prefix that names no rule (RUN004 reports them)
+    unknown: list[tuple[int, str]] = field(default_factory=list)
 
     def covers(self, code: str, line: int) -> bool:
         if _hit(self.file, code) or _hit(self.lines.get(line, set()), code):
@@ -38,13 +40,16 @@ def _hit(codes: set[str] | frozenset[str], code: str) -> bool:
     return "*" in codes or code in codes
 
 
-def _codes(text: str, resolve: Resolve) -> frozenset[str]:
+def _codes(text: str, resolve: Resolve, unknown: list[str]) -> frozenset[str]:
     listed = [word for word in re.split(r"[\s,]+", text.strip()) if word]
     if not listed:
         return _ALL
     found: set[str] = set()
     for word in listed:
-        found |= resolve(word)  # an unknown code (a newer rule, a typo) silences nothing
+        codes = resolve(word)  # an unknown code (a newer rule, a typo) silences nothing...
+        if not codes:
+            unknown.append(word)  # ...and is reported (RUN004)
+        found |= codes
     return frozenset(found)
 
 
@@ -60,7 +65,9 @@ def parse(lines: list[str], frontmatter_end: int, resolve: Resolve) -> Suppressi
         if hashed:
             directives.append((hashed.group(1), hashed.group(2)))
         for kind, text in directives:
-            codes = _codes(text, resolve)
+            unknown: list[str] = []
+            codes = _codes(text, resolve, unknown)
+            result.unknown += [(number, word) for word in unknown]
             if kind == "disable-file":
                 result.file |= codes
             elif kind == "disable-next-line":

@@ -190,3 +190,23 @@ def test_gitignore_is_respected_in_a_work_tree(seolint: Any, write: Any, isolate
     assert paths == {"a.md"}
     explicit = seolint("check", "--output-format", "json", "--select", "FM", "generated/a.md").json()
     assert {f["code"] for f in explicit} == {"FM001"}  # explicit paths are always checked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('lang = "en"\nextend = "strict"\n', "seolint.toml:2: unknown key `extend` (did you mean `extends`?)"),
+        ('lang = "en"\n\nignores = ["T001"]\n', "seolint.toml:3: unknown key `ignores` (did you mean `ignore`?)"),
+        ('lang = "en"\nignore = ["T0001"]\n', "seolint.toml:2: unknown rule or prefix `T0001` (did you mean `T001`?)"),
+        ('[site]\nbase-ur = "x"\n', "seolint.toml:2: unknown key `site.base-ur` (did you mean `base-url`?)"),
+        ('[severity]\n"title-lenght" = "error"\n', "seolint.toml:2 [severity]: unknown rule or prefix `title-lenght` "
+                                                   "(did you mean `title-length`?)"),
+    ],
+)
+def test_config_typos_get_a_line_and_a_suggestion(
+    seolint: Any, write: Any, isolated: Path, text: str, expected: str
+) -> None:
+    write("seolint.toml", text)
+    write("a.md", ARTICLE)
+    result = seolint("check", "a.md")
+    assert result.code == 2 and expected in result.err, result.err

@@ -54,6 +54,11 @@ def expected_audit(folder: Path) -> Audit:
     return Audit(result.findings, result.files, result.profiles, result.summaries)
 
 
+def worst_first(audit: Audit) -> list[Any]:
+    """The articles as the page lists them: most errors, then most warnings, then lowest score."""
+    return sorted(audit.rows, key=lambda row: (-row.errors, -row.warnings, row.score, row.path))
+
+
 def article_rows(page: BeautifulSoup) -> list[Tag]:
     table = page.find("table", id="articles-table")
     assert isinstance(table, Tag)
@@ -79,7 +84,7 @@ def test_one_row_per_article_with_its_numbers(examples: tuple[Path, BeautifulSou
     audit = expected_audit(ROOT / "examples")
     rows = article_rows(page)
     assert len(rows) == audit.files == len(audit.rows) > 0
-    for tr, row in zip(rows, audit.rows):
+    for tr, row in zip(rows, worst_first(audit)):
         cells = [td.get_text() for td in tr.find_all("td")]
         p = row.profile
         ease = "—" if p.reading_ease is None else f"{p.reading_ease:.1f}"
@@ -107,7 +112,7 @@ def test_findings_blob_lists_each_rows_findings(examples: tuple[Path, BeautifulS
     data = findings_data(page)
     audit = expected_audit(ROOT / "examples")
     assert len(data["rows"]) == len(audit.rows)
-    for row, listed in zip(audit.rows, data["rows"]):
+    for row, listed in zip(worst_first(audit), data["rows"]):
         own = [f for f in audit.findings if f.path == row.path]
         assert [(line, col, *data["rules"][rule], data["texts"][msg]) for line, col, rule, msg, _ in listed] \
             == [(f.line, f.column, f.code, f.name, f.severity.value, f.message) for f in own]
@@ -118,7 +123,9 @@ def test_rules_and_cross_article_sections(examples: tuple[Path, BeautifulSoup]) 
     audit = expected_audit(ROOT / "examples")
     rules = page.find(id="rules").tbody.find_all("tr")  # type: ignore[union-attr]
     first = [td.get_text() for td in rules[0].find_all("td")]
-    code, name, severity, count = audit.rule_counts()[0]
+    triaged = sorted(audit.rule_counts(), key=lambda item: (-item[2].rank, -item[3], item[0]))
+    code, name, severity, count = triaged[0]
+    assert severity is Severity.ERROR  # errors first, however rare
     affected = len({f.path for f in audit.findings if f.code == code})
     assert first == [code, name, severity.value, str(count), str(affected)]
     assert len(rules) == len(audit.rule_counts())
@@ -348,3 +355,75 @@ def test_chromium_screenshot(rendered: Path, tmp_path: Path) -> None:
     if artifacts:
         Path(artifacts).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(artifacts) / "audit-report.png")
+
+
+# --- triage, rule filter and links (issue 14) ---------------------------------------------
+
+def test_paths_link_to_the_files_relative_to_the_report(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a b.md").write_text("---\ntitle: Hi\n---\n\nText.\n", "utf-8")
+    out = tmp_path / "reports" / "audit.html"
+    page = report(folder, out)
+    [row] = article_rows(page)
+    assert row.find("td").a["href"] == "../site/a%20b.md"
+    assert findings_data(page)["files"] == ["../site/a%20b.md"]
+
+
+def test_an_editor_url_opens_each_file_at_the_line(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name in ("a.md", "b.md"):
+        (folder / name).write_text("---\ntitle: Same title for both\n---\n\nText.\n", "utf-8")
+    out = tmp_path / "audit.html"
+    page = report(folder, out, "--editor-url", "vscode://file/{path}:{line}:{column}")
+    where = (folder / "a.md").as_posix()
+    assert article_rows(page)[0].find("td").a["href"] == f"vscode://file/{where}:1:1"
+    assert findings_data(page)["files"][0] == f"vscode://file/{where}:{{line}}:{{column}}"
+    duplicate = page.find(id="cross").find("a", href=f"vscode://file/{where}:2:1")  # type: ignore[union-attr]
+    assert duplicate is not None  # X001 points at the title, line 2
+
+
+def test_an_editor_url_without_a_path_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: Hi\n---\n", "utf-8")
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        code = main(["check", "a.md", "--no-cache", "--report", "html:x.html", "--editor-url", "vscode://x"])
+    finally:
+        os.chdir(previous)
+    assert code == 2 and not (tmp_path / "x.html").exists()
+
+
+def _clicked(page: Path, script: str) -> Path:
+    """A copy of the page that runs ``script`` once its own script has run."""
+    copy = page.with_name(f"clicked-{abs(hash(script))}.html")
+    copy.write_text(page.read_text("utf-8").replace("</body>", f"<script>{script}</script></body>"), "utf-8")
+    return copy
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_chromium_a_click_on_a_rule_filters_the_articles(rendered: Path, tmp_path: Path) -> None:
+    audit = expected_audit(ROOT / "examples")
+    orphans = {f.path for f in audit.findings if f.code == "X006"}
+    page = dom(tmp_path, _clicked(rendered, 'document.querySelector("#rules a.rule[href=\'#rule=X006\']").click();'))
+    shown = visible(page)
+    assert {tr.find("td").a.get_text() for tr in shown} == orphans
+    assert page.find(id="count").get_text() == f"{len(orphans)} of {audit.files} articles"  # type: ignore[union-attr]
+    assert page.select_one("#f-rule option[value=X006]") is not None
+    by_fragment = dom(tmp_path, rendered, "#rule=X006")
+    assert [tr.find("td").a.get_text() for tr in visible(by_fragment)] == [tr.find("td").a.get_text() for tr in shown]
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_chromium_a_rows_findings_link_to_their_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: Hi\n---\n\nText.\n", "utf-8")
+    out = tmp_path / "audit.html"
+    report(folder, out, "--editor-url", "vscode://file/{path}:{line}:{column}")
+    page = dom(tmp_path, _clicked(out, 'document.querySelector(".expand").click();'))
+    links = [a["href"] for a in page.select("tr.detail a")]
+    assert f"vscode://file/{(folder / 'a.md').as_posix()}:2:1" in links  # T001 on the title line

@@ -42,8 +42,17 @@ def test_a_diagnostic_has_the_clis_code_severity_message_and_link() -> None:
     assert found.severity == types.DiagnosticSeverity.Warning
     assert found.code == "L003" and found.source == "seolint"
     assert found.message == "Link text “ici” says nothing\n\nSay where it leads."
+    assert found.code_description is None  # no published home yet: no link to a missing page
+
+
+def test_a_diagnostic_links_the_rules_page_under_the_configured_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    from seolint.report import _common
+
+    monkeypatch.setattr(_common, "HOMEPAGE", "https://git.example.org/seo/seolint")
+    finding = Finding("L003", "link-text-generic", Severity.WARNING, "m", "a.md", 2, 16, 2, 24)
+    found = diagnostic(["---", LINE], finding)
     assert found.code_description is not None
-    assert found.code_description.href.endswith("/docs/rules/L003.md")
+    assert found.code_description.href == "https://git.example.org/seo/seolint/blob/main/docs/rules/L003.md"
 
 
 def test_lines_end_only_at_cr_and_lf() -> None:

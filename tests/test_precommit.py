@@ -61,6 +61,9 @@ def test_hooks_stop_a_bad_article_fix_it_and_then_pass(tmp_path: Path, env: dict
     fixed = _run([*pre_commit, "seolint-fix"], repo, env)
     assert fixed.returncode == 1, fixed.stdout + fixed.stderr
     assert "Fixed post.md" in fixed.stdout
+    # what it changed and a count of what remains; the check hook lists the findings
+    assert "remain in 1 file: `seolint check` lists them." in fixed.stdout
+    assert "[warning]" not in fixed.stdout and "[info]" not in fixed.stdout
     assert "keywords: [professional network, networking, career]\n" in (repo / "post.md").read_text(encoding="utf-8")
 
     _run(["git", "add", "post.md"], repo, env)
@@ -101,3 +104,47 @@ def test_hook_sees_the_whole_site_for_the_staged_articles(tmp_path: Path, env: d
     broken = _run(pre_commit, repo, env)
     assert broken.returncode == 1
     assert "en/a.md:8:" in broken.stdout and "X005 [error] Link to `/en/nowhere/` leads nowhere" in broken.stdout
+
+
+WARNED = """---
+title: Build a professional network that lasts for years
+description: Where to meet people, what to say and how to keep in touch, so that your professional network grows a little every week.
+date: 2024-05-02
+slug: professional-network
+keyphrase: professional network
+keywords: [professional network, networking, career]
+image: cover.png
+---
+
+Text.
+"""
+
+
+@pytest.mark.slow
+def test_the_documented_local_config_runs_and_shows_warnings(tmp_path: Path, env: dict[str, str]) -> None:
+    """examples/.pre-commit-config.yaml, as written but for the path of the clone: hooks from a
+    local path, README.md and .github/ left out even when staged, warnings shown on a
+    passing commit, errors blocking it."""
+    repo = tmp_path / "site"
+    (repo / ".github").mkdir(parents=True)
+    _run(["git", "init", "-q"], repo, env)
+    example = (ROOT / "examples" / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert example.count('"/path/to/seolint"') == 2
+    (repo / ".pre-commit-config.yaml").write_text(example.replace("/path/to/seolint", str(ROOT)), encoding="utf-8")
+    (repo / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (repo / "post.md").write_text(WARNED, encoding="utf-8")
+    (repo / "README.md").write_text("# My site\n", encoding="utf-8")
+    (repo / ".github" / "PULL_REQUEST_TEMPLATE.md").write_text("Describe the change.\n", encoding="utf-8")
+    _run(["git", "add", "."], repo, env)
+    run = [sys.executable, "-m", "pre_commit", "run"]
+
+    passed = _run(run, repo, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "[warning]" in passed.stdout and "post.md:" in passed.stdout  # seen, though not blocking
+    assert "README.md" not in passed.stdout and "PULL_REQUEST_TEMPLATE" not in passed.stdout
+
+    (repo / "post.md").write_text(WARNED.replace("date: 2024-05-02\n", ""), encoding="utf-8")
+    _run(["git", "add", "post.md"], repo, env)
+    blocked = _run(run, repo, env)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "post.md:1:1: FM003 [error]" in blocked.stdout

@@ -146,7 +146,8 @@ def test_sarif_validates_and_describes_every_rule_used(tricky_file: str) -> None
     assert [rule["id"] for rule in driver["rules"]] == ["T001", "X999"]
     title = driver["rules"][0]
     assert title["help"]["markdown"].startswith("# title-length (T001)")
-    assert title["helpUri"] == "https://github.com/seolint/seolint/blob/main/docs/rules/T001.md"
+    # seolint has no published home yet: no link to a page that does not exist (the help is inline)
+    assert "helpUri" not in title and "informationUri" not in driver
     assert title["defaultConfiguration"] == {"level": "warning"}
     first, second = run["results"]
     assert first["level"] == "error" and second["level"] == "note"
@@ -213,13 +214,13 @@ def test_fingerprint_falls_back_to_the_message_when_the_line_is_unknown() -> Non
 
 def test_rdjson_counts_columns_in_utf8_bytes(tricky_file: str) -> None:
     result = json.loads(rdjson.render(tricky(), 1, False))
-    assert result["source"] == {"name": "seolint", "url": "https://github.com/seolint/seolint"}
+    assert result["source"] == {"name": "seolint"}
     first, second = result["diagnostics"]
     # line 2 is "title: été, 100%: a": code point 8 is "é" (byte 8), 11 is "," (byte 13)
     assert first["location"] == {"path": tricky_file, "range": {
         "start": {"line": 2, "column": 8}, "end": {"line": 2, "column": 13}}}
     assert first["severity"] == "ERROR" and second["severity"] == "INFO"
-    assert first["code"] == {"value": "T001", "url": "https://github.com/seolint/seolint/blob/main/docs/rules/T001.md"}
+    assert first["code"] == {"value": "T001"}
     assert first["message"] == TRICKY_MESSAGE + "\n\nTry: 100%, then\nmore"
 
 
@@ -260,8 +261,7 @@ def test_every_format_renders_no_findings(name: str) -> None:
     if name == "sarif":
         assert validate_sarif(text)["runs"][0]["results"] == []
     elif name in ("gitlab", "rdjson"):
-        assert json.loads(text) in ([], {"source": {"name": "seolint", "url": "https://github.com/seolint/seolint"},
-                                         "diagnostics": []})
+        assert json.loads(text) in ([], {"source": {"name": "seolint"}, "diagnostics": []})
 
 
 def test_report_paths_are_relative_posix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -275,3 +275,16 @@ def test_the_command_line_offers_every_format() -> None:
     from seolint import cli
 
     assert set(cli.FORMATS) == set(FORMATS)
+
+
+def test_rule_links_come_from_the_one_configured_home(tricky_file: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seolint.report import _common
+
+    monkeypatch.setattr(_common, "HOMEPAGE", "https://git.example.org/seo/seolint")
+    page = "https://git.example.org/seo/seolint/blob/main/docs/rules/T001.md"
+    driver = validate_sarif(sarif.render(tricky(), 1, False))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://git.example.org/seo/seolint"
+    assert driver["rules"][0]["helpUri"] == page
+    diagnostics = json.loads(rdjson.render(tricky(), 1, False))
+    assert diagnostics["diagnostics"][0]["code"] == {"value": "T001", "url": page}
+    assert (ROOT / "docs" / "rules" / "T001.md").is_file()  # the page ships with the repository

@@ -267,9 +267,14 @@ def keyword_unused(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if not keywords or key is None or not doc.word_count:
         return
     sentence_forms = _sentence_forms(doc)
+    seen: set[str] = set()  # a keyword listed twice is reported once (K002 reports the repeat)
     for index, keyword in enumerate(keywords):
         if not isinstance(keyword, str):
             continue
+        folded = " ".join(fold(keyword).split())
+        if folded in seen:
+            continue
+        seen.add(folded)
         phrase = _phrase(keyword, doc.lang)
         if not phrase.length:
             continue

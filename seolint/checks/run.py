@@ -42,4 +42,15 @@ RULES = (
         "exhaust memory. The run fails so that an unchecked file never passes for a clean one.",
         references=("seolint's corpus of public sites: largest article 557,541 bytes (cpp-docs)",),
     ),
+    Rule(
+        "RUN004", "unknown-code", Severity.WARNING, reported_by_engine,
+        what="Reports a code, name or prefix in a `seolint-disable` comment that names no rule "
+        "(a typo such as `T0001`, or a rule of another version): it silences nothing.",
+        why="A suppression that silences nothing looks like one that works; the writer who "
+        "typed it believes the finding is handled. ruff reports unknown codes in `noqa` "
+        "comments for the same reason (RUF100 and its warning on unknown codes).",
+        example="<!-- seolint-disable-next-line L0003 -->\nRead more [here](https://example.org/).",
+        use_instead="<!-- seolint-disable-next-line L003 -->\nRead more [here](https://example.org/).",
+        references=("ruff: unused-noqa (RUF100)",),
+    ),
 )

@@ -78,13 +78,14 @@ def text_range(lines: list[str], finding: Finding, encoding: str = UTF16) -> typ
 
 def diagnostic(lines: list[str], finding: Finding, encoding: str = UTF16) -> types.Diagnostic:
     """The finding as an LSP diagnostic: the CLI's code, severity, message (with its hint)
-    and rule link."""
+    and rule link (none while seolint has no published home: ``report._common.HOMEPAGE``)."""
+    page = rule_url(finding.code)
     return types.Diagnostic(
         range=text_range(lines, finding, encoding),
         message=full_message(finding),
         severity=SEVERITIES[finding.severity],
         code=finding.code,
-        code_description=types.CodeDescription(href=rule_url(finding.code)),
+        code_description=types.CodeDescription(href=page) if page is not None else None,
         source="seolint",
     )
 

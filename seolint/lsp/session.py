@@ -143,9 +143,12 @@ class Session:
 
 
 def broken(message: str) -> BrokenConfig:
-    """The config error with the file it names (``PATH: problem``) and, where the problem
-    names a key the file has, that key's line."""
+    """The config error with the file it names and the line: the one the message gives
+    (``PATH:LINE: problem``), else, where the problem names a key the file has, that key's."""
     head, sep, rest = message.partition(": ")
+    located = re.fullmatch(r"(.+):(\d+)(?: \[[^\]]*\])?", head) if sep else None
+    if located is not None and Path(located.group(1)).is_file():  # PATH:LINE: problem
+        return BrokenConfig(Path(located.group(1)), int(located.group(2)) - 1, message)
     path = Path(head) if sep and Path(head).is_file() else None
     line = 0
     if path is not None:

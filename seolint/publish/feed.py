@@ -17,7 +17,6 @@ from seolint.publish.values import instant, rfc3339
 from seolint.publish.xmltext import Element, document, element
 
 NAMESPACE = "http://www.w3.org/2005/Atom"
-GENERATOR_URI = "https://github.com/seolint/seolint"
 
 
 def name(lang: str) -> str:
@@ -47,7 +46,7 @@ def _feed(lang: str, entries: list[Entry], base_url: str) -> bytes:
     ]
     if any(not entry.authors for entry in entries):
         children.append(element("author", None, element("name", site)))
-    children.append(element("generator", "seolint", uri=GENERATOR_URI))
+    children.append(element("generator", "seolint"))
     children += [_entry(entry) for entry in entries]
     return document(element("feed", None, *children, xmlns=NAMESPACE, xml__lang=lang))
 

@@ -82,7 +82,8 @@ def stream_encoded(name: str, findings: FindingStore, files: int, quiet: bool, k
     render = REUSABLE[name]
     yield from findings.rendered(lambda group: encode(render(group)), known)
     if _ALWAYS_FOOTER[name] or not quiet:
-        yield Tally(findings).line(files) + "\n"
+        tally = Tally(findings)
+        yield tally.line(files) + "\n" + ("" if name == "github" else tally.fix_line())
 
 
 def audit_formatter(name: str) -> AuditFormatter:

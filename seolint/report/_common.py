@@ -22,13 +22,24 @@ from seolint.findings import Finding, Severity
 from seolint.printable import name_bytes
 from seolint.reading import read_article
 
-HOMEPAGE = "https://github.com/seolint/seolint"
-# A rule's page: the output of `seolint rule CODE` (Rule.documentation()), one file per code.
-RULE_URL = HOMEPAGE + "/blob/main/docs/rules/{code}.md"
+#: Where seolint's repository is published, e.g. "https://git.example.org/seolint/seolint": the
+#: one place the reports' links come from. seolint is not published yet, so there is none, and
+#: no report links to a page that does not exist: SARIF carries each rule's documentation in
+#: its ``help`` (code scanning shows it beside the alert) without a ``helpUri``, rdjson has no
+#: ``url``, and the HTML audit's rule codes filter its articles instead of linking away.
+HOMEPAGE: str | None = None
+#: A rule's page under HOMEPAGE: docs/rules/CODE.md, generated from `seolint rule CODE`.
+RULE_PAGE = "/blob/main/docs/rules/{code}.md"
 
 
-def rule_url(code: str) -> str:
-    return RULE_URL.format(code=code)
+def rule_url(code: str) -> str | None:
+    """The rule's documentation page, or None when seolint has no published home."""
+    return None if HOMEPAGE is None else HOMEPAGE + RULE_PAGE.format(code=code)
+
+
+def links(**urls: str | None) -> dict[str, str]:
+    """The keys whose URL is known: a report leaves out a link it does not have."""
+    return {key: url for key, url in urls.items() if url is not None}
 
 
 def report_path(path: str) -> str:

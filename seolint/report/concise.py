@@ -33,7 +33,7 @@ def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
             yield "".join(batch)
             batch = []
     if footer:
-        batch.append(tally.line(files) + "\n")
+        batch.append(tally.line(files) + "\n" + tally.fix_line())
     if batch:
         yield "".join(batch)
 

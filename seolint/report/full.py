@@ -50,7 +50,7 @@ def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
         yield "\n".join([head, *_excerpt(finding, source), "", ""])
         source.forget_before(finding.path)
     if footer:
-        yield tally.line(files) + "\n"
+        yield tally.line(files) + "\n" + tally.fix_line()
 
 
 def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> str:

@@ -2,9 +2,9 @@
 
 Positions follow the format: lines from 1, columns from 1 counted in UTF-8 bytes (seolint
 counts code points, so columns are converted with the line's text), end exclusive. The
-message carries the hint after a blank line; ``code.url`` links the rule's page. A fix
-with replacements (``seolint.suggest``) becomes ``suggestions``, which reviewdog offers as
-suggested changes.
+message carries the hint after a blank line; ``code.url`` links the rule's page when seolint
+has a published home (``_common.HOMEPAGE``). A fix with replacements (``seolint.suggest``)
+becomes ``suggestions``, which reviewdog offers as suggested changes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import json
 from typing import Any
 
 from seolint.findings import Finding, Severity
-from seolint.report._common import HOMEPAGE, SourceLines, full_message, report_path, rule_url
+from seolint.report import _common
+from seolint.report._common import SourceLines, full_message, links, report_path, rule_url
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
@@ -21,7 +22,7 @@ SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INF
 def render(findings: list[Finding], files: int, color: bool) -> str:
     source = SourceLines()
     result = {
-        "source": {"name": "seolint", "url": HOMEPAGE},
+        "source": {"name": "seolint", **links(url=_common.HOMEPAGE)},
         "diagnostics": [_diagnostic(finding, source) for finding in findings],
     }
     return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
@@ -36,7 +37,7 @@ def _diagnostic(finding: Finding, source: SourceLines) -> dict[str, Any]:
         "message": full_message(finding),
         "location": {"path": report_path(finding.path), "range": {"start": start, "end": end}},
         "severity": SEVERITIES[finding.severity],
-        "code": {"value": finding.code, "url": rule_url(finding.code)},
+        "code": {"value": finding.code, **links(url=rule_url(finding.code))},
     }
     if finding.fix is not None and finding.fix.replacements:
         found["suggestions"] = [

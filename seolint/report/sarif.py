@@ -19,7 +19,8 @@ from seolint import __version__
 from seolint.checks import REGISTRY
 from seolint.findings import Finding, Severity
 from seolint.printable import name_bytes
-from seolint.report._common import HOMEPAGE, SourceLines, fingerprints, full_message, report_path, rule_url
+from seolint.report import _common
+from seolint.report._common import SourceLines, fingerprints, full_message, links, report_path, rule_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -34,7 +35,7 @@ def render(findings: list[Finding], files: int, color: bool) -> str:
             "name": "seolint",
             "version": __version__,
             "semanticVersion": __version__,
-            "informationUri": HOMEPAGE,
+            **links(informationUri=_common.HOMEPAGE),
             "rules": [_descriptor(code, findings) for code in codes],
         }},
         "columnKind": "unicodeCodePoints",
@@ -90,7 +91,7 @@ def _descriptor(code: str, findings: list[Finding]) -> dict[str, Any]:
         "shortDescription": {"text": first_sentence(rule.what)},
         "fullDescription": {"text": f"{rule.what} {rule.why}"},
         "help": {"text": documentation, "markdown": documentation},
-        "helpUri": rule_url(code),
+        **links(helpUri=rule_url(code)),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["seo", rule.family]},
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from seolint.findings import Finding, Severity
+from seolint.findings import Finding, FixSafety, Severity
 
 if TYPE_CHECKING:
     from seolint.store import FindingStore
@@ -23,6 +23,7 @@ class Tally:
     def __init__(self, store: FindingStore | None = None) -> None:
         self.counts = {severity: 0 for severity in Severity}
         self.paths: set[str] = set()
+        self.fixes = {FixSafety.SAFE: 0, FixSafety.UNSAFE: 0}
         self._store = store
 
     @classmethod
@@ -36,6 +37,8 @@ class Tally:
     def add(self, finding: Finding) -> None:
         self.counts[finding.severity] += 1
         self.paths.add(finding.path)
+        if finding.fix is not None:
+            self.fixes[finding.fix.applicability] += 1
 
     def line(self, files: int) -> str:
         checked = _count(files, "file")
@@ -47,6 +50,20 @@ class Tally:
         parts = [_count(counts[s], s.value) for s in Severity if counts[s]]
         listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
         return f"Found {listed} in {with_findings} of {checked} checked."
+
+
+    def fix_line(self) -> str:
+        """ruff's closing hint: how many findings ``seolint fix`` would mend ("" for none),
+        then a newline."""
+        safe, unsafe = self.fixes[FixSafety.SAFE], self.fixes[FixSafety.UNSAFE]
+        if self._store is not None:
+            safe, unsafe = self._store.fixes()
+        if safe:
+            more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else ""
+            return f"{safe} fixable with `seolint fix`{more}.\n"
+        if unsafe:
+            return f"{unsafe} fixable with `seolint fix --unsafe-fixes`.\n"
+        return ""
 
 
 def counted(findings: Iterable[Finding]) -> tuple[Iterator[Finding], Tally]:

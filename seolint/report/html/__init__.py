@@ -9,9 +9,14 @@ is fetched, so the file can be mailed, archived or opened offline.
 Without JavaScript the page is complete but static. With it, the table sorts (header
 buttons, ``aria-sort``), filters, and lists a row's findings on demand from one JSON blob,
 so that 10,000 articles stay a few megabytes. The view is mirrored in the URL fragment, so a
-filtered view can be shared: ``#q=guide&lang=fr&errors=1&min=0&max=50&sort=-score`` (text in
-path or title, language, only articles with errors, score range, sort column with ``-`` for
-descending; columns: path title lang score errors warnings infos words ease).
+filtered view can be shared: ``#q=guide&lang=fr&rule=X005&errors=1&min=0&max=50&sort=-score``
+(text in path or title, language, articles with findings of a rule, only articles with errors,
+score range, sort column with ``-`` for descending; columns: path title lang score errors
+warnings infos words ease). Unsorted, the articles come worst first (most errors, then most
+warnings, then lowest score), and the rules are triaged: errors first, then by count; a click
+on a rule's code filters the articles by it. Paths open the file: at the finding's line
+through the ``--editor-url`` pattern (``vscode://file/{path}:{line}:{column}``), else as a
+link relative to the report's folder.
 
 Every path, title and message is article content, hence untrusted: all of it goes through
 :func:`_text`, and the JSON blob is escaped so that nothing in it can close its ``<script>``.
@@ -20,6 +25,7 @@ Every path, title and message is article content, hence untrusted: all of it goe
 from __future__ import annotations
 
 import json
+import os
 import re
 import statistics
 from collections import defaultdict
@@ -28,12 +34,13 @@ from functools import cache
 from html import escape
 from importlib.resources import files
 from typing import NamedTuple
+from urllib.parse import quote
 
 from seolint import __version__
 from seolint.audit import Audit, Row
 from seolint.findings import Finding, Severity
 from seolint.readability import formula
-from seolint.report._common import counts, rule_url
+from seolint.report._common import counts
 
 
 class Column(NamedTuple):
@@ -55,10 +62,11 @@ _UNPRINTABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def render(audit: Audit) -> str:
-    rows = audit.rows
+    rows = sorted(audit.rows, key=_worst_first)
+    links = Links(audit.editor_url, audit.report_dir or os.getcwd())
     main = "".join((
-        _header(audit, rows), _charts(rows), _articles(rows),
-        _rules(audit), _cross(audit.cross_findings),
+        _header(audit, rows), _charts(rows), _articles(rows, links),
+        _rules(audit), _cross(audit.cross_findings, links),
     ))
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -66,9 +74,40 @@ def render(audit: Audit) -> str:
         f'<meta name="generator" content="seolint {__version__}">\n'
         f"<title>SEO audit: {len(rows)} articles</title>\n<style>\n{_asset('audit.css')}</style>\n</head>\n"
         f"<body>\n<main>\n{main}</main>\n"
-        f'<script type="application/json" id="findings-data">{_findings_json(rows, audit.findings)}'
+        f'<script type="application/json" id="findings-data">{_findings_json(rows, audit.findings, links)}'
         f"</script>\n<script>\n{_asset('audit.js')}</script>\n</body>\n</html>\n"
     )
+
+
+def _worst_first(row: Row) -> tuple[int, int, int, str]:
+    """Articles with the most errors first, then the most warnings, then the lowest score."""
+    return (-row.errors, -row.warnings, row.score, row.path)
+
+
+class Links:
+    """Where a finding's path and line open: the ``--editor-url`` pattern ({path}, {line},
+    {column}), or else the file itself, relative to the report's folder (no line: a browser
+    opens a file at its top)."""
+
+    def __init__(self, pattern: str | None, report_dir: str) -> None:
+        self.pattern = pattern
+        self.report_dir = report_dir
+
+    def file(self, path: str) -> str:
+        """The link of a path, or the base the script puts the line and column into."""
+        where = os.path.abspath(path)
+        if self.pattern is None:
+            return _quoted(os.path.relpath(where, self.report_dir), "/")
+        return self.pattern.replace("{path}", _quoted(where, "/:"))
+
+    def at(self, path: str, line: int, column: int = 1) -> str:
+        return self.file(path).replace("{line}", str(line)).replace("{column}", str(column))
+
+
+def _quoted(path: str, safe: str) -> str:
+    """A path in a URL: its bytes as the file system has them, percent-encoded (a name that
+    is not UTF-8 keeps its bytes)."""
+    return quote(os.fsencode(path.replace(os.sep, "/")), safe=safe)
 
 
 def _text(value: object) -> str:
@@ -252,18 +291,19 @@ def _ease_by_language(rows: list[Row]) -> str:
 
 # --- articles ---------------------------------------------------------------------------------
 
-def _articles(rows: list[Row]) -> str:
+def _articles(rows: list[Row], links: Links) -> str:
     langs = sorted({row.profile.lang for row in rows})
     options = "".join(f'<option value="{_text(lang)}">{_text(lang or "unknown")}</option>'
                       for lang in langs)
     heads = "".join(f'<th scope="col" data-key="{c.key}"{" data-num" if c.numeric else ""}>{c.label}</th>'
                     for c in COLUMNS)
-    body = "".join(_row(i, row) for i, row in enumerate(rows))
+    body = "".join(_row(i, row, links) for i, row in enumerate(rows))
     return (
         '<section id="articles"><h2>Articles</h2>'
         '<form class="filters" hidden role="search" aria-controls="articles-table">'
         '<label>Search <input type="search" id="f-q" placeholder="path or title"></label>'
         f'<label>Language <select id="f-lang"><option value="">all</option>{options}</select></label>'
+        '<label>Rule <select id="f-rule"><option value="">all</option></select></label>'
         '<label><input type="checkbox" id="f-errors"> only with errors</label>'
         '<label>Score from <input type="number" id="f-min" min="0" max="100" inputmode="numeric"></label>'
         '<label>to <input type="number" id="f-max" min="0" max="100" inputmode="numeric"></label>'
@@ -274,7 +314,7 @@ def _articles(rows: list[Row]) -> str:
     )
 
 
-def _row(index: int, row: Row) -> str:
+def _row(index: int, row: Row, links: Links) -> str:
     p = row.profile
     ease = "—" if p.reading_ease is None else f"{p.reading_ease:.1f}"
     title = _text(p.title) if p.title else '<span class="muted">—</span>'
@@ -282,7 +322,8 @@ def _row(index: int, row: Row) -> str:
     counts_html = "".join(f'<td class="num {flag}">{value}</td>'
                           for value, flag in zip((row.errors, row.warnings, row.infos), flagged))
     return (
-        f'<tr data-i="{index}" data-lang="{_text(p.lang)}"><td class="path">{_path(p.path)}</td>'
+        f'<tr data-i="{index}" data-lang="{_text(p.lang)}"><td class="path">'
+        f'<a href="{_text(links.at(p.path, 1))}">{_path(p.path)}</a></td>'
         f"<td>{title}</td><td>{_text(p.lang or '—')}</td>"
         f'<td class="num"><span class="score {_band_class(row.score)}">{row.score}</span></td>'
         f'{counts_html}<td class="num">{p.words}</td><td class="num">{ease}</td></tr>'
@@ -294,10 +335,11 @@ def _path(path: str) -> str:
     return _text(path).replace("/", "/<wbr>")
 
 
-def _findings_json(rows: list[Row], findings: Iterable[Finding]) -> str:
+def _findings_json(rows: list[Row], findings: Iterable[Finding], links: Links) -> str:
     """Each row's findings as ``[line, column, rule, message, hint]``, where rule indexes
     ``rules`` (code, name, severity) and message and hint index ``texts`` (-1: no hint): the
-    repeated strings are stored once."""
+    repeated strings are stored once. ``files`` holds each row's link with ``{line}`` and
+    ``{column}`` left for the script to fill (none in a relative file link)."""
     index = {row.path: i for i, row in enumerate(rows)}
     rules: dict[tuple[str, str, str], int] = {}
     texts: dict[str, int] = {}
@@ -310,7 +352,8 @@ def _findings_json(rows: list[Row], findings: Iterable[Finding]) -> str:
         message = texts.setdefault(_UNPRINTABLE.sub("\ufffd", f.message), len(texts))
         hint = texts.setdefault(_UNPRINTABLE.sub("\ufffd", f.hint), len(texts)) if f.hint else -1
         per_row[i].append((f.line, f.column, rule, message, hint))
-    blob = {"rules": list(rules), "texts": list(texts), "rows": per_row}
+    files = [links.file(row.path) for row in rows]
+    blob = {"rules": list(rules), "texts": list(texts), "rows": per_row, "files": files}
     return _script_safe(json.dumps(blob, ensure_ascii=False, separators=(",", ":")))
 
 
@@ -328,29 +371,38 @@ def _severity(severity: Severity) -> str:
     return f'<span class="sev {severity.value}">{severity.value}</span>'
 
 
+def _triage(item: tuple[str, str, Severity, int]) -> tuple[int, int, str]:
+    """Errors first, then warnings, then infos; within each, the most frequent first."""
+    code, _, severity, count = item
+    return (-severity.rank, -count, code)
+
+
 def _rules(audit: Audit) -> str:
     affected: dict[str, set[str]] = defaultdict(set)
     for finding in audit.findings:
         affected[finding.code].add(finding.path)
     lines = "".join(
-        f'<tr><td><a href="{_text(rule_url(code))}">{_text(code)}</a></td><td>{_text(name)}</td>'
+        f'<tr><td><a href="#rule={_text(code)}" class="rule" title="Show the articles with {_text(code)}">'
+        f'{_text(code)}</a></td><td>{_text(name)}</td>'
         f'<td>{_severity(severity)}</td><td class="num">{count:,}</td>'
         f'<td class="num">{len(affected[code]):,}</td></tr>'
-        for code, name, severity, count in audit.rule_counts()
+        for code, name, severity, count in sorted(audit.rule_counts(), key=_triage)
     )
     table = (
         '<table><thead><tr><th scope="col">Code</th><th scope="col">Rule</th><th scope="col">Severity</th>'
         '<th scope="col" class="num">Findings</th><th scope="col" class="num">Articles</th></tr></thead>'
         f"<tbody>{lines}</tbody></table>" if lines else '<p class="muted">No findings.</p>'
     )
-    return f'<section id="rules"><h2>Findings per rule</h2><div class="scroll">{table}</div></section>\n'
+    note = ('<p class="muted">Errors first, then warnings, then infos; the most frequent first. '
+            "A rule's code shows the articles that have it.</p>" if lines else "")
+    return f'<section id="rules"><h2>Findings per rule</h2>{note}<div class="scroll">{table}</div></section>\n'
 
 
-def _cross(findings: list[Finding]) -> str:
+def _cross(findings: list[Finding], links: Links) -> str:
     by_code: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_code[finding.code].append(finding)
-    content = "".join(_cross_group(code, group) for code, group in sorted(by_code.items()))
+    content = "".join(_cross_group(code, group, links) for code, group in sorted(by_code.items()))
     return (
         '<section id="cross"><h2>Across articles</h2><p class="muted">Duplicate titles and '
         "descriptions, broken links between articles, cannibalized keyphrases, orphans.</p>"
@@ -358,7 +410,7 @@ def _cross(findings: list[Finding]) -> str:
     )
 
 
-def _cross_group(code: str, group: list[Finding]) -> str:
+def _cross_group(code: str, group: list[Finding], links: Links) -> str:
     """One rule's findings; a message or hint that all of them share is written once, above
     the table (10,000 orphan articles are 10,000 times the same sentence)."""
     messages, hints = {f.message for f in group}, {f.hint for f in group}
@@ -371,7 +423,8 @@ def _cross_group(code: str, group: list[Finding]) -> str:
         hint = f'<br><span class="muted">{_text(f.hint)}</span>' if f.hint and len(hints) > 1 else ""
         return f"<td>{_text(f.message) if len(messages) > 1 else ''}{hint}</td>" if varied else ""
 
-    lines = "".join(f'<tr><td class="path">{_path(f.path)}</td><td class="num">{f.line}</td>'
+    lines = "".join(f'<tr><td class="path"><a href="{_text(links.at(f.path, f.line, f.column))}">{_path(f.path)}</a>'
+                    f'</td><td class="num">{f.line}</td>'
                     f"{message(f)}</tr>" for f in group)
     severities = " ".join(_severity(s) for s in sorted({f.severity for f in group}, key=lambda s: -s.rank))
     return (

@@ -8,17 +8,25 @@ var heads = [].slice.call(table.tHead.rows[0].cells), body = table.tBodies[0];
 var collator = new Intl.Collator(undefined, {numeric: true, sensitivity: "base"});
 var rows = [].slice.call(body.rows).map(function (tr) {
   var cells = [].slice.call(tr.cells);
-  return {tr: tr, i: +tr.dataset.i, lang: tr.dataset.lang, detail: null,
+  var codes = {};
+  data.rows[+tr.dataset.i].forEach(function (f) { codes[data.rules[f[2]][0]] = true; });
+  return {tr: tr, i: +tr.dataset.i, lang: tr.dataset.lang, detail: null, codes: codes,
     text: (cells[0].textContent + "\n" + cells[1].textContent).toLowerCase(),
     values: cells.map(function (td, k) {
       return "num" in heads[k].dataset ? parseFloat(td.textContent) : td.textContent; })};
 });
 var keys = heads.map(function (th) { return th.dataset.key; });
-var controls = {q: "f-q", lang: "f-lang", errors: "f-errors", min: "f-min", max: "f-max"};
+var controls = {q: "f-q", lang: "f-lang", rule: "f-rule", errors: "f-errors", min: "f-min", max: "f-max"};
 Object.keys(controls).forEach(function (k) { controls[k] = doc.getElementById(controls[k]); });
+var ruleLinks = [].slice.call(doc.querySelectorAll("#rules a.rule"));
+ruleLinks.forEach(function (a) {  // the rules in the table's order: errors first
+  var option = doc.createElement("option");
+  option.value = option.textContent = a.textContent;
+  controls.rule.appendChild(option);
+});
 var count = doc.getElementById("count"), sorted = "";
 function state() {
-  var s = {q: controls.q.value.trim(), lang: controls.lang.value,
+  var s = {q: controls.q.value.trim(), lang: controls.lang.value, rule: controls.rule.value,
     errors: controls.errors.checked ? "1" : "", min: controls.min.value, max: controls.max.value};
   var th = table.querySelector("th[aria-sort]");
   s.sort = th ? (th.getAttribute("aria-sort") === "descending" ? "-" : "") + th.dataset.key : "";
@@ -28,7 +36,7 @@ function show(s) {
   var q = s.q.toLowerCase(), min = parseFloat(s.min), max = parseFloat(s.max), shown = 0;
   var score = keys.indexOf("score"), errors = keys.indexOf("errors");
   rows.forEach(function (r) {
-    var ok = (!q || r.text.indexOf(q) >= 0) && (!s.lang || r.lang === s.lang) &&
+    var ok = (!q || r.text.indexOf(q) >= 0) && (!s.lang || r.lang === s.lang) && (!s.rule || r.codes[s.rule]) &&
       (!s.errors || r.values[errors] > 0) && !(r.values[score] < min) && !(r.values[score] > max);
     r.tr.hidden = !ok;
     if (r.detail) r.detail.hidden = !ok;
@@ -62,11 +70,13 @@ function fromHash() {
   var p = new URLSearchParams(location.hash.slice(1));
   controls.q.value = p.get("q") || "";
   controls.lang.value = p.get("lang") || "";
+  controls.rule.value = p.get("rule") || "";
   controls.errors.checked = /^(1|true|yes|on)$/.test(p.get("errors") || "");
   controls.min.value = p.get("min") || "";
   controls.max.value = p.get("max") || "";
   var spec = p.get("sort") || "";
-  apply({q: controls.q.value.trim(), lang: controls.lang.value, errors: controls.errors.checked ? "1" : "",
+  apply({q: controls.q.value.trim(), lang: controls.lang.value, rule: controls.rule.value,
+    errors: controls.errors.checked ? "1" : "",
     min: controls.min.value, max: controls.max.value,
     sort: keys.indexOf(spec.replace(/^-/, "")) >= 0 ? spec : ""});
 }
@@ -98,7 +108,10 @@ function findings(r) {
   var tbody = inner.createTBody();
   list.forEach(function (f) {
     var rule = data.rules[f[2]], row = tbody.insertRow();
-    row.insertCell().textContent = f[0] + ":" + f[1];
+    var at = doc.createElement("a");
+    at.href = data.files[r.i].replace("{line}", f[0]).replace("{column}", f[1]);
+    at.textContent = f[0] + ":" + f[1];
+    row.insertCell().appendChild(at);
     var code = row.insertCell(); code.textContent = rule[0]; code.title = rule[1];
     var sev = doc.createElement("span"); sev.className = "sev " + rule[2]; sev.textContent = rule[2];
     row.insertCell().appendChild(sev);
@@ -127,6 +140,14 @@ rows.forEach(function (r) {
   });
 });
 Object.keys(controls).forEach(function (k) { controls[k].addEventListener("input", changed); });
+ruleLinks.forEach(function (a) {  // a click on a rule shows the articles that have it
+  a.addEventListener("click", function (e) {
+    e.preventDefault();
+    controls.rule.value = a.textContent;
+    changed();
+    doc.getElementById("articles").scrollIntoView();
+  });
+});
 doc.querySelector("form.filters").addEventListener("submit", function (e) { e.preventDefault(); });
 doc.querySelector("form.filters").hidden = false;
 window.addEventListener("hashchange", fromHash);

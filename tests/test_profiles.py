@@ -170,6 +170,21 @@ def test_first_h1_is_the_title_where_the_generator_says_so(seolint: Any, tmp_pat
     assert ("untitled.md", 1, "FM003") in findings(seolint, page, select="FM003")  # no site: required
 
 
+def test_a_page_without_front_matter_is_titled_by_its_h1_where_the_generator_says_so(
+    seolint: Any, tmp_path: Path
+) -> None:
+    """VitePress, MkDocs and Docusaurus take the title from the H1 and need no front matter:
+    what such a page lacks is a description, and FM001 says that, not "no title"."""
+    (tmp_path / ".vitepress").mkdir()
+    (tmp_path / ".vitepress" / "config.ts").write_text("export default {}\n", encoding="utf-8")
+    (tmp_path / "faq.md").write_text("# Foire aux questions\n\nVue est un projet.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("Quelques notes sans titre.\n", encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "FM001", tmp_path)
+    messages = {Path(item["path"]).name: item["message"] for item in result.json()}
+    assert messages["faq.md"].startswith("The page has no front matter: its title comes from the H1")
+    assert "no title" in messages["notes.md"]  # no H1: the title is missing too
+
+
 def test_a_headless_bundle_is_no_page(seolint: Any) -> None:
     common = SITES / "hugo" / "content" / "en" / "_common"
     result = seolint("check", "--no-cache", "-q", "--output-format", "json", common)

@@ -18,7 +18,16 @@ from seolint.text import edit_distance
 
 
 def frontmatter_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
-    if doc.source is not None and doc.split.problem is None and doc.frontmatter is None:
+    if doc.source is None or doc.split.problem is not None or doc.frontmatter is not None:
+        return
+    if _titled_by_h1(doc):  # MkDocs, VitePress, Docusaurus: front matter is optional there
+        yield Violation(
+            "The page has no front matter: its title comes from the H1, but search engines get "
+            "no description of it",
+            Span(1, 1, 1, 1),
+            "Start the file with a `---` block holding a `description:` of 120–160 characters.",
+        )
+    else:
         yield Violation(
             "The article has no front matter: search engines get no title, description or date",
             Span(1, 1, 1, 1),

@@ -210,3 +210,40 @@ def test_a_broken_generator_config_does_not_stop_the_run(seolint: Any, tmp_path:
     result = seolint("check", "--no-cache", "-q", "--select", "X005", tmp_path / "content")
     assert result.code == 1 and "/docs/b/" in result.out
     assert detect(tmp_path / "mkdocs") is not None
+
+
+def _codes(seolint: Any, folder: Path, select: str) -> list[tuple[str, int]]:
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", select, folder)
+    return [(Path(item["path"]).name, item["line"]) for item in result.json()]
+
+
+@pytest.mark.parametrize("hooks", [True, False])
+def test_a_comment_heading_on_an_mkdocs_site_with_hooks_is_a_directive(
+    seolint: Any, tmp_path: Path, hooks: bool
+) -> None:
+    """mkdocs-material's own docs write `#### <!-- md:setting x -->`, which a hook turns into
+    the heading's text: not an empty heading there, but still one on a site without hooks."""
+    config = "site_name: Docs\n" + ("hooks:\n  - hooks/settings.py\n" if hooks else "")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "setup.md").write_text(
+        "# Setup\n\n#### <!-- md:setting config.tags_sort_by -->\n\nText.\n\n## \n", encoding="utf-8")
+    found = _codes(seolint, tmp_path, "H005")
+    assert found == ([("setup.md", 7)] if hooks else [("setup.md", 3), ("setup.md", 7)])
+
+
+@pytest.mark.parametrize(("generator", "marker", "reported"), [
+    ("jekyll", "_config.yml", False), ("eleventy", "eleventy.config.js", False), ("none", None, True),
+])
+def test_liquid_sites_render_template_variables_in_content(
+    seolint: Any, tmp_path: Path, generator: str, marker: str | None, reported: bool
+) -> None:
+    """Jekyll and Eleventy run Markdown through Liquid: `{{ codeBlock | highlight }}` is
+    rendered there (E003 stays quiet); without a generator it is a leftover."""
+    (tmp_path / ".git").mkdir()
+    if marker:
+        (tmp_path / marker).write_text("title: Site\n" if marker.endswith(".yml") else "export default {};\n",
+                                       encoding="utf-8")
+    (tmp_path / "page.md").write_text("---\ntitle: Page\n---\n\n{{ codeBlock | highlight(\"js\") | safe }}\n",
+                                      encoding="utf-8")
+    assert (("page.md", 5) in _codes(seolint, tmp_path, "E003")) is reported

@@ -373,7 +373,8 @@ _HINTS = {
     _FILLER: "Replace the filler with the real text.",
     _BRACKET: "Replace the bracketed instruction with the real content.",
     _VARIABLE_LEFT: "Markdown content is not a template here: write the value. If the site "
-    "renders it (Jekyll), add its prefix to `rendered-variables`.",
+    "renders it, add its prefix to `rendered-variables` (on a Jekyll or Eleventy site that "
+    "seolint detects, content is taken as a Liquid template and no variable is reported).",
 }
 
 
@@ -385,7 +386,7 @@ def _anything(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join([*literals, f"(?i:{_LOREM.pattern})", r"\[", r"\{\{"]))
 
 
-def _in_text(line: _Line, options: Placeholders, brackets: tuple[str, ...]) -> Iterator[_Found]:
+def _in_text(line: _Line, options: Placeholders, brackets: tuple[str, ...], templated: bool) -> Iterator[_Found]:
     text = line.text
     if not _anything((*options.words, *options.markers)).search(text):
         return
@@ -402,7 +403,7 @@ def _in_text(line: _Line, options: Placeholders, brackets: tuple[str, ...]) -> I
                                             or not inside[len(word)].isalnum())
                for word in brackets):
             yield _Found(found.start(), found.group(0), _BRACKET)
-    for found in _VARIABLE.finditer(text):
+    for found in () if templated else _VARIABLE.finditer(text):
         expression = (found.group(1) or "").strip()
         if not expression.startswith(tuple(options.rendered_variables)) and not _CALL.match(expression):
             yield _Found(found.start(), found.group(0), _VARIABLE_LEFT)
@@ -410,11 +411,13 @@ def _in_text(line: _Line, options: Placeholders, brackets: tuple[str, ...]) -> I
 
 def placeholder_text(doc: Document, options: Placeholders) -> Iterator[Violation]:
     brackets = _bracket_words(doc.lang)
+    # Jekyll and Eleventy run Markdown content through Liquid: every `{{ }}` there is rendered.
+    templated = doc.settings.site is not None and doc.settings.site.templated_content
     found_in = scan(doc)
     for row in _lines(found_in.pieces):
         line, source = row.line, doc.line_text(row.line)
         taken = searched = 0
-        for found in sorted(_in_text(row, options, brackets)):
+        for found in sorted(_in_text(row, options, brackets, templated)):
             if found.start < taken:
                 continue  # `[TODO]` is one placeholder, not two
             taken = found.start + len(found.text)

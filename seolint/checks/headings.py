@@ -238,6 +238,7 @@ def _masked(source: str, markup: str, parsed: str) -> bool:
 
 def heading_empty(doc: Document, options: NoOptions) -> Iterator[Violation]:
     tokens = doc.body.tokens
+    hooks = doc.settings.site is not None and doc.settings.site.source_hooks
     for index, token in enumerate(tokens[:-1]):
         if token.type != "heading_open" or not token.map:
             continue
@@ -245,6 +246,8 @@ def heading_empty(doc: Document, options: NoOptions) -> Iterator[Violation]:
         line = doc.split.body_line + token.map[0]
         if not _empty(inline) or _masked(doc.line_text(line), token.markup, inline.content):
             continue
+        if hooks and inline.content.strip():
+            continue  # a comment a hook turns into the heading's text (`<!-- md:setting x -->`)
         yield Violation(
             f"H{token.tag[1]} heading has no text (0 characters)",
             _span(doc, line),

@@ -40,6 +40,7 @@ def read(root: Path, marker: Path) -> Profile:
         date_from_name=True,
         static_dirs=(folder, "public"),
         link_forms=("liquid",),
+        templated_content=True,
         reasons=(f"{marker.name} scanned: input folder {folder or '.'}",),
     )
 

@@ -64,6 +64,7 @@ def read(root: Path, marker: Path) -> Profile:
         date_from_name=True,
         static_dirs=("",),
         link_forms=("liquid",),
+        templated_content=True,
         cover_keys=("image",),
         reasons=(f"{marker.name} read: permalinks {collections}",),
     )

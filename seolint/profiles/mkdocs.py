@@ -37,5 +37,6 @@ def read(root: Path, marker: Path) -> Profile:
         title_from_h1=True,
         static_dirs=(docs,),
         heading_style="mkdocs",
+        source_hooks=bool(data.get("hooks")) or "macros" in names,
         reasons=(f"{marker.name} read: docs_dir {docs}; plugins {', '.join(sorted(names)) or 'none'}",),
     )

@@ -68,6 +68,12 @@ class Profile:
     root_fallback: bool = False
     definition_ids: bool = False  # definition-list terms get ids (Hugo's autoDefinitionTermID)
     title_from_h1: bool = False  # without a `title` key, the first heading, an H1, is the title
+    #: Markdown content goes through a template engine first (Jekyll's and Eleventy's Liquid):
+    #: a `{{ variable }}` in it is rendered, not left as it is.
+    templated_content: bool = False
+    #: The generator runs code over each page's Markdown before rendering it (MkDocs `hooks`,
+    #: the `macros` plugin): an HTML comment can be a directive that becomes text.
+    source_hooks: bool = False
     #: Folders (relative to the root) whose files are never published as pages: Hugo's
     #: headless bundles (`headless: true`), and with a trailing `/*` the pages below a
     #: section whose `cascade` sets `build.render = never` (not its own `_index.md`).

@@ -41,6 +41,8 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         "dated content:  " + ", ".join(profile.dated) + ("; date from file names" if profile.date_from_name else ""),
         f"heading ids:    {profile.heading_style}",
         f"title from H1:  {'yes' if profile.title_from_h1 else 'no'}",
+        f"source hooks:   {'yes (comments may become text)' if profile.source_hooks else 'no'}",
+        f"templated:      {'yes (Liquid renders {{ }} in content)' if profile.templated_content else 'no'}",
         "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),
         "not published:  " + (", ".join(profile.unpublished) or "(none)"),
         "why:            " + "; ".join(profile.reasons),

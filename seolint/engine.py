@@ -501,8 +501,8 @@ def _inspect(
 
         if settings.site.config_file:  # its findings depend on it
             doc.reads(Path(settings.site.root, settings.site.config_file))
-        if not is_published(settings.site, str(candidate.absolute)):
-            return doc, [], None  # a headless bundle's snippet: no page, no findings
+        if not is_published(settings.site, str(candidate.absolute), doc.data):
+            return doc, [], None  # a headless bundle's snippet, `permalink: false`: no page, no findings
     ignored = config.ignored_for(candidate.path)
     for selector in doc.ignored_in_frontmatter:
         ignored |= select_codes(config.registry, selector)

@@ -247,3 +247,34 @@ def test_liquid_sites_render_template_variables_in_content(
     (tmp_path / "page.md").write_text("---\ntitle: Page\n---\n\n{{ codeBlock | highlight(\"js\") | safe }}\n",
                                       encoding="utf-8")
     assert (("page.md", 5) in _codes(seolint, tmp_path, "E003")) is reported
+
+
+def test_an_eleventy_template_with_permalink_false_is_no_page(seolint: Any, tmp_path: Path) -> None:
+    """Eleventy renders such a template for use elsewhere (a sidebar) and writes no page."""
+    (tmp_path / "eleventy.config.js").write_text("export default {};\n", encoding="utf-8")
+    (tmp_path / "sidebar.md").write_text("---\npermalink: false\n---\n\nA list of links.\n", encoding="utf-8")
+    (tmp_path / "page.md").write_text("---\npermalink: /page/\n---\n\nA page.\n", encoding="utf-8")
+    names = {name for name, _ in _codes(seolint, tmp_path, "FM003,I001,C001")}
+    assert names == {"page.md"}
+
+
+@pytest.mark.parametrize(("config", "reported"), [
+    ('defaults:\n- scope:\n    path: ""\n  values:\n    image: /img/og.png\n', set()),
+    ('defaults:\n- scope:\n    path: _posts\n  values:\n    image: /img/og.png\n', {"a.md"}),
+    ("title: Site\n", {"a.md", "2024-01-02-b.md"}),
+])
+def test_a_jekyll_default_image_is_every_page_s_cover(
+    seolint: Any, tmp_path: Path, config: str, reported: set[str]
+) -> None:
+    (tmp_path / "_config.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    (tmp_path / "_posts" / "2024-01-02-b.md").write_text("---\ntitle: B\n---\n\nText.\n", encoding="utf-8")
+    assert {name for name, _ in _codes(seolint, tmp_path, "I001")} == reported
+
+
+def test_hugo_params_images_are_every_page_s_cover(seolint: Any, tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('[params]\nimages = ["og.png"]\n', encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    assert _codes(seolint, tmp_path, "I001") == []

@@ -27,13 +27,18 @@ def image_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
 
 def _site_cover(doc: Document) -> bool:
     """A cover the site's generator finds on its own: a cover key it reads (Hugo's
-    `images`), or an image named `cover.*`/`featured.*` in the article's page bundle."""
+    `images`), a default its config gives the page's folder, or an image named `cover.*`/`featured.*` in the article's page bundle."""
     site = doc.settings.site
     if site is None:
         return False
     data = doc.data or {}
     if any(data.get(key) for key in site.cover_keys):
         return True
+    if site.default_covers:
+        root = site.root.rstrip("/") + "/"
+        relative = doc.path.absolute().as_posix().removeprefix(root)
+        if any(not folder or relative.startswith(folder + "/") for folder in site.default_covers):
+            return True  # the site's config gives these pages a cover
     if not site.bundle_covers or doc.path.stem not in ("index", "_index"):
         return False
     folder = doc.path.parent

@@ -69,6 +69,8 @@ def read(root: Path, marker: Path) -> Profile:
         definition_ids=bool(table(lower, "markup", "goldmark", "parser").get("autoDefinitionTermID")),
         cover_keys=("images", "image", "cover", "featured_image"),
         bundle_covers=("cover", "featured", "feature", "thumbnail"),
+        # Hugo's Open Graph template falls back to the site's `params.images` on every page.
+        default_covers=("",) if table(lower, "params").get("images") else (),
         unpublished=tuple(_headless(root, [folder for folder, _ in dirs])),
         reasons=(f"{marker.name} read: content in {', '.join(d for d, _ in dirs)}",),
     )

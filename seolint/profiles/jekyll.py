@@ -66,6 +66,7 @@ def read(root: Path, marker: Path) -> Profile:
         link_forms=("liquid",),
         templated_content=True,
         cover_keys=("image",),
+        default_covers=tuple(_default_covers(data, source.strip("/"))),
         reasons=(f"{marker.name} read: permalinks {collections}",),
     )
 
@@ -85,4 +86,16 @@ def _scoped_permalinks(data: dict[str, Any]) -> list[tuple[str, str]]:
         pattern = text(table(entry, "values"), "permalink")
         if path and pattern:
             found.append((path.strip("/"), _style(pattern)))
+    return found
+
+
+def _default_covers(data: dict[str, Any], source: str) -> list[str]:
+    """Folders (relative to the site root) whose pages get an `image` from `defaults`
+    (`scope: {path: ""}, values: {image: /img/og.png}` gives every page a cover)."""
+    found: list[str] = []
+    defaults = data.get("defaults")
+    for entry in defaults if isinstance(defaults, list) else []:
+        if isinstance(entry, dict) and text(table(entry, "values"), "image"):
+            path = (text(table(entry, "scope"), "path") or "").strip("/")
+            found.append("/".join(part for part in (source, path) if part))
     return found

@@ -37,6 +37,7 @@ def read(root: Path, marker: Path) -> Profile:
         title_from_h1=True,
         static_dirs=(docs,),
         heading_style="mkdocs",
+        default_covers=("",) if "social" in names else (),  # Material's social plugin draws a card per page
         source_hooks=bool(data.get("hooks")) or "macros" in names,
         reasons=(f"{marker.name} read: docs_dir {docs}; plugins {', '.join(sorted(names)) or 'none'}",),
     )

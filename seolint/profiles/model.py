@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -81,6 +82,9 @@ class Profile:
     static_dirs: tuple[str, ...] = ("static", "public")  # folders served as they are, from the root
     cover_keys: tuple[str, ...] = ()
     bundle_covers: tuple[str, ...] = ()  # page-bundle file stems used as cover (Hugo)
+    #: Folders (relative to the root; "" for all) whose pages get a cover from the site's
+    #: config: Jekyll `defaults` setting `image`, Hugo `params.images`, MkDocs' social plugin.
+    default_covers: tuple[str, ...] = ()
     reasons: tuple[str, ...] = field(default=(), compare=False)  # what was read, for `seolint site`
 
     def with_values(self, **values: Any) -> Profile:
@@ -137,8 +141,12 @@ def dated_by_name(profile: Profile, path: str) -> bool:
     return profile.date_from_name and bool(DATE_PREFIX.match(stem))
 
 
-def is_published(profile: Profile, path: str) -> bool:
-    """Whether the file becomes a page of the site (a headless bundle's files do not)."""
+def is_published(profile: Profile, path: str, data: Mapping[str, Any] | None = None) -> bool:
+    """Whether the file becomes a page of the site: a headless bundle's files do not, nor an
+    Eleventy template whose front matter says `permalink: false` (it is rendered for use
+    elsewhere, never written as a page)."""
+    if profile.generator == "eleventy" and data is not None and data.get("permalink") is False:
+        return False
     root = profile.root.rstrip("/") + "/"
     relative = path[len(root):] if path.startswith(root) else path
     for entry in profile.unpublished:

@@ -267,7 +267,12 @@ def visible_text(token: Any) -> str:
         for child in token.children or []
         if child.type in ("text", "code_inline", "image", "softbreak", "hardbreak")
     ]
-    return " ".join("".join(parts).split())
+    # Runs of ASCII whitespace become one space; a no-break space (French typography, `Titre :`)
+    # stays, since generators drop it from heading ids where they turn spaces into `-`.
+    return _SPACES.sub(" ", "".join(parts)).strip(" ")
+
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def _column(lines: list[str], line: int, needle: str, detail: str = "", opener: str = "") -> int:

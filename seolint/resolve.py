@@ -95,6 +95,10 @@ class Site:
             return FILE  # every generator makes a home page
         if target is None and source.site_base != "/" and path.startswith(source.site_base):
             target = self.by_url.get(normalize_url(path[len(source.site_base) - 1:]))
+        if target is None and source.url is None and path.startswith(f"/{source.lang}/"):
+            # No generator file: a folder of French articles is served under `/fr/`, so
+            # `/fr/guides/x/` from a French article means the article at `guides/x`.
+            target = self.by_url.get(normalize_url(path[len(source.lang) + 1:]))
         if target is not None:
             return target
         found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)

@@ -257,7 +257,7 @@ def _headings(doc: Document) -> tuple[str, ...]:
     headings = tuple(_with_explicit_id(heading.source or heading.text, doc.line_text(heading.line))
                      for heading in doc.body.headings)
     if "liquid" in profile.link_forms:
-        headings = tuple(" ".join(_TEMPLATE.sub("", text).split()) or text for text in headings)
+        headings = tuple(re.sub(r"[ \t]+", " ", _TEMPLATE.sub("", text)).strip(" ") or text for text in headings)
         headings += tuple("{#" + found.group(1) + "}" for line in doc.lines if (found := _BLOCK_IAL.match(line)))
     if profile.definition_ids:
         headings += _definition_terms(doc.lines)

@@ -62,3 +62,30 @@ def test_findings_set_aside_on_disk_print_as_kept_in_memory(
     spilled = seolint("check", ".", "--no-cache", cwd=site)
     assert "X005" in kept.out and "X00" in spilled.out
     assert (spilled.code, spilled.out) == (kept.code, kept.out)
+
+
+def test_a_language_prefix_is_the_served_folder_without_a_generator_file(seolint: Any, tmp_path: Path) -> None:
+    """A folder of French articles copied out of its site (no generator file) is served under
+    `/fr/`: `/fr/b/#suite` from a French article leads to b.md, `/de/b/` still leads nowhere."""
+    body = "Un article en français qui mène vers la suite.\n"
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Premier\nlang: fr\n---\n\n" + body + "\n[la suite](/fr/b/#la-suite) et [ailleurs](/de/b/).\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: Second\nlang: fr\n---\n\n## La suite\n\n" + body, encoding="utf-8")
+    (tmp_path / "en.md").write_text("---\ntitle: English\nlang: en\n---\n\nSee [the French page](/fr/b/).\n",
+                                    encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "X005", tmp_path)
+    found = sorted((Path(item["path"]).name, item["message"]) for item in result.json())
+    assert [(name, message.split(" leads")[0]) for name, message in found] == [
+        ("a.md", "Link to `/de/b/`"), ("en.md", "Link to `/fr/b/`")]
+
+
+def test_a_no_break_space_in_a_heading_is_dropped_from_its_id(seolint: Any, tmp_path: Path) -> None:
+    """French typography puts a no-break space before `:`; GitHub's slugger (Astro, VitePress)
+    drops it with the colon, so `## Référence : Syntaxe` is `#référence-syntaxe`."""
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Guide\nlang: fr\n---\n\n## R\u00e9f\u00e9rence\u00a0: Syntaxe\n\n"
+        "Voir la [r\u00e9f\u00e9rence](#r%C3%A9f%C3%A9rence-syntaxe) et [rien](#r%C3%A9f%C3%A9rence--syntaxe).\n",
+        encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "X005", tmp_path)
+    assert [item["message"].split("`")[1] for item in result.json()] == ["#r%C3%A9f%C3%A9rence--syntaxe"]

@@ -278,3 +278,16 @@ def test_hugo_params_images_are_every_page_s_cover(seolint: Any, tmp_path: Path)
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
     assert _codes(seolint, tmp_path, "I001") == []
+
+
+def test_vitepress_src_exclude_files_are_no_pages(seolint: Any, tmp_path: Path) -> None:
+    """vue-docs-fr excludes `tutorial/**/description.md`: fragments shown inside a page."""
+    (tmp_path / ".vitepress").mkdir()
+    (tmp_path / ".vitepress" / "config.ts").write_text(
+        "export default defineConfig({\n  srcDir: 'src',\n  srcExclude: ['tutorial/**/description.md'],\n})\n",
+        encoding="utf-8")
+    step = tmp_path / "src" / "tutorial" / "step-1"
+    step.mkdir(parents=True)
+    (step / "description.md").write_text("# Étape 1\n\nUn fragment.\n", encoding="utf-8")
+    (tmp_path / "src" / "tutorial" / "index.md").write_text("# Tutoriel\n\nUne page.\n", encoding="utf-8")
+    assert {name for name, _ in _codes(seolint, tmp_path, "FM001,L002")} == {"index.md"}

@@ -79,6 +79,9 @@ class Profile:
     #: headless bundles (`headless: true`), and with a trailing `/*` the pages below a
     #: section whose `cascade` sets `build.render = never` (not its own `_index.md`).
     unpublished: tuple[str, ...] = ()
+    #: Globs (relative to the root) of files the generator builds no page from (VitePress
+    #: `srcExclude`).
+    excluded: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static", "public")  # folders served as they are, from the root
     cover_keys: tuple[str, ...] = ()
     bundle_covers: tuple[str, ...] = ()  # page-bundle file stems used as cover (Hugo)
@@ -149,6 +152,11 @@ def is_published(profile: Profile, path: str, data: Mapping[str, Any] | None = N
         return False
     root = profile.root.rstrip("/") + "/"
     relative = path[len(root):] if path.startswith(root) else path
+    if profile.excluded:
+        from seolint.paths import matches_any
+
+        if matches_any(profile.excluded, relative):
+            return False
     for entry in profile.unpublished:
         folder = entry.removesuffix("/*")
         if relative.startswith(folder + "/") and (folder == entry or relative != f"{folder}/_index.md"):

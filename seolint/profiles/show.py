@@ -45,7 +45,7 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         f"templated:      {'yes (Liquid renders {{ }} in content)' if profile.templated_content else 'no'}",
         "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),
         "default covers: " + (", ".join(f or "(all)" for f in profile.default_covers) or "(none)"),
-        "not published:  " + (", ".join(profile.unpublished) or "(none)"),
+        "not published:  " + (", ".join([*profile.unpublished, *profile.excluded]) or "(none)"),
         "why:            " + "; ".join(profile.reasons),
     ]
     if examples:

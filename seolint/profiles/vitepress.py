@@ -9,6 +9,7 @@ locale has no prefix. Headings take explicit ids as `## Title {#id}`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from seolint.profiles.configs import literal, locales, script, url_path
@@ -40,5 +41,16 @@ def read(root: Path, marker: Path) -> Profile:
         keys=KEYS,
         title_from_h1=True,
         static_dirs=(f"{folder}/public".lstrip("/"), folder),
+        excluded=tuple("/".join(part for part in (folder, glob.strip("/")) if part) for glob in _src_exclude(source)),
         reasons=(f"{marker.relative_to(root).as_posix()} scanned: srcDir {folder or '.'}, lang {lang or 'unset'}",),
     )
+
+
+_ARRAY = re.compile(r"\bsrcExclude\s*:\s*\[([^\]]*)\]")
+_STRING = re.compile(r"""(["'`])([^"'`]+)\1""")
+
+
+def _src_exclude(source: str) -> list[str]:
+    """The literal globs of `srcExclude` (Markdown files VitePress builds no page from)."""
+    found = _ARRAY.search(source)
+    return [match.group(2) for match in _STRING.finditer(found.group(1))] if found else []

@@ -126,6 +126,32 @@ def detect(tokens: Sequence[str]) -> str | None:
     return max(shares, key=shares.__getitem__)
 
 
+#: What the raw reading of a body leaves out: fenced code, HTML comments and tags, MDX
+#: imports, link destinations, inline code, and lines that are headings, tables, quotations,
+#: indented code or template/shortcode lines.
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_SKIPPED = re.compile(
+    r"<!--.*?-->|<[^>\n]*>|\]\([^)\n]*\)|`[^`\n]*`|\{\{.*?\}\}|\{%.*?%\}"
+    r"|^ {0,3}(?:#|\||>|import |export |:::|!!!|\[!)[^\n]*$|^(?: {4}|\t)[^\n]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+_RAW_PREFIX = 200_000
+
+
+def raw_prose_tokens(doc: Document, limit: int = MAX_WORDS) -> list[str]:
+    """The folded words of the title, the description and the body's prose, read from the raw
+    text without parsing the Markdown (what a scan of a site's unchecked articles can
+    afford): code, markup, headings, tables and quotations left out."""
+    tokens: list[str] = []
+    for name in ("title", "description"):
+        tokens += words(doc.article.text(name) or "")
+    prefix = doc.split.body[:_RAW_PREFIX]  # the opening tells the language as well as the whole
+    tokens += words(_SKIPPED.sub(" ", _FENCE.sub("\n", prefix)))
+    return tokens[:limit]
+
+
 def prose_tokens(doc: Document, limit: int = MAX_WORDS) -> list[str]:
     """The folded words of the title, the description and the body's running prose
     (paragraphs and list items; no headings, table cells, quotations — an error message or a
@@ -181,8 +207,9 @@ def folder_language(doc: Document) -> str | None:
 # --- resolution -----------------------------------------------------------------------------
 
 
-def resolve(doc: Document) -> ArticleLanguage:
-    """The article's language and where it came from, in the order of this module's doc."""
+def resolve(doc: Document, raw: bool = False) -> ArticleLanguage:
+    """The article's language and where it came from, in the order of this module's doc;
+    with ``raw``, the text is read without parsing the Markdown (``raw_prose_tokens``)."""
     stated = doc.article.text("lang")
     if stated and primary_subtag(stated):
         key = doc.article.keys.get("lang", "lang")
@@ -194,7 +221,8 @@ def resolve(doc: Document) -> ArticleLanguage:
     site = site_language(doc.path, settings)
     if site:
         return ArticleLanguage(primary_subtag(site), Origin.SITE, "the site's languages")
-    detected = detect(prose_tokens(doc)) if doc.source is not None and doc.split.body.strip() else None
+    reader = raw_prose_tokens if raw else prose_tokens
+    detected = detect(reader(doc)) if doc.source is not None and doc.split.body.strip() else None
     if detected:
         return ArticleLanguage(detected, Origin.DETECTED, "detected from the text")
     folder = folder_language(doc)

@@ -180,6 +180,10 @@ def sketch(doc: Document, wanted: Callable[[str, str | None], bool] | None = Non
     them on a site with a profile, whose link forms may lead anywhere)."""
     if not _is_article(doc):
         return None
+    if "language" not in doc.__dict__:  # detected from the raw text: parsing every unchecked
+        from seolint.langid import resolve  # article would cost a pre-commit run seconds
+
+        doc.__dict__["language"] = resolve(doc, raw=True)
     base_url = doc.settings.base_url
     line = doc.split.body_line
     keep = wanted if wanted is not None and doc.settings.site is None else None

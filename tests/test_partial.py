@@ -224,3 +224,19 @@ def test_a_crashing_rule_is_reported_on_a_checked_article(seolint: Any, small: P
     crashes = [(f["path"], f["message"]) for f in result.json() if f["code"] == "RUN002"]
     assert crashes == [("en/b.md", "Rule X006 (orphan-article) crashed: RuntimeError: boom")]
     assert result.code == 1
+
+
+def test_unchecked_articles_get_their_language_without_a_markdown_parse(tmp_path: Path, monkeypatch: Any) -> None:
+    """A partial run reads the rest of the site from sketches; their language is detected
+    from the raw text, so no unchecked article's Markdown is parsed (a pre-commit run on one
+    file of a 10,000-article site stays fast)."""
+    from seolint.document import Document
+
+    article = tmp_path / "fr.md"
+    article.write_text("---\ntitle: Un article\n---\n\n" + "Le réseau est une affaire de patience et de temps. " * 10
+                       + "\n\n```\nthe code is in English and it is not prose\n```\n", encoding="utf-8")
+    config = Configs().for_file(article)
+    doc = Document.from_bytes(article, "fr.md", article.read_bytes(), config.settings_for(article, dt.date.today()))
+    summary = site.sketch(doc)
+    assert summary is not None and summary.lang == "fr"
+    assert "body" not in doc.__dict__  # the Markdown was never parsed

@@ -438,6 +438,10 @@ _SITE_PATH = re.compile(rf"(?<![^\s(\[])/({_SEGMENT})(?:/{_SEGMENT})*/?(?![\w/~-
 _CLAUSE_END = re.compile(r"\s*(?:$|<!--)|[.,;:!?…](?=\s|$)|[)\]»”\"’']|\s+[»”)\]]")
 #: Emphasis closing right after a path: `**… notre quiz : /quiz**`.
 _CLOSING_EMPHASIS = re.compile(r"(?:\*{1,3}|_{1,3}|</(?:strong|em|b|i)>)+", re.IGNORECASE)
+#: Another switch or path before the path, in the same emphasis: a command line.
+_SWITCH = re.compile(r"(?:^|\s)/\w")
+#: The words of the emphasized text before the path (a call to action is a sentence).
+_WORD_BEFORE = re.compile(r"[^\W\d_]{2,}")
 #: What both finders need: a slash (a URL's scheme, a site path) or a bare ``www.``.
 _MAYBE_REFERENCE = re.compile(r"/|www\.", re.IGNORECASE)
 #: An HTTP method before a path makes it an API endpoint (`GET /customers/42`), not a page.
@@ -503,7 +507,9 @@ def _ends_clause(piece: Piece, path: str, source: str, end: int) -> bool:
         return True
     closing = _CLOSING_EMPHASIS.match(source, end)
     before = piece.text[: piece.text.find(path)] if path in piece.text else ""
-    return closing is not None and bool(re.search(r"[^\W\d_]", before))
+    if closing is None or _SWITCH.search(before):
+        return False  # `**dumpbin /section:x /rawdata**`: a command line's switches, no call to action
+    return len(_WORD_BEFORE.findall(before)) >= 2  # a sentence, not a command (`**RC /fo**`)
 
 
 def unlinked_reference(doc: Document, options: Unlinked) -> Iterator[Violation]:

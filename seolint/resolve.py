@@ -75,12 +75,10 @@ class Site:
             href = href[len(source.base_url.rstrip("/")):]
         if source.url is not None:
             return self._resolve_served(index, source, href)
-        path = split(href)[0]
-        if not path:
-            return index
-        if path.startswith("/"):
-            return self._absolute(source, path)
-        on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
+        found = self._local(index, source, href)
+        if isinstance(found, int):
+            return found
+        path, on_disk = found
         target = self._by_file(on_disk)
         if target is not None:
             return target
@@ -88,6 +86,16 @@ class Site:
         if target is not None:
             return target
         return FILE if file_exists(on_disk, any_kind=True) else MISSING
+
+    def _local(self, index: int, source: Summary, href: str) -> int | tuple[str, str]:
+        """Where a link leads when its path alone says (none: the page itself; from the root:
+        ``_absolute``), else its path and the file that path names beside the article."""
+        path = split(href)[0]
+        if not path:
+            return index
+        if path.startswith("/"):
+            return self._absolute(source, path)
+        return path, os.path.normpath(os.path.join(os.path.dirname(source.path), path))
 
     def _absolute(self, source: Summary, path: str) -> int:
         target = self.by_url.get(normalize_url(path))
@@ -125,12 +133,10 @@ class Site:
             return FILE  # a form seolint cannot follow: accepted
         if isinstance(written, Target):
             return self._target(index, source, written)
-        path = split(href)[0]
-        if not path:
-            return index
-        if path.startswith("/"):
-            return self._absolute(source, path)
-        on_disk = os.path.normpath(os.path.join(os.path.dirname(source.path), path))
+        found = self._local(index, source, href)
+        if isinstance(found, int):
+            return found
+        path, on_disk = found
         if _SOURCE_FILE.search(path):
             target = self._by_file(on_disk)
             if target is not None:

@@ -16,9 +16,9 @@ from seolint.findings import Finding, Severity
 from seolint.score import score
 
 if TYPE_CHECKING:
-    from seolint.document import Document
+    from seolint.source.document import Document
     from seolint.engine import SiteRule
-    from seolint.site import Summary
+    from seolint.site.summaries import Summary
 
 
 class Profile(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seolint.text import contains_phrase, edit_distance, starts_with_phrase, stems, words
+from seolint.language.words import contains_phrase, edit_distance, starts_with_phrase, stems, words
 
 
 @pytest.mark.parametrize(

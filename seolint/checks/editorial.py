@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 from pydantic import Field
 
 from seolint.checks.links import Piece, on_domain, scan
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import AddItems, Edit, FixSafety, Severity, Span, Violation
 from seolint.rules import Options, Rule
-from seolint.text import fold, language
+from seolint.language.words import fold, language
 
 #: A word of a label: letters and digits, apostrophes inside ("l’éditeur", "writer's").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -14,11 +14,11 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import Field
 
-from seolint.document import Document
-from seolint.markdown import visible_text
+from seolint.source.document import Document
+from seolint.source.markdown import visible_text
 from seolint.findings import FixSafety, RemoveLines, Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import fold, prose_words
+from seolint.language.words import fold, prose_words
 
 _ANCHOR_ID = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
 #: Sentence punctuation that makes an emphasized line a sentence, not a heading (MD036's,

@@ -9,11 +9,11 @@ from typing import NamedTuple
 
 from pydantic import Field, model_validator
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import FixSafety, RemoveItem, Severity, Span, Violation
-from seolint.markdown import Block
+from seolint.source.markdown import Block
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import contains_phrase, content_words, fold, language, stems, words
+from seolint.language.words import contains_phrase, content_words, fold, language, stems, words
 
 
 def keyphrase_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:

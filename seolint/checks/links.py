@@ -7,7 +7,7 @@ or a destination a site generator writes (Hugo ``{{< ref >}}``, Liquid ``{% link
 CommonMark, and no link is parsed at all). A same-page anchor (``#section``) leads to no other page: it is
 neither internal nor outbound, and neither are ``mailto:``, ``tel:`` or localhost links.
 
-The shared :class:`~seolint.markdown.Body` lacks three facts these rules need: a link's
+The shared :class:`~seolint.source.markdown.Body` lacks three facts these rules need: a link's
 visible content (inline code and an image's alt count), whether inline HTML ``<a>`` has an
 ``href`` at all (``<a id="top"></a>`` is a named anchor, not a link), and whether a text run
 follows inline markup directly (a path glued to a link is no reference). :func:`scan` walks
@@ -27,10 +27,10 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from pydantic import Field
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import fold, language
+from seolint.language.words import fold, language
 
 # --- the inline walk -------------------------------------------------------------------------
 

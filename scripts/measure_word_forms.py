@@ -31,7 +31,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from seolint.language.words import fold, language  # noqa: E402  (after the path is set)
+from seolint.language.data import language  # noqa: E402  (after the path is set)
+from seolint.language.fold import fold
 from seolint.language.wordforms import _snowball, form  # noqa: E402
 
 PAIRS = ROOT / "tests" / "fixtures" / "word_forms" / "pairs.toml"

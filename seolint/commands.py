@@ -28,7 +28,7 @@ MIN_PROGRESS_FILES = 20
 def _overrides(values: dict[str, Any]) -> Any:
     from pydantic import ValidationError
 
-    from seolint.source.config import ConfigFile
+    from seolint.source.settings import ConfigFile
 
     data = {key: value for key, value in values.items() if value}
     if not data:

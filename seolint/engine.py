@@ -20,7 +20,9 @@ from seolint.batch import partial
 from seolint.source import suppress
 from seolint.audit import Profile, profile, unread
 from seolint.checks import REGISTRY
-from seolint.source.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
+from seolint.source.config import Config, select_codes
+from seolint.source.layers import find_config, load_layers
+from seolint.source.settings import ConfigFile, Layer
 from seolint.source.document import Document
 from seolint.source.discover import SKIPPED_DIRS, Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation

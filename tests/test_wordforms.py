@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from seolint.language import wordforms
-from seolint.language.words import contains_phrase, fold, stems
+from seolint.language.fold import fold
+from seolint.language.words import contains_phrase, stems
 
 from .conftest import FIXTURES
 

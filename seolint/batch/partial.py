@@ -31,7 +31,8 @@ from seolint.site.summaries import Summary, url_of
 from seolint.source.suppress import Suppressions
 
 if TYPE_CHECKING:
-    from seolint.source.config import Config, ConfigFile, Fields
+    from seolint.source.config import Config
+    from seolint.source.settings import ConfigFile, Fields
     from seolint.engine import Configs, SiteRule
     from seolint.batch.store import FindingStore
 

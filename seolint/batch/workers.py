@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seolint.batch import cache
-from seolint.source.config import ConfigFile
+from seolint.source.settings import ConfigFile
 from seolint.source.discover import Candidate
 
 if TYPE_CHECKING:

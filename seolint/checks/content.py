@@ -18,7 +18,9 @@ from seolint.source.document import Document
 from seolint.source.langid import Origin, function_word_shares
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import Options, Rule
-from seolint.language.words import Sentence, fold, language, prose_words, words
+from seolint.language.data import language
+from seolint.language.fold import fold
+from seolint.language.words import Sentence, prose_words, words
 
 
 def _span(doc: Document, line: int, end_line: int | None = None) -> Span:

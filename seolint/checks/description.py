@@ -10,7 +10,7 @@ from seolint.checks._serp import Bounds, Width, keyphrase_in, length, visible, w
 from seolint.source.document import Document
 from seolint.findings import Severity, Violation
 from seolint.rules import NoOptions, Rule
-from seolint.language.words import fold
+from seolint.language.fold import fold
 
 
 class DescriptionBounds(Bounds):

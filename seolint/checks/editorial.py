@@ -21,7 +21,8 @@ from seolint.checks.links import Piece, on_domain, scan
 from seolint.source.document import Document
 from seolint.findings import AddItems, Edit, FixSafety, Severity, Span, Violation
 from seolint.rules import Options, Rule
-from seolint.language.words import fold, language
+from seolint.language.data import language
+from seolint.language.fold import fold
 
 #: A word of a label: letters and digits, apostrophes inside ("l’éditeur", "writer's").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

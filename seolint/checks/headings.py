@@ -18,7 +18,8 @@ from seolint.source.document import Document
 from seolint.source.markdown import visible_text
 from seolint.findings import FixSafety, RemoveLines, Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.language.words import fold, prose_words
+from seolint.language.fold import fold
+from seolint.language.words import prose_words
 
 _ANCHOR_ID = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
 #: Sentence punctuation that makes an emphasized line a sentence, not a heading (MD036's,

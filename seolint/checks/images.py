@@ -13,7 +13,7 @@ from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
 from seolint.source.markdown import Image
 from seolint.rules import NoOptions, Options, Rule
-from seolint.language.words import fold
+from seolint.language.fold import fold
 
 
 def image_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:

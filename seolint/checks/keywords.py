@@ -13,7 +13,9 @@ from seolint.source.document import Document
 from seolint.findings import FixSafety, RemoveItem, Severity, Span, Violation
 from seolint.source.markdown import Block
 from seolint.rules import NoOptions, Options, Rule
-from seolint.language.words import contains_phrase, content_words, fold, language, stems, words
+from seolint.language.data import language
+from seolint.language.fold import fold
+from seolint.language.words import contains_phrase, content_words, stems, words
 
 
 def keyphrase_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:

@@ -30,7 +30,8 @@ from pydantic import Field
 from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.language.words import fold, language
+from seolint.language.data import language
+from seolint.language.fold import fold
 
 # --- the inline walk -------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.site.resolve import FILE, MISSING, Site, link_fragment, site_of, split
 from seolint.site.summaries import Summaries, Summary, anchors, normalize_url
-from seolint.language.words import fold
+from seolint.language.fold import fold
 
 SiteFinding = tuple[Summary, Violation]
 

@@ -12,7 +12,8 @@ from seolint.source.globs import absolute
 from seolint.findings import FixSafety, SetKey, Severity, Violation
 from seolint.printable import shown_name
 from seolint.rules import NoOptions, Options, Rule
-from seolint.language.words import language, stems
+from seolint.language.data import language
+from seolint.language.words import stems
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _INDEX_NAMES = {"index", "_index", "readme"}

@@ -12,7 +12,8 @@ from seolint.checks.headings import outline
 from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Rule
-from seolint.language.words import contains_phrase, fold, starts_with_phrase
+from seolint.language.fold import fold
+from seolint.language.words import contains_phrase, starts_with_phrase
 
 
 class TitleBounds(Bounds):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from seolint.language.words import fold
+from seolint.language.fold import fold
 
 _MONTHS = {
     # English, then French (folded: no accents), full and abbreviated

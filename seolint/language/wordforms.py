@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from seolint.language.data import language
+
 _VOWELS = frozenset("aeiouy")
 
 
@@ -88,8 +90,6 @@ class Endings:
 
 @cache
 def endings(lang: str) -> Endings | None:
-    from seolint.language.words import language
-
     data = language(lang).data.get("word-forms")
     return Endings.from_data(data) if isinstance(data, dict) else None
 
@@ -107,8 +107,6 @@ def form(word: str, lang: str) -> str:
     rules = endings(lang)
     if rules is not None:
         return rules.key(word)
-    from seolint.language.words import language
-
     stemmer = language(lang).stemmer
     if stemmer is None:
         return word

@@ -1,4 +1,4 @@
-"""Words, language data and keyphrase matching.
+"""Words, sentences and keyphrase matching.
 
 Matching is case-, accent- and apostrophe-insensitive, ignores the language's function words
 (``rules/lang/<lang>.toml``) and compares word forms (:mod:`seolint.language.wordforms`), so "réseau
@@ -10,18 +10,11 @@ with them.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from seolint._data import rules_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from seolint.language.data import language
+from seolint.language.fold import fold
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: A word as a reader counts it: "l’art", "peut-être" and "3.5" are one word each.
@@ -30,34 +23,6 @@ _PROSE_WORD = re.compile(r"[^\W_]+(?:[’'\-.,][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])(?:[\s\u00a0\u202f]*[\"»”’)\]])*(?=[\s\u00a0\u202f]+\S)")
 #: "e.g.", "U.S.A." and an initial ("J."): a full stop that ends no sentence.
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}|[A-ZÀ-Þ]\.")
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-    name: str
-    stemmer: str | None
-    function_words: frozenset[str]
-    abbreviations: frozenset[str]
-    data: dict[str, Any]
-
-    def words(self, key: str) -> list[str]:
-        """A list of phrases from the language file (empty when the file has none)."""
-        value = self.data.get(key, [])
-        return [str(item) for item in value] if isinstance(value, list) else []
-
-
-@cache
-def language(code: str) -> Language:
-    """The data of a language by its primary subtag; an unknown one has no function words."""
-    path = rules_dir() / "lang" / f"{code}.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        data = {}
-    words = frozenset(fold(word) for word in data.get("function-words", ()))
-    abbreviations = frozenset(item.lower() for item in data.get("abbreviations", ()))
-    return Language(code, str(data.get("name", code)), data.get("stemmer"), words, abbreviations, data)
 
 
 class Sentence(NamedTuple):
@@ -92,41 +57,6 @@ def _add(found: list[Sentence], candidate: str, line: int) -> None:
         found.append(Sentence(" ".join(candidate.split()), words, line))
 
 
-def primary_subtag(tag: str) -> str:
-    """``fr-FR``, ``fr_CA`` and ``FR`` all mean ``fr``."""
-    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
-
-
-#: Letters that Unicode does not decompose but transliteration (and python-slugify) spells
-#: out: « cœur » is "coeur" in a slug and for a writer without the ligature on the keyboard.
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
-
-
-def fold(text: str) -> str:
-    """Lower case, without accents or ligatures, with every apostrophe the same.
-
-    Short texts are remembered: rules fold the same words and labels over and over. Long
-    ones (sentences, paragraphs) rarely repeat, and would fill the memory of a long run.
-    """
-    return _fold_short(text) if len(text) <= _REMEMBERED else _fold(text)
-
-
-#: The longest text ``fold`` remembers, and how many it remembers.
-_REMEMBERED = 48
-
-
-@lru_cache(maxsize=1 << 14)
-def _fold_short(text: str) -> str:
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower().replace("\u2019", "'")
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
-
-
 #: A word before folding: letters and digits, with the combining accents a decomposed text
 #: carries (folding removes them).
 _RAW_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*", re.UNICODE)
@@ -141,7 +71,7 @@ def words(text: str) -> list[str]:
     if text.isascii():
         return _WORD.findall(text.lower())
     raw = _RAW_WORD.findall(unicodedata.normalize("NFC", text))
-    folded = {word: _fold_short(word) if len(word) <= _REMEMBERED else _fold(word) for word in set(raw)}
+    folded = {word: fold(word) for word in set(raw)}
     if all(_WORD.fullmatch(word) for word in folded.values()):
         return [folded[word] for word in raw]
     found: list[str] = []  # "½" folds to "1⁄2": two words, as folding the whole text gives

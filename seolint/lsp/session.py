@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from seolint import engine
-from seolint.source.config import CONFIG_NAMES
+from seolint.source.layers import CONFIG_NAMES
 from seolint.source.document import Document
 from seolint.errors import ConfigError
 from seolint.findings import Finding

@@ -21,7 +21,8 @@ from urllib.parse import unquote, urlsplit
 
 from seolint.source.markdown import link_targets
 from seolint.source.suppress import Suppressions
-from seolint.language.words import fold, stems
+from seolint.language.fold import fold
+from seolint.language.words import stems
 
 if TYPE_CHECKING:
     from seolint.source.document import Document

@@ -1,39 +1,34 @@
-"""Configuration: discovery, presets, ``extends``, and what applies to one file.
+"""Configuration: the layers of a folder merged, and what applies to one file.
 
 Keys follow ruff: ``select``, ``ignore``, ``extend-select``, ``per-file-ignores``,
 ``[severity]``, ``[rules.CODE]`` options, ``exclude``, ``lang``, ``[lang-paths]``. A file is
 configured by the closest ``.seolint.toml``, ``seolint.toml`` or ``pyproject.toml`` with a
 ``[tool.seolint]`` table above it. Layers apply in order (presets and ``extends`` first, the
 file itself, then the command line), each one's ``select`` / ``extend-select`` / ``ignore``
-acting on what the previous layers enabled.
+acting on what the previous layers enabled. Finding and reading the files is
+:mod:`.layers`; the models of what they say are :mod:`.settings`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
-from seolint.source import globs
-from seolint.source import schema
-from seolint._data import rules_dir
 from seolint.errors import ConfigError
 from seolint.findings import Severity
+from seolint.language.data import primary_subtag
 from seolint.rules import Options, Rule
-from seolint.language.words import primary_subtag
+from seolint.source import globs, schema
+from seolint.source.layers import did_you_mean, located
+from seolint.source.settings import Fields, FileSettings, Layer
 
 if TYPE_CHECKING:
     from seolint.source.profiles import Profile
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 #: Markdown files in a content tree that are not articles; `exclude` replaces this list,
 #: `extend-exclude` adds to it (as in ruff). Explicit paths are always checked.
@@ -41,111 +36,6 @@ DEFAULT_EXCLUDES = (
     "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE.md",
     "SECURITY.md",
 )
-CONFIG_NAMES = (".seolint.toml", "seolint.toml", "pyproject.toml")
-PRESETS = ("default", "strict", "yoast", "rankmath")
-SeverityName = Literal["error", "warning", "info", "off"]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, alias_generator=lambda name: name.replace("_", "-")
-    )
-
-
-class SiteConfig(_Model):
-    base_url: str | None = None
-    base_path: str | None = None  # the URL path under which the articles of this folder live
-    #: Overrides of the detected site profile (seolint.source.profiles); unset keys keep what the
-    #: generator's files say.
-    generator: Literal["hugo", "zola", "jekyll", "mkdocs", "docusaurus", "astro", "eleventy", "vitepress", "nextjs", "none"] | None = None
-    root: str | None = None  # the site root, relative to this config file
-    content_dir: str | None = None
-    permalinks: dict[str, str] | None = None  # folder under the content dir -> pattern
-    languages: list[str] | None = None
-    default_language: str | None = None
-    default_language_in_subdir: bool | None = None
-    language_folders: bool | None = None
-    trailing_slash: bool | None = None
-    dated: list[str] | None = None  # folder names whose articles are dated content
-
-
-class FieldsConfig(_Model):
-    required: list[str] | None = None
-    keys: dict[str, list[str]] = {}
-    custom: dict[str, schema.FieldSpec] = {}
-    known: list[str] = []
-
-
-class FixConfig(_Model):
-    #: Canonical order of top-level front-matter keys; `seolint fix` applies it when set.
-    #: Keys not listed keep their relative order after the listed ones.
-    key_order: list[str] | None = None
-
-
-class ConfigFile(_Model):
-    """One configuration layer as written in TOML."""
-
-    extends: str | list[str] | None = None
-    select: list[str] | None = None
-    extend_select: list[str] = []
-    ignore: list[str] = []
-    per_file_ignores: dict[str, list[str]] = {}
-    severity: dict[str, SeverityName] = {}
-    rules: dict[str, dict[str, Any]] = {}
-    exclude: list[str] = []
-    extend_exclude: list[str] = []
-    #: Apply the exclusions to files named explicitly too (ruff's force-exclude): for hooks
-    #: and editors, which pass every staged or open file by name.
-    force_exclude: bool | None = None
-    lang: str | None = None
-    lang_paths: dict[str, str] = {}
-    static_roots: list[str] | None = None
-    site: SiteConfig = Field(default_factory=SiteConfig)
-    fields: FieldsConfig = Field(default_factory=FieldsConfig)
-    respect_gitignore: bool | None = None
-    #: Files larger than this many bytes are not read (RUN003); also "10MB", "512KB".
-    max_file_size: int | str | None = None
-    fix: FixConfig = Field(default_factory=FixConfig)
-
-
-@dataclass(frozen=True)
-class Layer:
-    config: ConfigFile
-    origin: str  # where it came from, for messages
-    root: Path  # the folder its relative patterns are relative to
-
-
-@dataclass
-class Fields:
-    required: tuple[str, ...]
-    keys: dict[str, tuple[str, ...]]
-    custom: dict[str, schema.FieldSpec]
-    known: frozenset[str]
-
-    def key_map(self) -> dict[str, tuple[str, ...]]:
-        return self.keys
-
-    @cached_property
-    def all_keys(self) -> frozenset[str]:
-        """Every key that feeds a field or is known to be used."""
-        fed = {key for keys in self.keys.values() for key in keys}
-        return frozenset(fed | set(self.custom) | self.known)
-
-
-@dataclass
-class FileSettings:
-    """What one article needs from the config besides rule selection."""
-
-    lang: str  # the configured `lang`: the language when nothing else tells (default en)
-    fields: Fields
-    root: Path
-    static_roots: tuple[Path, ...]
-    base_url: str | None
-    today: dt.date
-    base_path: str = "/"
-    site: Profile | None = None  # the site around the article (seolint.source.profiles)
-    #: The `[lang-paths]` pattern that matched this file, and its language.
-    lang_path: tuple[str, str] | None = None
 
 
 @dataclass
@@ -182,8 +72,8 @@ class Config:
             found = select_codes(self.registry, selector)
             if not found:
                 known = [*self.registry, *(rule.name for rule in self.registry.values())]
-                where = _located(origin, selector)
-                raise ConfigError(f"{where}: unknown rule or prefix `{selector}`{_did_you_mean(selector, known)}")
+                where = located(origin, selector)
+                raise ConfigError(f"{where}: unknown rule or prefix `{selector}`{did_you_mean(selector, known)}")
             codes |= found
         return codes
 
@@ -373,115 +263,3 @@ def _option_error(origin: str, rule: Rule, error: ValidationError) -> str:
     return f"{origin}: [rules.{rule.code}] " + "; ".join(problems)
 
 
-# --- reading files ---------------------------------------------------------------------
-
-
-def read_layer(path: Path) -> ConfigFile | None:
-    """One config file's seolint table; None for a pyproject.toml without one."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("seolint")
-        if data is None:
-            return None
-    try:
-        return ConfigFile.model_validate(data)
-    except ValidationError as error:
-        raise ConfigError(_config_error(path, error)) from None
-
-
-#: The tables of a config file whose keys are fixed, for "did you mean".
-_TABLES: dict[tuple[str, ...], type[BaseModel]] = {
-    (): ConfigFile, ("site",): SiteConfig, ("fields",): FieldsConfig, ("fix",): FixConfig,
-}
-
-
-def _config_error(path: Path, error: ValidationError) -> str:
-    problems = []
-    first: str | None = None
-    for item in error.errors(include_url=False):
-        parts = tuple(str(part) for part in item["loc"])
-        key = ".".join(parts)
-        first = first or parts[-1]
-        if item["type"] == "extra_forbidden":
-            model = _TABLES.get(parts[:-1])
-            known = [name.replace("_", "-") for name in model.model_fields] if model is not None else []
-            problems.append(f"unknown key `{key}`{_did_you_mean(parts[-1], known)}")
-        else:
-            problems.append(f"`{key}`: {item['msg'].lower()}")
-    return f"{_located(str(path), first)}: " + "; ".join(problems)
-
-
-def _did_you_mean(word: str, known: list[str]) -> str:
-    import difflib
-
-    by_folded = {name.casefold(): name for name in known}
-    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return f" (did you mean `{by_folded[close[0]]}`?)" if close else ""
-
-
-def _located(origin: str, word: str | None) -> str:
-    """``origin:LINE`` when ``origin`` is a config file that names ``word`` on a line (as a
-    key, a table or a quoted string), else ``origin``: the writer goes straight to the typo."""
-    import re
-
-    if not word or origin == "the command line":
-        return origin
-    path, sep, table = origin.partition(" [")  # "seolint.toml [severity]"
-    name = re.escape(word)
-    pattern = re.compile(rf"""^\s*(["']?{name}["']?\s*=|\[[^\]]*\b{name}\s*\])|["']{name}["']""")
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError, ValueError):
-        return origin
-    for number, line in enumerate(lines, 1):
-        if pattern.search(line):
-            return f"{path}:{number}{sep}{table}"
-    return origin
-
-
-def load_layers(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
-    """The layers of a config file: what it extends first, then itself."""
-    path = globs.real(path)
-    if path in seen:
-        raise ConfigError(f"{path}: `extends` loops back to this file")
-    config = read_layer(path)
-    if config is None:
-        return []
-    layers: list[Layer] = []
-    bases = [config.extends] if isinstance(config.extends, str) else config.extends or []
-    for base in bases:
-        layers += _base_layers(base, path, (*seen, path))
-    return [*layers, Layer(config, str(path), path.parent)]
-
-
-def _base_layers(base: str, child: Path, seen: tuple[Path, ...]) -> list[Layer]:
-    if base in PRESETS:
-        preset = rules_dir() / "presets" / f"{base}.toml"
-        return load_layers(preset, seen)
-    target = globs.real(child.parent / base)
-    if not target.is_file():
-        presets = ", ".join(PRESETS)
-        raise ConfigError(f"{child}: `extends = {base!r}` is neither a preset ({presets}) nor a file")
-    return load_layers(target, seen)
-
-
-def find_config(folder: Path) -> Path | None:
-    """The closest config file at or above ``folder``."""
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_seolint_table(path)):
-                return path
-    return None
-
-
-def _has_seolint_table(path: Path) -> bool:
-    try:
-        return "[tool.seolint" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False

@@ -7,7 +7,6 @@ never cause a Markdown parse).
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,59 +19,13 @@ from seolint.source import schema
 from seolint.language import words
 from seolint.findings import RemoveLines, Span
 from seolint.source.markdown import Body, parse
+from seolint.source.reading import Source, SourceProblem, decode
 
 if TYPE_CHECKING:
-    from seolint.source.config import FileSettings
+    from seolint.source.settings import FileSettings
     from seolint.source.langid import ArticleLanguage
 
-#: Bytes sniffed for NUL characters to tell a binary file.
-SNIFF = 8192
-
 T = TypeVar("T")
-
-
-class SourceProblem(Exception):
-    """The bytes are not a text we can read (FM002)."""
-
-    def __init__(self, message: str, line: int, hint: str) -> None:
-        super().__init__(message)
-        self.message, self.line, self.hint = message, line, hint
-
-
-class Source(NamedTuple):
-    text: str  # newlines normalized to \n, BOM removed
-    newline: str  # "\n" or "\r\n", as the file had it
-    bom: bool
-
-
-def decode(data: bytes) -> Source:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16 or UTF-32; refuse binary data."""
-    bom = False
-    encoding = "utf-8"
-    if data.startswith(codecs.BOM_UTF8):
-        data, bom = data[len(codecs.BOM_UTF8) :], True
-    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
-        encoding, bom = "utf-32", True
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding, bom = "utf-16", True
-    if encoding == "utf-8" and b"\x00" in data[:SNIFF]:
-        raise SourceProblem(
-            "This is a binary file, not a Markdown article",
-            1,
-            "Exclude it (`exclude` in config) or give it a non-Markdown extension.",
-        )
-    try:
-        decoded = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
-        raise SourceProblem(
-            f"The file is not valid {encoding.upper()}: byte 0x{data[error.start]:02x} "
-            f"at line {line} cannot be decoded",
-            line,
-            "Re-save the file as UTF-8.",
-        ) from None
-    newline = "\r\n" if "\r\n" in decoded[:SNIFF] else "\n"
-    return Source(decoded.replace("\r\n", "\n").replace("\r", "\n"), newline, bom)
 
 
 @dataclass

@@ -22,15 +22,36 @@ from collections.abc import Sequence
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from seolint.source import globs
 from seolint._data import rules_dir
-from seolint.language.words import language, primary_subtag, words
+from seolint.language.data import language, primary_subtag
+from seolint.language.words import words
 
 if TYPE_CHECKING:
-    from seolint.source.config import FileSettings
-    from seolint.source.document import Document
+    from seolint.source.frontmatter import Split
+    from seolint.source.markdown import Body
+    from seolint.source.reading import Source
+    from seolint.source.schema import Article
+    from seolint.source.settings import FileSettings
+
+
+class Read(Protocol):
+    """What telling an article's language reads of it (a ``Document`` is one)."""
+
+    path: Path
+    settings: FileSettings
+    source: Source | None
+    split: Split
+
+    @property
+    def article(self) -> Article: ...
+
+    @property
+    def body(self) -> Body: ...
+
+    def is_dir(self, path: Path) -> bool: ...
 
 
 class Origin(Enum):
@@ -140,7 +161,7 @@ _SKIPPED = re.compile(
 _RAW_PREFIX = 200_000
 
 
-def raw_prose_tokens(doc: Document, limit: int = MAX_WORDS) -> list[str]:
+def raw_prose_tokens(doc: Read, limit: int = MAX_WORDS) -> list[str]:
     """The folded words of the title, the description and the body's prose, read from the raw
     text without parsing the Markdown (what a scan of a site's unchecked articles can
     afford): code, markup, headings, tables and quotations left out."""
@@ -152,7 +173,7 @@ def raw_prose_tokens(doc: Document, limit: int = MAX_WORDS) -> list[str]:
     return tokens[:limit]
 
 
-def prose_tokens(doc: Document, limit: int = MAX_WORDS) -> list[str]:
+def prose_tokens(doc: Read, limit: int = MAX_WORDS) -> list[str]:
     """The folded words of the title, the description and the body's running prose
     (paragraphs and list items; no headings, table cells, quotations — an error message or a
     citation in another language — code or HTML), up to ``limit``."""
@@ -184,7 +205,7 @@ def site_language(path: Path, settings: FileSettings) -> str | None:
 _LANGUAGE_FOLDER = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
 
 
-def folder_language(doc: Document) -> str | None:
+def folder_language(doc: Read) -> str | None:
     """``fr`` for an article under a folder named ``fr`` whose parent also holds another
     language folder (``en/``, ``de/``) — a site's translations side by side. A lone ``fr/``
     folder, or ``fr`` deeper than three folders below the site root, tells nothing."""
@@ -207,7 +228,7 @@ def folder_language(doc: Document) -> str | None:
 # --- resolution -----------------------------------------------------------------------------
 
 
-def resolve(doc: Document, raw: bool = False) -> ArticleLanguage:
+def resolve(doc: Read, raw: bool = False) -> ArticleLanguage:
     """The article's language and where it came from, in the order of this module's doc;
     with ``raw``, the text is read without parsing the Markdown (``raw_prose_tokens``)."""
     stated = doc.article.text("lang")

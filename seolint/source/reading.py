@@ -1,4 +1,5 @@
-"""Reading an article's bytes: only regular files, and never more than a bound.
+"""Reading an article's bytes (only regular files, and never more than a bound), and
+decoding them into text.
 
 A FIFO named ``x.md`` would block a plain ``open`` forever and a link to ``/dev/zero`` would
 read until memory runs out; both are refused here with a reason, as is a file larger than
@@ -7,9 +8,11 @@ the configured ``max-file-size``.
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path
+from typing import NamedTuple
 
 #: The default bound on an article's size: the largest real article found in the corpus of
 #: public sites (cpp-docs' cwnd-class.md) is 0.56 MB, so 10 MB leaves room for any real one.
@@ -76,3 +79,51 @@ def read_article(path: Path | str, limit: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(descriptor)
+
+
+#: Bytes sniffed for NUL characters to tell a binary file.
+SNIFF = 8192
+
+
+class SourceProblem(Exception):
+    """The bytes are not a text we can read (FM002)."""
+
+    def __init__(self, message: str, line: int, hint: str) -> None:
+        super().__init__(message)
+        self.message, self.line, self.hint = message, line, hint
+
+
+class Source(NamedTuple):
+    text: str  # newlines normalized to \n, BOM removed
+    newline: str  # "\n" or "\r\n", as the file had it
+    bom: bool
+
+
+def decode(data: bytes) -> Source:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16 or UTF-32; refuse binary data."""
+    bom = False
+    encoding = "utf-8"
+    if data.startswith(codecs.BOM_UTF8):
+        data, bom = data[len(codecs.BOM_UTF8) :], True
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        encoding, bom = "utf-32", True
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, bom = "utf-16", True
+    if encoding == "utf-8" and b"\x00" in data[:SNIFF]:
+        raise SourceProblem(
+            "This is a binary file, not a Markdown article",
+            1,
+            "Exclude it (`exclude` in config) or give it a non-Markdown extension.",
+        )
+    try:
+        decoded = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
+        raise SourceProblem(
+            f"The file is not valid {encoding.upper()}: byte 0x{data[error.start]:02x} "
+            f"at line {line} cannot be decoded",
+            line,
+            "Re-save the file as UTF-8.",
+        ) from None
+    newline = "\r\n" if "\r\n" in decoded[:SNIFF] else "\n"
+    return Source(decoded.replace("\r\n", "\n").replace("\r", "\n"), newline, bom)

@@ -80,7 +80,7 @@ def _headless(root: Path, content: list[str]) -> list[str]:
     """Bundles never rendered as pages: an `index.md` with `headless: true`, or an
     `_index.md` whose `cascade` sets `build.render` to `never`
     (gohugo.io/content-management/build-options/)."""
-    from seolint.source.document import SourceProblem, decode
+    from seolint.source.reading import SourceProblem, decode
     from seolint.source.frontmatter import split
 
     found: list[str] = []

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from seolint.source.profiles import Permalink, Profile, defaults, detect
 
 if TYPE_CHECKING:
-    from seolint.source.config import SiteConfig
+    from seolint.source.settings import SiteConfig
 
 
 def profile_for(path: Path, layers: list[tuple[SiteConfig, Path]]) -> Profile | None:

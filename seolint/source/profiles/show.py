@@ -61,7 +61,7 @@ def describe(profile: Profile, examples: list[Path]) -> str:
 
 
 def _front_matter(path: Path) -> dict[str, object]:
-    from seolint.source.document import SourceProblem, decode
+    from seolint.source.reading import SourceProblem, decode
     from seolint.source.frontmatter import split
 
     try:

@@ -17,7 +17,7 @@ from seolint.score import score
 
 if TYPE_CHECKING:
     from seolint.source.document import Document
-    from seolint.engine import SiteRule
+    from seolint.rules import SiteRule
     from seolint.site.summaries import Summary
 
 

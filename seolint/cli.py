@@ -209,7 +209,7 @@ def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, .
 def publish(src: Path, out: Path, base_url: str | None, drafts: bool, allow_errors: bool,
             config_path: Path | None) -> None:
     """Publish checked articles: normalized Markdown, index.json, sitemap, feeds, JSON-LD."""
-    from seolint.publish import PublishRequest, run_publish
+    from seolint.publish.command import PublishRequest, run_publish
 
     raise SystemExit(run_publish(PublishRequest(src, out, base_url, drafts, allow_errors, config_path)))
 

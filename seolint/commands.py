@@ -64,6 +64,7 @@ class CheckRequest:
 
 def run_check(request: CheckRequest) -> int:
     from seolint import engine
+    from seolint.batch import runner
     from seolint.report import AUDITS, FORMATS
 
     _check_editor_url(request.editor_url)
@@ -77,13 +78,13 @@ def run_check(request: CheckRequest) -> int:
         configs.for_folder(Path.cwd())  # a broken --config fails before any file is read
     if request.stdin_filename is not None:
         data = sys.stdin.buffer.read()
-        result = engine.run_source(Path(request.stdin_filename), data, configs, across=True, jobs=request.jobs)
+        result = runner.run_source(Path(request.stdin_filename), data, configs, across=True, jobs=request.jobs)
     else:
         only = None
         if request.changed_since is not None:
             only = set(discover.changed_since(request.changed_since, Path.cwd()))
         with _progress_bar(not request.quiet) as progress:
-            result = engine.run(request.paths, configs, only=only, jobs=request.jobs,
+            result = runner.run(request.paths, configs, only=only, jobs=request.jobs,
                                 shard=request.shard, progress=progress)
         _warn_if_none(result.files, request)
     findings = result.findings
@@ -183,6 +184,7 @@ def run_merge(sources: list[Path], request: CheckRequest) -> int:
 
 def _audit(findings: FindingStore, result: Any, configs: Any, request: CheckRequest) -> Any:
     from seolint import engine
+    from seolint.batch import runner
     from seolint.audit import Audit
 
     root, rules = engine.site_setup(configs, request.paths)
@@ -193,7 +195,7 @@ def _audit(findings: FindingStore, result: Any, configs: Any, request: CheckRequ
 def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[tuple[str, Path]],
             request: CheckRequest, printed: Printed | None = None) -> int:
     """Write the reports, print the findings, and tell the exit code."""
-    from seolint.engine import severities
+    from seolint.batch.runner import severities
     from seolint.report import FORMATS, audit_formatter, stream, stream_encoded
 
     suggested = _suggested(findings, [name for name, _ in reports], request)
@@ -225,6 +227,7 @@ def _suggested(findings: Iterable[Finding], reports: list[str], request: CheckRe
     if request.statistics or not suggest.FORMATS.intersection([request.output_format, *reports]):
         return findings
     from seolint import engine
+    from seolint.batch import runner
 
     return suggest.attach(findings, engine.Configs(request.config_path, _overrides(request.overrides)))
 
@@ -304,6 +307,7 @@ def run_fix(request: FixRequest) -> int:
     hook stops the commit and the writer sees why; otherwise as ``check``.
     """
     from seolint import engine
+    from seolint.batch import runner
     from seolint.fix.loop import echo_outcome, fix_all
     from seolint.report import stream
 
@@ -316,7 +320,7 @@ def run_fix(request: FixRequest) -> int:
     echo_outcome(outcome, request.diff, check.quiet)
     remaining: Iterable[Finding] = outcome.findings
     if not request.diff:
-        remaining = engine.run(check.paths, configs, only=only, jobs=check.jobs).findings
+        remaining = runner.run(check.paths, configs, only=only, jobs=check.jobs).findings
         _warn_if_none(outcome.files, check)
         if request.changes_only:
             if not check.quiet:
@@ -425,6 +429,7 @@ def statistics(findings: Iterable[Finding], quiet: bool = False) -> str:
 def clean_cache(paths: list[Path]) -> int:
     """Remove .seolint_cache/ from the given folders and their configs' folders."""
     from seolint import engine
+    from seolint.batch import runner
     from seolint.batch import cache
 
     configs = engine.Configs()
@@ -449,6 +454,7 @@ def explain_rule(code_or_name: str) -> int:
 
 def list_rules(config_path: Path | None, output_format: str) -> int:
     from seolint import engine
+    from seolint.batch import runner
 
     config = engine.Configs(config_path).for_folder(Path.cwd())
     rows = []

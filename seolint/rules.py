@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -122,3 +122,11 @@ def _option_lines(options: type[Options]) -> Iterator[str]:
             "`[" + ", ".join(repr(item) for item in default) + "]`"
         )
         yield f"- `{_kebab(name)}` (default {shown}): {info.description or ''}".rstrip(": ")
+
+
+class SiteRule(NamedTuple):
+    """A rule across articles as a run enabled it: what ``seolint merge`` replays."""
+
+    rule: Rule
+    severity: Severity
+    options: Options

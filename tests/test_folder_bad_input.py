@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from seolint import engine
+from seolint.batch import runner
 from tests.conftest import FRONT
 
 ARTICLE = "---\ntitle: {title}\ndescription: Short.\n---\n\nSome text about {title}.\n"
@@ -41,7 +42,7 @@ def test_files_that_vanish_or_change_during_the_run(isolated: Path) -> None:
             paths[7].write_text(ARTICLE.format(title="A changed title that is long enough to pass"),
                                 encoding="utf-8")
 
-    result = engine.run([Path(".")], configs, jobs=1, progress=meddle)
+    result = runner.run([Path(".")], configs, jobs=1, progress=meddle)
     assert result.files == 12
     gone = [f for f in result.findings if f.path == paths[5].relative_to(isolated).as_posix()]
     assert [(f.code, f.message) for f in gone] == [
@@ -49,8 +50,8 @@ def test_files_that_vanish_or_change_during_the_run(isolated: Path) -> None:
     changed = paths[7].relative_to(isolated).as_posix()
     assert not [f for f in result.findings if f.path == changed and f.code == "T001"], \
         "the file is judged as it was read"
-    again = engine.run([Path(".")], engine.Configs(None, None, True), jobs=1)
-    fresh = engine.run([Path(".")], engine.Configs(None, None, False), jobs=1)
+    again = runner.run([Path(".")], engine.Configs(None, None, True), jobs=1)
+    fresh = runner.run([Path(".")], engine.Configs(None, None, False), jobs=1)
     assert again.findings == fresh.findings and again.files == 11
 
 

@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from seolint import engine
+from seolint.batch import runner
 from seolint.audit import Audit, Profile
 from seolint.cli import main
 from seolint.findings import Finding, Severity
@@ -48,7 +49,7 @@ def expected_audit(folder: Path) -> Audit:
     previous = Path.cwd()
     os.chdir(folder.parent)
     try:
-        result = engine.run([Path(folder.name)], engine.Configs(None, None, False, True))
+        result = runner.run([Path(folder.name)], engine.Configs(None, None, False, True))
     finally:
         os.chdir(previous)
     return Audit(result.findings, result.files, result.profiles, result.summaries)

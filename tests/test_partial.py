@@ -14,7 +14,8 @@ import pytest
 
 from seolint.site import summaries as site_summaries
 from seolint.site.resolve import Site, may_lead_to, names
-from seolint.engine import Configs, candidates, checked
+from seolint.batch.workers import checked
+from seolint.engine import Configs, candidates
 from seolint.source.frontmatter import split
 from seolint.source.markdown import link_targets, parse
 from tests.conftest import FIXTURES, ROOT

@@ -18,7 +18,7 @@ from lxml import etree
 
 from seolint.cli import main
 from seolint.findings import Finding, Severity
-from seolint.publish import PublishRequest, run_publish
+from seolint.publish.command import PublishRequest, run_publish
 from seolint.score import WEIGHTS, score
 
 from .conftest import ROOT
@@ -560,7 +560,7 @@ def test_out_must_not_be_src(seolint: Any, tmp_path: Path) -> None:
                                      {"base_url": "ftp://example.org"}, {"base_url": "https://x.org/?a=1"},
                                      {"base_url": "example.org"}])
 def test_bad_options_are_refused_before_anything_is_written(tmp_path: Path, options: dict[str, Any]) -> None:
-    from seolint.publish import PublishError
+    from seolint.publish.paths import PublishError
 
     write_article(tmp_path / "src", "a.md", "title: Hello\nslug: a")
     with pytest.raises(PublishError):
@@ -632,7 +632,7 @@ def test_a_slug_too_long_for_a_file_name_is_refused_before_anything_is_written(s
 
 
 def test_a_failed_write_leaves_out_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint.publish import PublishError
+    from seolint.publish.paths import PublishError
     from seolint.publish import paths as publish_paths
 
     src = tmp_path / "src"

@@ -42,7 +42,7 @@ def test_a_crashing_rule_across_articles_leaves_one_finding(
     seolint: Any, site: Path, monkeypatch: pytest.MonkeyPatch, cache: bool
 ) -> None:
     monkeypatch.setitem(REGISTRY, "X006", dataclasses.replace(REGISTRY["X006"], site_check=_crashing))
-    monkeypatch.setattr("seolint.engine._CHUNK", 1)  # what it found is packed before the crash
+    monkeypatch.setattr("seolint.batch.across._CHUNK", 1)  # what it found is packed before the crash
     flags = [] if cache else ["--no-cache"]
     result = seolint("check", ".", "--output-format", "json", *flags, cwd=site)
     found = result.json()
@@ -58,7 +58,7 @@ def test_findings_set_aside_on_disk_print_as_kept_in_memory(
 ) -> None:
     kept = seolint("check", ".", "--no-cache", cwd=site)
     monkeypatch.setattr(spill, "BUDGET", 0)  # every blob of the run goes to the temporary file
-    monkeypatch.setattr("seolint.engine._SUMMARIES_BUDGET", 0)
+    monkeypatch.setattr("seolint.batch.runner._SUMMARIES_BUDGET", 0)
     spilled = seolint("check", ".", "--no-cache", cwd=site)
     assert "X005" in kept.out and "X00" in spilled.out
     assert (spilled.code, spilled.out) == (kept.code, kept.out)

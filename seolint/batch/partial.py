@@ -33,7 +33,8 @@ from seolint.source.suppress import Suppressions
 if TYPE_CHECKING:
     from seolint.source.config import Config
     from seolint.source.settings import ConfigFile, Fields
-    from seolint.engine import Configs, SiteRule
+    from seolint.engine import Configs
+    from seolint.rules import SiteRule
     from seolint.batch.store import FindingStore
 
 def is_partial(paths: list[Path], root: str, subset: bool) -> bool:
@@ -72,7 +73,7 @@ def add_site_findings(
     the findings on the checked ones: those a run over the whole site stored in
     ``cache_folder`` when every summary is as it was then, else computed (and not stored:
     the others' links that cannot lead to a checked article are left out)."""
-    from seolint.engine import cross_rows, stored_cross_rows
+    from seolint.batch.across import cross_rows, stored_cross_rows
 
     own = list(checked.summaries)
     shown = {summary.display for summary in own}

@@ -17,12 +17,12 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from seolint import __version__
 from seolint.audit import Audit, Profile
 from seolint.batch.cache import finding_from_json, summary_from_json, summary_to_json
-from seolint.engine import SiteRule, cross_findings
+from seolint.batch.across import cross_findings
+from seolint.rules import SiteRule
 from seolint.errors import SeolintError
 from seolint.findings import Finding, Severity
 from seolint.batch.store import FindingStore

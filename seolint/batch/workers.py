@@ -28,7 +28,8 @@ from seolint.source.settings import ConfigFile
 from seolint.source.discover import Candidate
 
 if TYPE_CHECKING:
-    from seolint.engine import Configs
+    from seolint.engine import Configs, FileResult
+    from seolint.source.config import Config
     from seolint.batch.packed import Packed
 
     Checked = tuple[Packed, cache.Record | None]
@@ -55,8 +56,6 @@ def check_many(
     """
     if indexes is None and configs.cache:
         indexes = cache.Indexes(today.isoformat(), configs.profiles)
-    from seolint.engine import gc_paused
-
     with gc_paused():
         known = _lookups(indexes, configs, candidates)
     missing = [candidate for candidate, hit in zip(candidates, known) if hit is None]
@@ -201,7 +200,7 @@ def _fewer_collections(wanted: bool) -> Iterator[None]:
 
 
 def _check(candidate: Candidate) -> Checked:
-    from seolint.engine import Configs, checked
+    from seolint.engine import Configs
     from seolint.batch.packed import pack
 
     configs = _state["configs"]
@@ -209,3 +208,38 @@ def _check(candidate: Candidate) -> Checked:
     assert isinstance(configs, Configs) and isinstance(today, dt.date)
     result, record = checked(candidate, configs.for_file(candidate.path), today, configs.profiles, configs.cache)
     return pack(*result), record
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while a run builds many small, acyclic objects (findings
+    read from the cache, sort keys): otherwise its full passes over the growing heap take
+    a third of a warm run. Never around parsing, whose garbage may hold cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def checked(
+    candidate: Candidate, config: Config, today: dt.date, profiles: bool = False, remember: bool = False
+) -> tuple[FileResult, cache.Record | None]:
+    """One file's results and, with ``remember``, what the cache must know to reuse them
+    (None for a file that could not be read or crashed)."""
+    from seolint.engine import FileResult, check_data, unreadable
+    from seolint.source.globs import stamp
+    from seolint.source.reading import read_article
+
+    before = stamp(candidate.path) if remember else None  # before reading: never newer than the bytes
+    try:
+        data = read_article(candidate.name, config.max_file_size)
+    except OSError as error:
+        return FileResult([unreadable(candidate.display, error)]), None
+    result, doc = check_data(candidate, data, config, today, profiles)
+    if not remember or doc is None:
+        return result, None
+    crashed = any(finding.code == "RUN002" for finding in result.findings)
+    return result, cache.record(candidate.path, before, data, doc.looked_at, result.summary, crashed)

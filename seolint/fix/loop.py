@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from seolint import engine
+from seolint.batch import runner
 from seolint.atomic import write_atomic
 from seolint.source.config import Config
 from seolint.source.document import Document
@@ -82,7 +83,7 @@ def fix_source(name: Path, data: bytes, configs: engine.Configs, *, unsafe: bool
         fixed, _, findings = converge(candidate, data, configs.for_file(name), dt.date.today(), allowed)
     except Exception as error:  # as in fix_all: this article is left as it was
         problem = " ".join(f"{type(error).__name__}: {error}".split())[:300]
-        return data, list(engine.run_source(name, data, configs).findings), f"{candidate.display}: not fixed: {problem}"
+        return data, list(runner.run_source(name, data, configs).findings), f"{candidate.display}: not fixed: {problem}"
     return fixed, sorted(findings, key=Finding.sort_key), None
 
 

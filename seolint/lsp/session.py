@@ -1,6 +1,6 @@
 """What the server knows between requests: its settings, the configs, the check of a buffer.
 
-A buffer is checked by ``engine.run_source``, the function ``seolint check
+A buffer is checked by ``runner.run_source``, the function ``seolint check
 --stdin-filename`` uses, so the server and the CLI report the same findings for the same
 text and path. Configs are discovered for the document's path as ``check`` discovers them,
 and found again when a config file changes: each check compares the stamps of the config
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from seolint import engine
+from seolint.batch import runner
 from seolint.source.layers import CONFIG_NAMES
 from seolint.source.document import Document
 from seolint.errors import ConfigError
@@ -123,7 +124,7 @@ class Session:
         except ConfigError as error:
             self.forget_configs()  # try again on the next check, when it may be mended
             raise broken(str(error)) from None
-        result = engine.run_source(path, text.encode("utf-8", "surrogatepass"), configs, summarize=summarize)
+        result = runner.run_source(path, text.encode("utf-8", "surrogatepass"), configs, summarize=summarize)
         return list(result.findings), result.summaries[0] if result.summaries else None
 
     def document(self, path: Path, text: str) -> tuple[Document, dict[str, Any]]:

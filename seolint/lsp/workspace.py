@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from seolint import engine
+from seolint.batch import runner
+from seolint.batch import across
 from seolint.findings import Finding
 from seolint.source.reading import read_article
 from seolint.site.summaries import Summary
@@ -55,7 +57,7 @@ class Index:
 
     def _read(self, configs: engine.Configs) -> None:
         indexing = engine.Configs(configs.explicit, configs.overrides, cache=self.cache, profiles=True)
-        result = engine.run([self.root], indexing, jobs=1)
+        result = runner.run([self.root], indexing, jobs=1)
         with self._lock:
             self._files = {summary.path: summary for summary in result.summaries}
             self.ready = True
@@ -89,7 +91,7 @@ class Index:
             with self._lock:
                 self._files.pop(key, None)
             return
-        summaries = engine.run_source(path, data, configs, summarize=True).summaries
+        summaries = runner.run_source(path, data, configs, summarize=True).summaries
         with self._lock:
             if summaries:
                 self._files[key] = summaries[0]
@@ -134,7 +136,7 @@ class Index:
             try:
                 root, rules = engine.site_setup(configs, [self.root])
                 summaries = [summary for summary in merged.values() if summary is not None]
-                found = engine.cross_findings(summaries, root, rules) if rules else []
+                found = across.cross_findings(summaries, root, rules) if rules else []
             except Exception:  # the findings of each article still stand
                 logger.exception("rules across articles in %s", self.root)
                 found = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from seolint import engine
+from seolint.batch import across
 from seolint.source.config import Config
 from seolint.source.document import Document
 from seolint.errors import SeolintError
@@ -72,7 +73,7 @@ def _findings_across(results: list[engine.FileResult], configs: engine.Configs,
     summaries = [result.summary for result in results if result.summary is not None]
     by_path: dict[str, list[Finding]] = defaultdict(list)
     if summaries:
-        for finding in engine.site_findings(summaries, configs, [src]):
+        for finding in across.site_findings(summaries, configs, [src]):
             by_path[finding.path].append(finding)
     return by_path
 

@@ -106,7 +106,9 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
           force_exclude: bool, shard: tuple[int, int] | None, fix: bool, unsafe_fixes: bool, diff: bool,
           max_file_size: str | None, color: bool | None, quiet: bool) -> None:
     """Check articles (files or folders; default: the current folder)."""
-    from seolint.commands import CheckRequest, FixRequest, run_check, run_fix
+    from seolint.commands.check import run_check
+    from seolint.commands.common import CheckRequest
+    from seolint.commands.fix import FixRequest, run_fix
 
     request = CheckRequest(
         paths=list(paths) or [Path(".")],
@@ -158,7 +160,8 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
         stdin_filename: str | None, fail_on: str, changed_since: str | None, no_cache: bool,
         force_exclude: bool, max_file_size: str | None, color: bool | None, quiet: bool) -> None:
     """Apply fixes (the safe ones unless --unsafe-fixes), then report what remains."""
-    from seolint.commands import CheckRequest, FixRequest, run_fix
+    from seolint.commands.common import CheckRequest
+    from seolint.commands.fix import FixRequest, run_fix
 
     request = CheckRequest(
         paths=list(paths) or [Path(".")],
@@ -191,7 +194,8 @@ def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, .
           fail_on: str, statistics: bool, color: bool | None, quiet: bool) -> None:
     """Combine the summary files of a sharded run (`check --shard I/N --report summary:F`):
     run the rules across articles over every shard and report as one run would."""
-    from seolint.commands import CheckRequest, run_merge
+    from seolint.commands.check import run_merge
+    from seolint.commands.common import CheckRequest
 
     request = CheckRequest(paths=[], output_format=output_format, fail_on=fail_on, color=_color(color),
                            reports=list(reports), statistics=statistics, quiet=quiet, editor_url=editor_url)
@@ -218,7 +222,7 @@ def publish(src: Path, out: Path, base_url: str | None, drafts: bool, allow_erro
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
 def clean(paths: tuple[Path, ...]) -> None:
     """Remove the cache (.seolint_cache/) of these folders (default: the current one)."""
-    from seolint.commands import clean_cache
+    from seolint.commands.rules import clean_cache
 
     raise SystemExit(clean_cache(list(paths) or [Path(".")]))
 
@@ -238,7 +242,7 @@ def site(path: Path) -> None:
 @click.argument("code_or_name")
 def rule(code_or_name: str) -> None:
     """Explain a rule: what it checks, why, and where its threshold comes from."""
-    from seolint.commands import explain_rule
+    from seolint.commands.rules import explain_rule
 
     raise SystemExit(explain_rule(code_or_name))
 
@@ -249,7 +253,7 @@ def rule(code_or_name: str) -> None:
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 def rules(config_path: Path | None, output_format: str) -> None:
     """List every rule with its state under the current config."""
-    from seolint.commands import list_rules
+    from seolint.commands.rules import list_rules
 
     raise SystemExit(list_rules(config_path, output_format))
 

@@ -43,12 +43,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from seolint import __version__
 
-from seolint.source import globs
 from seolint.atomic import write_atomic
 from seolint.audit import Profile
-from seolint.findings import Finding, Fix, FixSafety, Severity
 from seolint.batch.packed import Packed
+from seolint.findings import Finding, Fix, FixSafety, Severity
 from seolint.site.summaries import LinkRef, Summary
+from seolint.source import globs
 from seolint.source.suppress import Suppressions
 
 if TYPE_CHECKING:

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from seolint.batch import cache
 from seolint.batch import packed
-from seolint.site.resolve import Site, may_lead_to, names, site_of
-from seolint.source.document import Document
-from seolint.source.discover import Candidate
-from seolint.source.globs import real
 from seolint.site import summaries as site_summaries
+from seolint.site.resolve import Site, may_lead_to, names, site_of
 from seolint.site.summaries import Summary, url_of
+from seolint.source.discover import Candidate
+from seolint.source.document import Document
+from seolint.source.globs import real
 from seolint.source.suppress import Suppressions
 
 if TYPE_CHECKING:

@@ -20,12 +20,12 @@ from pathlib import Path
 
 from seolint import __version__
 from seolint.audit import Audit, Profile
-from seolint.batch.cache import finding_from_json, summary_from_json, summary_to_json
 from seolint.batch.across import cross_findings
-from seolint.rules import SiteRule
+from seolint.batch.cache import finding_from_json, summary_from_json, summary_to_json
+from seolint.batch.store import FindingStore
 from seolint.errors import SeolintError
 from seolint.findings import Finding, Severity
-from seolint.batch.store import FindingStore
+from seolint.rules import SiteRule
 from seolint.site.summaries import Summary
 
 FORMAT = 1

@@ -10,23 +10,16 @@ folder of ten thousand articles is printed in the memory of one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from seolint.batch import packed
-from seolint.findings import Finding, Severity
 from seolint.batch.spill import Spill
+from seolint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from seolint.report import Lines
 
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-
-
-class Lines(Protocol):
-    """Stored renderings of paths, by what they were rendered from (``cache.Rendered``)."""
-
-    def key(self, path: str, blobs: list[bytes]) -> bytes: ...
-
-    def get(self, key: bytes) -> bytes | memoryview | None: ...
-
-    def put(self, key: bytes, data: bytes) -> None: ...
 
 
 class FindingStore:

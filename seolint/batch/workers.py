@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seolint.batch import cache
-from seolint.source.settings import ConfigFile
 from seolint.source.discover import Candidate
+from seolint.source.settings import ConfigFile
 
 if TYPE_CHECKING:
     from seolint.engine import Configs, FileResult

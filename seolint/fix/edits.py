@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from seolint.source import frontmatter
-from seolint.fix import splice
-from seolint.source.document import Document
 from seolint.errors import SeolintError
 from seolint.findings import AddItems, Edit, RemoveItem, RemoveLines, SetItem, SetKey
+from seolint.fix import splice
+from seolint.source import frontmatter
+from seolint.source.document import Document
 
 
 class EditRefused(SeolintError):

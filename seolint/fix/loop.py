@@ -10,13 +10,13 @@ from pathlib import Path
 import click
 
 from seolint import engine
-from seolint.batch import runner
 from seolint.atomic import write_atomic
-from seolint.source.config import Config
-from seolint.source.document import Document
+from seolint.batch import runner
 from seolint.errors import SeolintError
-from seolint.source.discover import Candidate
 from seolint.findings import Finding, FixSafety
+from seolint.source.config import Config
+from seolint.source.discover import Candidate
+from seolint.source.document import Document
 from seolint.source.reading import read_article
 
 #: Rounds of fixing one file before giving up ("failed to converge", as ruff says).

@@ -16,11 +16,11 @@ from difflib import SequenceMatcher
 from itertools import groupby
 from pathlib import Path
 
-from seolint.fix import edits
-from seolint.source.document import Document
 from seolint.engine import Configs
 from seolint.findings import Edit, Finding, Replacement
+from seolint.fix import edits
 from seolint.printable import name_bytes
+from seolint.source.document import Document
 
 #: The formats that carry replacements.
 FORMATS = frozenset({"json", "sarif", "rdjson"})

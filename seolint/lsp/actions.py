@@ -17,10 +17,10 @@ from lsprotocol import types
 
 from seolint import engine
 from seolint.errors import SeolintError
-from seolint.source.discover import Candidate
 from seolint.findings import Finding, FixSafety
 from seolint.lsp.positions import diagnostic, offset_position
 from seolint.lsp.session import Buffer
+from seolint.source.discover import Candidate
 
 FIX_ALL = "source.fixAll.seolint"
 

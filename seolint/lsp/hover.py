@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from seolint.checks import REGISTRY
-from seolint.source.document import Document
 from seolint.findings import Finding
+from seolint.source.document import Document
 
 #: The front-matter key a SERP preview is shown for, and the rule whose options set its
 #: font size and the width at which search results cut it.

@@ -18,12 +18,12 @@ from typing import Any
 
 from seolint import engine
 from seolint.batch import runner
-from seolint.source.layers import CONFIG_NAMES
-from seolint.source.document import Document
 from seolint.errors import ConfigError
 from seolint.findings import Finding
-from seolint.source.globs import Stamp, stamp
 from seolint.site.summaries import Summary
+from seolint.source.document import Document
+from seolint.source.globs import Stamp, stamp
+from seolint.source.layers import CONFIG_NAMES
 
 
 @dataclass(frozen=True)
@@ -103,13 +103,13 @@ class Session:
         return tuple(stamp(place / name) for place in (folder, *folder.parents) for name in CONFIG_NAMES)
 
     def _new_configs(self) -> engine.Configs:
-        from seolint.commands import _overrides
+        from seolint.source.settings import from_options
 
         explicit = Path(self.settings.config).expanduser() if self.settings.config else None
         values = {"select": list(self.settings.select) or None, "ignore": list(self.settings.ignore),
                   "lang": self.settings.lang}
         try:
-            overrides = _overrides(values)
+            overrides = from_options(values)
         except ConfigError as error:
             raise BrokenConfig(None, 0, f"seolint settings: {error}") from None
         return engine.Configs(explicit, overrides)

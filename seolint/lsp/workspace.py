@@ -23,8 +23,8 @@ from seolint import engine
 from seolint.batch import runner
 from seolint.batch import across
 from seolint.findings import Finding
-from seolint.source.reading import read_article
 from seolint.site.summaries import Summary
+from seolint.source.reading import read_article
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,6 @@ import click
 
 from seolint import engine
 from seolint.errors import ExitCode
-from seolint.source.globs import real
 from seolint.publish import gate
 from seolint.publish.build import Publishable, Site, outputs
 from seolint.publish.entry import read_entry
@@ -19,6 +18,7 @@ from seolint.publish.paths import OutputTree, PublishError
 from seolint.publish.sitemap import LIMIT
 from seolint.publish.translations import MODES
 from seolint.publish.values import language_tag
+from seolint.source.globs import real
 
 @dataclass
 class PublishRequest:

@@ -16,12 +16,12 @@ from pathlib import Path, PurePosixPath
 
 from seolint import engine
 from seolint.batch import across
-from seolint.source.config import Config
-from seolint.source.document import Document
 from seolint.errors import SeolintError
-from seolint.source.discover import Candidate
-from seolint.fix.loop import converge
 from seolint.findings import Finding, FixSafety, Severity
+from seolint.fix.loop import converge
+from seolint.source.config import Config
+from seolint.source.discover import Candidate
+from seolint.source.document import Document
 from seolint.source.globs import real
 from seolint.source.reading import read_article
 

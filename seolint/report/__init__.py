@@ -9,12 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import import_module
+from typing import Protocol
 
 from seolint.audit import Audit
 from seolint.findings import Finding
 from seolint.report import concise, full, github
-from seolint.report.tally import Tally
-from seolint.batch.store import FindingStore, Lines
+from seolint.report.tally import Counted, Tally
+
+
+
+class Lines(Protocol):
+    """Stored renderings of paths, by what they were rendered from (the cache's)."""
+
+    def key(self, path: str, blobs: list[bytes]) -> bytes: ...
+
+    def get(self, key: bytes) -> bytes | memoryview | None: ...
+
+    def put(self, key: bytes, data: bytes) -> None: ...
+
+
+class Stored(Counted, Protocol):
+    """A run's findings, which can render each path's findings in turn, reusing ``Lines``."""
+
+    def rendered(self, render: Callable[[list[Finding]], bytes], known: Lines | None = None
+                 ) -> Iterator[bytes | memoryview]: ...
+
 
 Formatter = Callable[[list[Finding], int, bool], str]
 Streamer = Callable[[Iterable[Finding], int, bool, bool], Iterator[str]]
@@ -54,7 +73,6 @@ FORMATS: Mapping[str, Formatter] = _Formats({
 AUDITS: dict[str, str] = {
     "html": "seolint.report.html",
     "csv": "seolint.report.csv_format",
-    "summary": "seolint.report.summary_json",
 }
 
 #: The text formats that end with a summary line, which ``--quiet`` leaves out.
@@ -74,7 +92,7 @@ REUSABLE: dict[str, Callable[[list[Finding]], str]] = {"concise": concise.lines,
 _ALWAYS_FOOTER = {"concise": False, "github": True}
 
 
-def stream_encoded(name: str, findings: FindingStore, files: int, quiet: bool, known: Lines,
+def stream_encoded(name: str, findings: Stored, files: int, quiet: bool, known: Lines,
                    encode: Callable[[str], bytes]) -> Iterator[bytes | memoryview | str]:
     """``stream`` for a ``REUSABLE`` format, each path's lines encoded for the output by
     ``encode``: a path whose findings ``known`` holds the lines of is written as stored.

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from seolint.findings import Finding, FixSafety, Severity
 
-if TYPE_CHECKING:
-    from seolint.batch.store import FindingStore
+
+@runtime_checkable
+class Counted(Protocol):
+    """Findings that counted themselves as they came (a run's ``FindingStore``)."""
+
+    def __iter__(self) -> Iterator[Finding]: ...
+
+    def severities(self) -> dict[Severity, int]: ...
+
+    def paths(self) -> int: ...
+
+    def fixes(self) -> tuple[int, int]: ...
 
 
 def _count(number: int, word: str) -> str:
@@ -20,7 +30,7 @@ class Tally:
     """Counts findings as a format prints them, for the closing line: the findings of a
     large run are seen once, as they stream past (or not at all: see ``known``)."""
 
-    def __init__(self, store: FindingStore | None = None) -> None:
+    def __init__(self, store: Counted | None = None) -> None:
         self.counts = {severity: 0 for severity in Severity}
         self.paths: set[str] = set()
         self.fixes = {FixSafety.SAFE: 0, FixSafety.UNSAFE: 0}
@@ -28,11 +38,9 @@ class Tally:
 
     @classmethod
     def known(cls, findings: Iterable[Finding]) -> Tally | None:
-        """The tally of a ``FindingStore``, which counted its findings as they came (read when
-        the line is written: after printing, so that it agrees with what was printed)."""
-        from seolint.batch.store import FindingStore
-
-        return cls(findings) if isinstance(findings, FindingStore) else None
+        """The tally of findings that counted themselves as they came (read when the line is
+        written: after printing, so that it agrees with what was printed)."""
+        return cls(findings) if isinstance(findings, Counted) else None
 
     def add(self, finding: Finding) -> None:
         self.counts[finding.severity] += 1

@@ -19,10 +19,10 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from seolint.source.markdown import link_targets
-from seolint.source.suppress import Suppressions
 from seolint.language.fold import fold
 from seolint.language.words import stems
+from seolint.source.markdown import link_targets
+from seolint.source.suppress import Suppressions
 
 if TYPE_CHECKING:
     from seolint.source.document import Document

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from seolint.errors import SeolintError
-from seolint.source.globs import absolute, real
 from seolint.printable import shown_name
+from seolint.source.globs import absolute, real
 
 EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})

@@ -13,11 +13,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from seolint.findings import RemoveLines, Span
+from seolint.language import words
 from seolint.source import frontmatter
 from seolint.source import globs
 from seolint.source import schema
-from seolint.language import words
-from seolint.findings import RemoveLines, Span
 from seolint.source.markdown import Body, parse
 from seolint.source.reading import Source, SourceProblem, decode
 

@@ -24,10 +24,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from seolint.source import globs
 from seolint._data import rules_dir
 from seolint.language.data import language, primary_subtag
 from seolint.language.words import words
+from seolint.source import globs
 
 if TYPE_CHECKING:
     from seolint.source.frontmatter import Split

@@ -12,8 +12,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from seolint.errors import ConfigError
 from seolint.source import schema
 
 if TYPE_CHECKING:
@@ -122,3 +123,14 @@ class FileSettings:
     site: Profile | None = None  # the site around the article (seolint.source.profiles)
     #: The `[lang-paths]` pattern that matched this file, and its language.
     lang_path: tuple[str, str] | None = None
+
+
+def from_options(values: dict[str, Any]) -> ConfigFile | None:
+    """The layer that command-line (or editor) options make; None when none is set."""
+    data = {key: value for key, value in values.items() if value}
+    if not data:
+        return None
+    try:
+        return ConfigFile.model_validate(data)
+    except ValidationError as error:  # pragma: no cover - click already typed them
+        raise ConfigError(f"command line: {error}") from None

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from seolint.batch import cache
+from seolint.batch import blobs
 
 from .conftest import ROOT
 
@@ -73,7 +73,7 @@ def test_corrupt_and_foreign_entries_are_ignored(seolint: Any, write: Any, isola
 def _index(root: Path) -> tuple[Path, dict[str, Any]]:
     """The index file and what it holds."""
     index = next(path for path in entries(root) if path.name.startswith("index-"))
-    return index, cache.unseal(index.read_bytes())
+    return index, blobs.unseal(index.read_bytes())
 
 
 def _blob_file(index: Path, ident: str) -> Path:
@@ -99,7 +99,7 @@ def _store(index: Path, data: dict[str, Any], name: str, findings: bytes, summar
         entry[{"counts": 5, "check": 7, "digest": 9}[field]] = value
     data["entries"][name] = tuple(entry)
     data["files"].append(ident)
-    index.write_bytes(cache.seal(data))
+    index.write_bytes(blobs.seal(data))
 
 
 def test_corrupt_entry_inside_a_valid_index(seolint: Any, write: Any, isolated: Path) -> None:
@@ -110,27 +110,27 @@ def test_corrupt_entry_inside_a_valid_index(seolint: Any, write: Any, isolated: 
     index, pristine = _index(isolated)
     (name, entry), = pristine["entries"].items()
     blob_file = _blob_file(index, entry[8][0])
-    blobs = blob_file.read_bytes()
+    stored = blob_file.read_bytes()
     start, size = entry[8][1], entry[8][2]
 
     def flip(data: bytes, at: int) -> bytes:
         return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
 
     damages = [
-        lambda: blob_file.write_bytes(flip(blobs, start + size - 3)),  # in the findings
-        lambda: blob_file.write_bytes(flip(blobs, start + size + 3)),  # in the summary
-        lambda: blob_file.write_bytes(blobs[:start + size // 2]),
+        lambda: blob_file.write_bytes(flip(stored, start + size - 3)),  # in the findings
+        lambda: blob_file.write_bytes(flip(stored, start + size + 3)),  # in the summary
+        lambda: blob_file.write_bytes(stored[:start + size // 2]),
         lambda: blob_file.unlink(),
-        lambda: index.write_bytes(cache.seal({**pristine, "entries": {name: (*entry[:5], ("x", 1, 2), *entry[6:])}})),
-        lambda: index.write_bytes(cache.seal({**pristine, "entries": {name: (*entry[:8], 42, entry[9])}})),
-        lambda: index.write_bytes(cache.seal({**pristine, "entries": {name: (*entry[:8], ("../x", 0, 1, -1), entry[9])}})),
-        lambda: index.write_bytes(cache.seal({**pristine, "files": ["../../evil"]})),
+        lambda: index.write_bytes(blobs.seal({**pristine, "entries": {name: (*entry[:5], ("x", 1, 2), *entry[6:])}})),
+        lambda: index.write_bytes(blobs.seal({**pristine, "entries": {name: (*entry[:8], 42, entry[9])}})),
+        lambda: index.write_bytes(blobs.seal({**pristine, "entries": {name: (*entry[:8], ("../x", 0, 1, -1), entry[9])}})),
+        lambda: index.write_bytes(blobs.seal({**pristine, "files": ["../../evil"]})),
     ]
     for damage in damages:
         for path in entries(isolated):
             if path.name.startswith("index-"):
-                path.write_bytes(cache.seal(pristine))
-        blob_file.write_bytes(blobs)
+                path.write_bytes(blobs.seal(pristine))
+        blob_file.write_bytes(stored)
         damage()
         assert seolint("check", "--output-format", "json", "post.md").out == cold
         assert seolint("check", "--output-format", "json", "post.md").out == cold
@@ -145,8 +145,10 @@ def test_entry_with_a_valid_checksum_but_foreign_values_is_a_finding(seolint: An
     seolint("check", "post.md")
     index, data = _index(isolated)
     for name, entry in list(data["entries"].items()):
-        rows = (("T001", "t", "error", "m", "one", 1, 1, 2, "", None), ("T002", "t", "error", "m", 2, 1, 1, 2, "", None))
-        blob = marshal.dumps(rows, 4)
+        columns = {"code": ("T001", "T002"), "name": ("t", "t"), "severity": ("error", "error"), "message": ("m", "m"),
+                   "line": ("one", 2), "column": (1, 1), "end_line": (1, 1), "end_column": (2, 2), "hint": ("", ""),
+                   "fix": (None, None)}  # as seolint.batch.codec writes them, but a line that is text
+        blob = marshal.dumps(columns, 4)
         summary = _packed(index, entry)[1]
         _store(index, data, name, blob, summary, counts=(2, 0, 0), check=zlib.crc32(summary or b"", zlib.crc32(blob)))
     for output in ("json", "concise", "concise"):  # the damaged blob's lines are never kept
@@ -221,13 +223,13 @@ def test_editing_one_article_keeps_the_others_cached(seolint: Any, write: Any, i
         write(f"{name}/post.md", ARTICLE.replace("professional-network", f"network-{name}"))
     cold = seolint("check", "--output-format", "json", ".").out
     index = next(path for path in entries(isolated) if path.name.startswith("index-"))
-    data = cache.unseal(index.read_bytes())
+    data = blobs.unseal(index.read_bytes())
     untouched = data["entries"][str(isolated / "b" / "post.md")]
     write("a/post.md", ARTICLE.replace("professional-network", "network-a") + "\nMore text.\n")
     warm = seolint("check", "--output-format", "json", ".").out
     assert warm == seolint("check", "--no-cache", "--output-format", "json", ".").out
     assert warm != cold
-    assert cache.unseal(index.read_bytes())["entries"][str(isolated / "b" / "post.md")][1:] == untouched[1:]
+    assert blobs.unseal(index.read_bytes())["entries"][str(isolated / "b" / "post.md")][1:] == untouched[1:]
 
 
 def test_no_cache_writes_nothing(seolint: Any, write: Any, isolated: Path) -> None:
@@ -273,22 +275,22 @@ def test_one_article_reads_only_its_own_packed_results(seolint: Any, write: Any,
     assert len(list((isolated / ".seolint_cache").rglob("blobs-*.bin"))) == 1
     ranges: list[str] = []
     wholes: list[str] = []
-    read, get = cache.BlobFiles.read, cache.BlobFiles.get
+    read, get = blobs.BlobFiles.read, blobs.BlobFiles.get
 
-    def spy_read(self: cache.BlobFiles, ident: str, start: int, size: int) -> bytes | None:
+    def spy_read(self: blobs.BlobFiles, ident: str, start: int, size: int) -> bytes | None:
         ranges.append(ident)
         return read(self, ident, start, size)
 
-    def spy_get(self: cache.BlobFiles, ident: str) -> bytes | None:
+    def spy_get(self: blobs.BlobFiles, ident: str) -> bytes | None:
         wholes.append(ident)
         return get(self, ident)
 
-    monkeypatch.setattr(cache.BlobFiles, "read", spy_read)
-    monkeypatch.setattr(cache.BlobFiles, "get", spy_get)
+    monkeypatch.setattr(blobs.BlobFiles, "read", spy_read)
+    monkeypatch.setattr(blobs.BlobFiles, "get", spy_get)
     again = seolint("check", "a.md")
     assert (again.out, again.code) == (first.out, first.code)
     assert len(ranges) == 3 and not wholes  # a.md's results, and b.md's and c.md's summaries
-    monkeypatch.setattr(cache, "RANGE_READS", 0)  # past the first reads: the whole file
+    monkeypatch.setattr(blobs, "RANGE_READS", 0)  # past the first reads: the whole file
     assert seolint("check", "a.md").out == first.out
     assert len(wholes) == 1
 

@@ -1,4 +1,4 @@
-"""The printed lines kept per path (``cache.Rendered``) and the blob files of the cache: a
+"""The printed lines kept per path (``printed.Rendered``) and the blob files of the cache: a
 warm run prints what a cold one does, whatever changed in between."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from seolint.batch import cache
+from seolint.batch import blobs, cache, printed
 
 from .conftest import ROOT
 from .test_cache import ARTICLE
@@ -77,15 +77,15 @@ def test_damaged_or_foreign_printed_lines_are_rendered_again(seolint: Any, write
     index = _cached(isolated, "render-")[0]
     lines = _cached(isolated, "lines-")[0]
     pristine_index, pristine_lines = index.read_bytes(), lines.read_bytes()
-    known = cache.unseal(pristine_index)
+    known = blobs.unseal(pristine_index)
     damages: list[Callable[[], object]] = [
         lambda: lines.write_bytes(pristine_lines.replace(b"a.md", b"z.md")),  # same size, other bytes
         lambda: lines.write_bytes(pristine_lines[:10]),
         lambda: lines.unlink(),
         lambda: index.write_bytes(b"not marshal"),
-        lambda: index.write_bytes(cache.seal({**known, "lines": {key: ("x", 0, 1, 2) for key in known["lines"]}})),
-        lambda: index.write_bytes(cache.seal({**known, "lines": {key: "text" for key in known["lines"]}})),
-        lambda: index.write_bytes(cache.seal({**known, "files": ["../elsewhere"]})),
+        lambda: index.write_bytes(blobs.seal({**known, "lines": {key: ("x", 0, 1, 2) for key in known["lines"]}})),
+        lambda: index.write_bytes(blobs.seal({**known, "lines": {key: "text" for key in known["lines"]}})),
+        lambda: index.write_bytes(blobs.seal({**known, "files": ["../elsewhere"]})),
     ]
     for damage in damages:
         index.write_bytes(pristine_index)
@@ -101,12 +101,12 @@ def test_blob_files_stay_few_as_articles_change(seolint: Any, write: Any, isolat
     for name in "abcd":
         write(f"{name}.md", ARTICLE.replace("professional-network", f"network-{name}"))
     seolint("check", "--output-format", "concise", ".")
-    for round_ in range(2 * cache.MAX_BLOB_FILES + 1):
+    for round_ in range(2 * blobs.MAX_BLOB_FILES + 1):
         write("a.md", ARTICLE.replace("professional-network", "network-a") + f"\nRound {round_} words.\n" * round_)
         _same_as_uncached(seolint, "--output-format", "concise", ".")
-        assert 1 <= len(_cached(isolated, "blobs-")) <= cache.MAX_BLOB_FILES
-        assert 1 <= len(_cached(isolated, "lines-")) <= cache.MAX_BLOB_FILES
-    index = cache.unseal(_cached(isolated, "index-")[0].read_bytes())
+        assert 1 <= len(_cached(isolated, "blobs-")) <= blobs.MAX_BLOB_FILES
+        assert 1 <= len(_cached(isolated, "lines-")) <= blobs.MAX_BLOB_FILES
+    index = blobs.unseal(_cached(isolated, "index-")[0].read_bytes())
     assert sorted(index["files"]) == sorted(path.name.split("-")[-1][:-4] for path in _cached(isolated, "blobs-"))
 
 
@@ -131,17 +131,17 @@ def test_a_run_over_part_of_the_site_keeps_the_others_lines(seolint: Any, write:
     whole = _same_as_uncached(seolint, "--output-format", "concise", ".")
     index = _cached(isolated, "render-")[0]
     _same_as_uncached(seolint, "--output-format", "concise", "a.md")
-    kept = len(cache.unseal(index.read_bytes())["lines"])
+    kept = len(blobs.unseal(index.read_bytes())["lines"])
     files = _cached(isolated, "lines-")
     assert _same_as_uncached(seolint, "--output-format", "concise", ".") == whole
     assert _cached(isolated, "lines-") == files  # every path was printed from the stored lines
     written = index.stat().st_mtime_ns
     assert _same_as_uncached(seolint, "--output-format", "concise", ".") == whole
     assert index.stat().st_mtime_ns == written  # nothing new printed: nothing written
-    later = time.time() + (cache.KEEP_DAYS + 1) * 86_400
-    monkeypatch.setattr("seolint.batch.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
+    later = time.time() + (printed.KEEP_DAYS + 1) * 86_400
+    monkeypatch.setattr("seolint.batch.printed.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
     _same_as_uncached(seolint, "--output-format", "concise", "a.md")
-    assert len(cache.unseal(index.read_bytes())["lines"]) < kept
+    assert len(blobs.unseal(index.read_bytes())["lines"]) < kept
 
 
 def test_lines_of_a_form_no_run_uses_any_more_are_dropped(seolint: Any, write: Any, isolated: Path,
@@ -154,8 +154,8 @@ def test_lines_of_a_form_no_run_uses_any_more_are_dropped(seolint: Any, write: A
     [kept] = _cached(isolated, "render-")
     _same_as_uncached(seolint, "--output-format", "github", ".")
     assert len(_cached(isolated, "render-")) == 2
-    later = time.time() + (cache.KEEP_DAYS + 1) * 86_400
-    monkeypatch.setattr("seolint.batch.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
+    later = time.time() + (printed.KEEP_DAYS + 1) * 86_400
+    monkeypatch.setattr("seolint.batch.printed.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
     assert _same_as_uncached(seolint, "--output-format", "concise", ".") == concise
     assert _cached(isolated, "render-") == [kept]
     name = kept.name[len("render-"):-len(".marshal")]

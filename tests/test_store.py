@@ -59,8 +59,9 @@ def test_damaged_blobs_are_counted_as_what_is_printed() -> None:
     when blobs turn out damaged, and however many times the store is read."""
     import marshal
 
-    wrong_types = marshal.dumps((("T001", "n", "error", "m", "one", 1, 1, 2, "", None),
-                                 ("T002", "n", "error", "m", 2, 1, 1, 2, "", None)), 4)
+    wrong_types = marshal.dumps({"code": ("T001", "T002"), "name": ("n", "n"), "severity": ("error", "error"),
+                                 "message": ("m", "m"), "line": ("one", 2), "column": (1, 1), "end_line": (1, 1),
+                                 "end_column": (2, 2), "hint": ("", ""), "fix": (None, None)}, 4)
     store = FindingStore()
     store.add_packed("a.md", packed.Packed(b"\x00not marshal", (0, 3, 0)))
     store.add_packed("b.md", packed.Packed(wrong_types, (2, 0, 0)))
@@ -76,13 +77,13 @@ def test_damaged_blobs_are_counted_as_what_is_printed() -> None:
 
 
 class _Kept:
-    """Stored renderings in memory, as ``cache.Rendered`` keeps them on disk."""
+    """Stored renderings in memory, as ``printed.Rendered`` keeps them on disk."""
 
     def __init__(self) -> None:
         self.lines: dict[bytes, bytes] = {}
 
     def key(self, path: str, blobs: list[bytes]) -> bytes:
-        from seolint.batch.cache import Rendered
+        from seolint.batch.printed import Rendered
 
         return Rendered.key(path, blobs)
 

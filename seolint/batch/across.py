@@ -4,10 +4,16 @@ changed."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from seolint.atomic import write_atomic
 from seolint.batch import cache, packed
+from seolint.batch.blobs import ensure_tag, seal, unseal
+from seolint.batch.cache import FORMAT, code_stamp
+from seolint.batch.packed import Packed
 from seolint.batch.store import FindingStore
 from seolint.engine import Configs, crash_finding, first_folder, site_setup, site_violations
 from seolint.findings import Finding
@@ -92,13 +98,13 @@ def site_cache_folder(configs: Configs, paths: list[Path]) -> Path:
 
 def _site_key(root: str, rules: list[SiteRule], digests: list[str]) -> str:
     described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
-    return cache.site_key(root, described, digests)
+    return site_key(root, described, digests)
 
 
 def stored_cross_rows(folder: Path, root: str, rules: list[SiteRule],
                       digests: list[str]) -> list[tuple[str, packed.Packed]] | None:
     """What ``cached_cross_rows`` stored for these summaries and rules; None when nothing is."""
-    return cache.load_site(folder, root, _site_key(root, rules, digests))
+    return load_site(folder, root, _site_key(root, rules, digests))
 
 
 def cached_cross_rows(
@@ -110,10 +116,57 @@ def cached_cross_rows(
     of these, nor a file the rules tested, changed; else from ``compute``, stored when it
     says they may be (no rule crashed, no summary was damaged)."""
     key = _site_key(root, rules, digests)
-    stored = cache.load_site(folder, root, key)
+    stored = load_site(folder, root, key)
     if stored is None:
         with site_summaries.recording() as looked_at:
             stored, keep = compute()
         if keep:
-            cache.store_site(folder, root, key, stored, looked_at)
+            store_site(folder, root, key, stored, looked_at)
     return stored
+
+
+# --- kept in the cache ------------------------------------------------------------------
+
+
+def site_key(root: str, rules: list[str], summaries: list[str]) -> str:
+    """What the rules across articles depend on: code, site root, rules and their options,
+    and every article's summary, in order."""
+    digest = hashlib.sha256()
+    for part in (code_stamp(), root, *rules, *summaries):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()
+
+
+def _site_path(folder: Path, root: str) -> Path:
+    return folder / f"site-{hashlib.sha256(root.encode('utf-8', 'surrogateescape')).hexdigest()[:24]}.marshal"
+
+
+def load_site(folder: Path, root: str, key: str) -> list[tuple[str, Packed]] | None:
+    """The stored findings across articles for ``key``, packed per file, when no file they
+    tested changed."""
+    try:
+        raw = unseal(_site_path(folder, root).read_bytes())
+        if raw.get("format") != FORMAT or raw.get("key") != key:
+            return None
+        for name, existed in raw["looked_at"].items():
+            found = os.path.exists(name[1:]) if name[0] == "*" else os.path.isfile(name[1:])
+            if found != existed:
+                return None
+        found_in = [(path, Packed(blob, counts)) for path, blob, counts in raw["findings"]]
+        if not all(type(path) is str and result.check() for path, result in found_in):
+            return None
+        return found_in
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, EOFError):
+        return None  # missing, corrupt or foreign: recomputed and rewritten
+
+
+def store_site(folder: Path, root: str, key: str, rows: list[tuple[str, Packed]], looked_at: dict[str, bool]) -> None:
+    """Keep the findings across articles for ``key``: packed, in rows of (path, result)."""
+    payload = {"format": FORMAT, "key": key, "looked_at": looked_at,
+               "findings": [(path, result.findings, result.counts) for path, result in rows]}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        ensure_tag(folder.parent)
+        write_atomic(_site_path(folder, root), seal(payload))
+    except OSError:
+        pass

@@ -21,14 +21,14 @@ from pathlib import Path
 from seolint import __version__
 from seolint.audit import Audit, Profile
 from seolint.batch.across import cross_findings
-from seolint.batch.cache import finding_from_json, summary_from_json, summary_to_json
+from seolint.batch.codec import FINDINGS_WITH_PATHS, SUMMARIES
 from seolint.batch.store import FindingStore
 from seolint.errors import SeolintError
 from seolint.findings import Finding, Severity
 from seolint.rules import SiteRule
 from seolint.site.summaries import Summary
 
-FORMAT = 1
+FORMAT = 2  # 2: findings and summaries by field name (seolint.batch.codec)
 KIND = "seolint-summary"
 
 
@@ -58,8 +58,8 @@ def dump(audit: Audit) -> str:
         },
         "articles": [{**row.profile._asdict(), "score": row.score, "errors": row.errors,
                       "warnings": row.warnings, "infos": row.infos} for row in rows],
-        "findings": [finding.to_json() for finding in audit.findings],
-        "summaries": [summary_to_json(summary) for summary in audit.summaries],
+        "findings": [FINDINGS_WITH_PATHS.encode(finding) for finding in audit.findings],
+        "summaries": [SUMMARIES.encode(summary) for summary in audit.summaries],
     }
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     # An undecodable byte of a file name (a lone surrogate) as a JSON escape: valid UTF-8,
@@ -94,10 +94,10 @@ def load(path: Path) -> SummaryFile:
             rules.append(SiteRule(rule, Severity(item["severity"]), rule.options.model_validate(item["options"])))
         return SummaryFile(
             shard, int(data["files"]), str(data["site"]["root"]), rules,
-            [finding_from_json(item) for item in data["findings"]],
+            [FINDINGS_WITH_PATHS.decode(item) for item in data["findings"]],
             [Profile(item["path"], item["lang"], item["title"], int(item["words"]), item["reading_ease"])
              for item in data["articles"]],
-            [summary_from_json(item) for item in data["summaries"]],
+            [SUMMARIES.decode(item) for item in data["summaries"]],
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise SeolintError(f"{path} is a damaged seolint summary file ({type(error).__name__}: {error})") from None

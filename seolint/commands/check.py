@@ -78,7 +78,7 @@ def _printed_lines(configs: Any, request: CheckRequest) -> Printed | None:
     """The lines each path printed last time in this output format and output form, from
     the cache of the first folder checked (where the rules across articles keep theirs);
     None without the cache, or for an output whose bytes are not text's encoded piecewise."""
-    from seolint.batch import cache
+    from seolint.batch import cache, printed
     from seolint.report import REUSABLE
 
     if not request.cache or request.statistics or request.output_format not in REUSABLE:
@@ -90,12 +90,12 @@ def _printed_lines(configs: Any, request: CheckRequest) -> Printed | None:
     first = request.paths[0] if request.paths else Path(".")
     folder = cache.folder_for(configs.for_folder(first if first.is_dir() else first.parent).root)
     where = f"{request.output_format}\0{request.color}\0{os.getcwd()}\0{form}"
-    return Printed(cache.Rendered(folder, where), encode)
+    return Printed(printed.Rendered(folder, where), encode)
 
 
 @dataclass
 class Printed:
-    """Stored lines per path (``cache.Rendered``) and how text becomes stdout's bytes."""
+    """Stored lines per path (``printed.Rendered``) and how text becomes stdout's bytes."""
 
     known: Any
     encode: Callable[[str], bytes]

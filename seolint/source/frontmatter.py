@@ -8,7 +8,8 @@ The fences are found with python-frontmatter's handlers (YAML ``---``, TOML ``++
   before anything is constructed; only the safe constructor ever runs, so no tag can build a
   Python object.
 - JSON is loaded with :mod:`json` and, being a YAML subset, composed by PyYAML for positions.
-- TOML is loaded with :mod:`tomllib` and its keys located by a small line scanner.
+- TOML is loaded with :mod:`tomllib` and its keys located by a small line scanner
+  (:mod:`.tomlkeys`).
 
 Every line and column here is whole-file and 1-based.
 """
@@ -25,6 +26,7 @@ import yaml
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
 from seolint.findings import Span
+from seolint.source.tomlkeys import locate_keys
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -351,9 +353,6 @@ def _load_json(fm: FrontMatter, raw: str, offset: int, lines: list[str], positio
 # --- TOML -------------------------------------------------------------------------------
 
 _TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_KEY_PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
-_TOML_KEY = re.compile(rf"^\s*({_TOML_KEY_PART}(?:\s*\.\s*{_TOML_KEY_PART})*)\s*=")
-_TOML_TABLE = re.compile(rf"^\s*\[(\[?)\s*({_TOML_KEY_PART}(?:\s*\.\s*{_TOML_KEY_PART})*)\s*\]")
 
 
 def _load_toml(fm: FrontMatter, raw: str, offset: int, lines: list[str], positions: bool = True) -> None:
@@ -373,38 +372,6 @@ def _load_toml(fm: FrontMatter, raw: str, offset: int, lines: list[str], positio
             )
         ) from None
     if positions:
-        _locate_toml_keys(fm, offset, lines)
+        locate_keys(fm.positions, offset, lines)
 
 
-def _toml_key_parts(text: str) -> list[str]:
-    parts = re.findall(_TOML_KEY_PART, text)
-    return [part[1:-1] if part[:1] in "\"'" else part for part in parts]
-
-
-def _locate_toml_keys(fm: FrontMatter, offset: int, lines: list[str]) -> None:
-    table: tuple[str | int, ...] = ()
-    array_counts: dict[tuple[str, ...], int] = {}
-    in_string: str | None = None
-    for index, line in enumerate(lines):
-        if in_string is not None:
-            if line.count(in_string) % 2 == 1:
-                in_string = None
-            continue
-        header = _TOML_TABLE.match(line)
-        if header:
-            name = tuple(_toml_key_parts(header.group(2)))
-            table = name
-            if header.group(1):  # [[array.of.tables]]: keys below belong to item N
-                count = array_counts.get(name, 0)
-                array_counts[name] = count + 1
-                fm.positions.setdefault(name, Span.at_line(index + offset + 1, line))
-                table = (*name, count)
-            fm.positions.setdefault(table, Span.at_line(index + offset + 1, line))
-            continue
-        key = _TOML_KEY.match(line)
-        if key:
-            path = (*table, *_toml_key_parts(key.group(1)))
-            fm.positions.setdefault(path, Span.at_line(index + offset + 1, line))
-            for quote in ('"""', "'''"):
-                if line.count(quote) % 2 == 1:
-                    in_string = quote

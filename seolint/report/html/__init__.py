@@ -19,19 +19,17 @@ through the ``--editor-url`` pattern (``vscode://file/{path}:{line}:{column}``),
 link relative to the report's folder.
 
 Every path, title and message is article content, hence untrusted: all of it goes through
-:func:`_text`, and the JSON blob is escaped so that nothing in it can close its ``<script>``.
+:func:`.markup.safe_text`, and the JSON blob is escaped so that nothing in it can close its ``<script>``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
-from html import escape
 from importlib.resources import files
 from typing import NamedTuple
 from urllib.parse import quote
@@ -39,8 +37,9 @@ from urllib.parse import quote
 from seolint import __version__
 from seolint.audit import Audit, Row
 from seolint.findings import Finding, Severity
-from seolint.language.readability import formula
 from seolint.report._common import counts
+from seolint.report.html.charts import band_class, charts
+from seolint.report.html.markup import UNPRINTABLE, plural, safe_text
 
 
 class Column(NamedTuple):
@@ -56,16 +55,12 @@ COLUMNS = (
     Column("words", "Words", True), Column("ease", "Reading ease", True),
 )
 
-#: Lone surrogates (undecodable file names) and control characters cannot be written as UTF-8
-#: or are invalid in HTML: each becomes U+FFFD.
-_UNPRINTABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def render(audit: Audit) -> str:
     rows = sorted(audit.rows, key=_worst_first)
     links = Links(audit.editor_url, audit.report_dir or os.getcwd())
     main = "".join((
-        _header(audit, rows), _charts(rows), _articles(rows, links),
+        _header(audit, rows), charts(rows), _articles(rows, links),
         _rules(audit), _cross(audit.cross_findings, links),
     ))
     return (
@@ -110,15 +105,6 @@ def _quoted(path: str, safe: str) -> str:
     return quote(os.fsencode(path.replace(os.sep, "/")), safe=safe)
 
 
-def _text(value: object) -> str:
-    """Any value as HTML text or attribute content."""
-    return escape(_UNPRINTABLE.sub("\ufffd", str(value)), quote=True)
-
-
-def _plural(number: int, word: str) -> str:
-    return f"{number:,} {word}{'' if number == 1 else 's'}"
-
-
 # --- header -----------------------------------------------------------------------------------
 
 def _header(audit: Audit, rows: list[Row]) -> str:
@@ -137,155 +123,9 @@ def _header(audit: Audit, rows: list[Row]) -> str:
         for label, value, note, kind in cards
     )
     return (
-        f'<header><h1>SEO audit</h1><p class="muted">seolint {_text(__version__)} · '
-        f"{_plural(audit.files, 'file')} checked · scores: 100 minus 15 per error, 5 per warning, "
+        f'<header><h1>SEO audit</h1><p class="muted">seolint {safe_text(__version__)} · '
+        f"{plural(audit.files, 'file')} checked · scores: 100 minus 15 per error, 5 per warning, "
         f'1 per info</p><dl class="cards">{items}</dl></header>\n'
-    )
-
-
-# --- charts -----------------------------------------------------------------------------------
-
-def _charts(rows: list[Row]) -> str:
-    return (
-        '<section class="charts" aria-label="Charts">'
-        f"<figure>{_histogram([row.score for row in rows])}</figure>"
-        f"<figure>{_ease_by_language(rows)}</figure></section>\n"
-    )
-
-
-def _svg(title: str, desc: str, width: int, height: int, content: str, ident: str) -> str:
-    return (
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-t {ident}-d" '
-        f'class="chart"><title id="{ident}-t">{_text(title)}</title>'
-        f'<desc id="{ident}-d">{_text(desc)}</desc>{content}</svg>'
-    )
-
-
-def _band_class(score: float) -> str:
-    return "bad" if score < 50 else "fair" if score < 80 else "good"
-
-
-def _histogram(scores: list[int]) -> str:
-    """Articles per band of 10 points of score; the last band, 90–100, includes 100."""
-    bands = [0] * 10
-    for value in scores:
-        bands[min(value // 10, 9)] += 1
-    labels = [f"{10 * i}–{10 * i + 9}" for i in range(9)] + ["90–100"]
-    top, step = _nice_scale(max(bands))
-    left, plot_w, plot_h, base = 52, 440, 180, 210
-    bar_w = plot_w / 10
-    parts = [_axes(left, base, plot_w, plot_h, top, step, "Articles")]
-    for i, count in enumerate(bands):
-        height = plot_h * count / top
-        x = left + i * bar_w
-        parts.append(
-            f'<rect class="bar {_band_class(10 * i)}" x="{x + 3:.1f}" y="{base - height:.1f}" '
-            f'width="{bar_w - 6:.1f}" height="{height:.1f}"><title>{labels[i]}: {count}</title></rect>'
-            f'<text x="{x + bar_w / 2:.1f}" y="{base + 16}" class="tick" text-anchor="middle">'
-            f"{labels[i]}</text>"
-        )
-        if count:
-            parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{base - height - 4:.1f}" class="value" '
-                         f'text-anchor="middle">{count}</text>')
-    parts.append(f'<text x="{left + plot_w / 2}" y="{base + 38}" class="label" '
-                 'text-anchor="middle">Score (0–100, bands of 10)</text>')
-    desc = "Articles per score band: " + ", ".join(f"{b}: {c}" for b, c in zip(labels, bands)) + "."
-    return _svg("Score distribution", desc, 500, 260, "".join(parts), "hist") + (
-        "<figcaption><strong>Score distribution.</strong> Articles per band of 10 points; "
-        "red under 50, amber under 80, green from 80.</figcaption>"
-    )
-
-
-def _nice_scale(largest: int) -> tuple[int, int]:
-    """The top of a vertical axis at or above ``largest``, and a tick step of 1, 2 or 5 times a
-    power of ten that divides it in at most five."""
-    step = 1
-    while step * 5 < largest:
-        step = step * 5 // 2 if str(step)[0] == "2" else step * 2
-    return max(-(-largest // step) * step, step), step
-
-
-def _axes(left: int, base: int, width: float, height: int, top: int, step: int, label: str) -> str:
-    """A vertical axis from 0 to ``top`` with a tick every ``step``, a baseline, and a label."""
-    parts = [f'<line class="axis" x1="{left}" y1="{base}" x2="{left + width}" y2="{base}"/>']
-    for value in range(0, top + 1, step):
-        y = base - height * value / top
-        parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + width}" y2="{y:.1f}"/>'
-                     f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{value}</text>')
-    parts.append(f'<text class="label" text-anchor="middle" transform="translate(14 {base - height / 2}) '
-                 f'rotate(-90)">{label}</text>')
-    return "".join(parts)
-
-
-class Spread(NamedTuple):
-    lang: str
-    articles: int
-    low: float
-    q1: float
-    median: float
-    q3: float
-    high: float
-
-
-def _spreads(rows: Iterable[Row]) -> list[Spread]:
-    by_lang: dict[str, list[float]] = defaultdict(list)
-    for row in rows:
-        if row.profile.reading_ease is not None:
-            by_lang[row.profile.lang].append(row.profile.reading_ease)
-    spreads = []
-    for lang, values in sorted(by_lang.items(), key=lambda item: (-len(item[1]), item[0])):
-        values.sort()
-        q1, median, q3 = (statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1
-                          else values * 3)
-        spreads.append(Spread(lang, len(values), values[0], q1, median, q3, values[-1]))
-    return spreads
-
-
-def _ease_by_language(rows: list[Row]) -> str:
-    """Per language, a box plot: whiskers from the lowest to the highest reading ease, the box
-    from the first to the third quartile, a line at the median."""
-    spreads = _spreads(rows)
-    unmeasured = sum(1 for row in rows if row.profile.reading_ease is None)
-    low, high = min([0.0, *(s.low for s in spreads)]), max([100.0, *(s.high for s in spreads)])
-    tick = 20 if high - low > 120 else 10
-    low, high = low // tick * tick, -(-high // tick) * tick
-    left, width, step, top = 110, 370, 34, 16
-    base = top + step * max(len(spreads), 1)
-
-    def x(value: float) -> float:
-        return left + width * (value - low) / (high - low)
-
-    parts = [f'<line class="axis" x1="{left}" y1="{base}" x2="{left + width}" y2="{base}"/>']
-    for value in range(int(low), int(high) + 1, tick):
-        parts.append(f'<line class="grid" x1="{x(value):.1f}" y1="{top}" x2="{x(value):.1f}" y2="{base}"/>'
-                     f'<text x="{x(value):.1f}" y="{base + 16}" class="tick" text-anchor="middle">{value}</text>')
-    for i, s in enumerate(spreads):
-        mid = top + step * i + step / 2
-        parts.append(
-            f'<g><title>{_text(s.lang or "unknown")}: {s.articles} articles, median {s.median:.1f}, '
-            f"quartiles {s.q1:.1f}–{s.q3:.1f}, range {s.low:.1f}–{s.high:.1f}</title>"
-            f'<text x="{left - 8}" y="{mid + 4:.1f}" class="tick" text-anchor="end">'
-            f"{_text(s.lang or 'unknown')} (n={s.articles})</text>"
-            f'<line class="whisker" x1="{x(s.low):.1f}" y1="{mid}" x2="{x(s.high):.1f}" y2="{mid}"/>'
-            f'<rect class="box" x="{x(s.q1):.1f}" y="{mid - 9}" width="{max(x(s.q3) - x(s.q1), 1):.1f}" '
-            f'height="18"/><line class="median" x1="{x(s.median):.1f}" y1="{mid - 11}" '
-            f'x2="{x(s.median):.1f}" y2="{mid + 11}"/></g>'
-        )
-    if not spreads:
-        parts.append(f'<text x="{left + width / 2}" y="{top + step / 2 + 4}" class="tick" '
-                     'text-anchor="middle">No article long enough to measure</text>')
-    parts.append(f'<text x="{left + width / 2}" y="{base + 36}" class="label" '
-                 'text-anchor="middle">Reading ease (higher reads easier)</text>')
-    desc = "; ".join(f"{s.lang or 'unknown'}: {s.articles} articles, median {s.median:.1f}, "
-                     f"quartiles {s.q1:.1f} to {s.q3:.1f}, range {s.low:.1f} to {s.high:.1f}"
-                     for s in spreads) or "No article was measured."
-    formulas = ", ".join(f"{_text(s.lang)}: {_text(f.name)}" for s in spreads
-                         if (f := formula(s.lang)) is not None)
-    return _svg("Reading ease by language", desc, 500, base + 48, "".join(parts), "ease") + (
-        "<figcaption><strong>Reading ease by language.</strong> Line: median; box: middle half "
-        f"of the articles; whiskers: lowest to highest. Each language has its formula ({formulas or 'none'}), "
-        "so compare articles within a language. "
-        f"{_plural(unmeasured, 'article')} not measured (under 100 words, or no formula).</figcaption>"
     )
 
 
@@ -293,7 +133,7 @@ def _ease_by_language(rows: list[Row]) -> str:
 
 def _articles(rows: list[Row], links: Links) -> str:
     langs = sorted({row.profile.lang for row in rows})
-    options = "".join(f'<option value="{_text(lang)}">{_text(lang or "unknown")}</option>'
+    options = "".join(f'<option value="{safe_text(lang)}">{safe_text(lang or "unknown")}</option>'
                       for lang in langs)
     heads = "".join(f'<th scope="col" data-key="{c.key}"{" data-num" if c.numeric else ""}>{c.label}</th>'
                     for c in COLUMNS)
@@ -308,7 +148,7 @@ def _articles(rows: list[Row], links: Links) -> str:
         '<label>Score from <input type="number" id="f-min" min="0" max="100" inputmode="numeric"></label>'
         '<label>to <input type="number" id="f-max" min="0" max="100" inputmode="numeric"></label>'
         '</form>'
-        f'<p id="count" aria-live="polite">{_plural(len(rows), "article")}</p>'
+        f'<p id="count" aria-live="polite">{plural(len(rows), "article")}</p>'
         '<div class="scroll"><table id="articles-table"><thead><tr>'
         f"{heads}</tr></thead><tbody>{body}</tbody></table></div></section>\n"
     )
@@ -317,22 +157,22 @@ def _articles(rows: list[Row], links: Links) -> str:
 def _row(index: int, row: Row, links: Links) -> str:
     p = row.profile
     ease = "—" if p.reading_ease is None else f"{p.reading_ease:.1f}"
-    title = _text(p.title) if p.title else '<span class="muted">—</span>'
+    title = safe_text(p.title) if p.title else '<span class="muted">—</span>'
     flagged = ("e" if row.errors else "", "w" if row.warnings else "", "")
     counts_html = "".join(f'<td class="num {flag}">{value}</td>'
                           for value, flag in zip((row.errors, row.warnings, row.infos), flagged))
     return (
-        f'<tr data-i="{index}" data-lang="{_text(p.lang)}"><td class="path">'
-        f'<a href="{_text(links.at(p.path, 1))}">{_path(p.path)}</a></td>'
-        f"<td>{title}</td><td>{_text(p.lang or '—')}</td>"
-        f'<td class="num"><span class="score {_band_class(row.score)}">{row.score}</span></td>'
+        f'<tr data-i="{index}" data-lang="{safe_text(p.lang)}"><td class="path">'
+        f'<a href="{safe_text(links.at(p.path, 1))}">{_path(p.path)}</a></td>'
+        f"<td>{title}</td><td>{safe_text(p.lang or '—')}</td>"
+        f'<td class="num"><span class="score {band_class(row.score)}">{row.score}</span></td>'
         f'{counts_html}<td class="num">{p.words}</td><td class="num">{ease}</td></tr>'
     )
 
 
 def _path(path: str) -> str:
     """A path that may wrap after each slash, and only there."""
-    return _text(path).replace("/", "/<wbr>")
+    return safe_text(path).replace("/", "/<wbr>")
 
 
 def _findings_json(rows: list[Row], findings: Iterable[Finding], links: Links) -> str:
@@ -349,8 +189,8 @@ def _findings_json(rows: list[Row], findings: Iterable[Finding], links: Links) -
         if i is None:
             continue
         rule = rules.setdefault((f.code, f.name, f.severity.value), len(rules))
-        message = texts.setdefault(_UNPRINTABLE.sub("\ufffd", f.message), len(texts))
-        hint = texts.setdefault(_UNPRINTABLE.sub("\ufffd", f.hint), len(texts)) if f.hint else -1
+        message = texts.setdefault(UNPRINTABLE.sub("\ufffd", f.message), len(texts))
+        hint = texts.setdefault(UNPRINTABLE.sub("\ufffd", f.hint), len(texts)) if f.hint else -1
         per_row[i].append((f.line, f.column, rule, message, hint))
     files = [links.file(row.path) for row in rows]
     blob = {"rules": list(rules), "texts": list(texts), "rows": per_row, "files": files}
@@ -382,8 +222,8 @@ def _rules(audit: Audit) -> str:
     for finding in audit.findings:
         affected[finding.code].add(finding.path)
     lines = "".join(
-        f'<tr><td><a href="#rule={_text(code)}" class="rule" title="Show the articles with {_text(code)}">'
-        f'{_text(code)}</a></td><td>{_text(name)}</td>'
+        f'<tr><td><a href="#rule={safe_text(code)}" class="rule" title="Show the articles with {safe_text(code)}">'
+        f'{safe_text(code)}</a></td><td>{safe_text(name)}</td>'
         f'<td>{_severity(severity)}</td><td class="num">{count:,}</td>'
         f'<td class="num">{len(affected[code]):,}</td></tr>'
         for code, name, severity, count in sorted(audit.rule_counts(), key=_triage)
@@ -415,21 +255,21 @@ def _cross_group(code: str, group: list[Finding], links: Links) -> str:
     the table (10,000 orphan articles are 10,000 times the same sentence)."""
     messages, hints = {f.message for f in group}, {f.hint for f in group}
     (message_once,), (hint_once,) = (sorted(messages)[:1], sorted(hints)[:1])
-    shared = (f"<p>{_text(message_once)}</p>" if len(messages) == 1 else "") + (
-        f'<p class="muted">{_text(hint_once)}</p>' if len(hints) == 1 and hint_once else "")
+    shared = (f"<p>{safe_text(message_once)}</p>" if len(messages) == 1 else "") + (
+        f'<p class="muted">{safe_text(hint_once)}</p>' if len(hints) == 1 and hint_once else "")
     varied = len(messages) > 1 or len(hints) > 1
 
     def message(f: Finding) -> str:
-        hint = f'<br><span class="muted">{_text(f.hint)}</span>' if f.hint and len(hints) > 1 else ""
-        return f"<td>{_text(f.message) if len(messages) > 1 else ''}{hint}</td>" if varied else ""
+        hint = f'<br><span class="muted">{safe_text(f.hint)}</span>' if f.hint and len(hints) > 1 else ""
+        return f"<td>{safe_text(f.message) if len(messages) > 1 else ''}{hint}</td>" if varied else ""
 
-    lines = "".join(f'<tr><td class="path"><a href="{_text(links.at(f.path, f.line, f.column))}">{_path(f.path)}</a>'
+    lines = "".join(f'<tr><td class="path"><a href="{safe_text(links.at(f.path, f.line, f.column))}">{_path(f.path)}</a>'
                     f'</td><td class="num">{f.line}</td>'
                     f"{message(f)}</tr>" for f in group)
     severities = " ".join(_severity(s) for s in sorted({f.severity for f in group}, key=lambda s: -s.rank))
     return (
-        f"<details{' open' if len(group) <= 20 else ''}><summary><strong>{_text(code)}</strong> "
-        f"{_text(group[0].name)} {severities}: {_plural(len(group), 'finding')}</summary>{shared}"
+        f"<details{' open' if len(group) <= 20 else ''}><summary><strong>{safe_text(code)}</strong> "
+        f"{safe_text(group[0].name)} {severities}: {plural(len(group), 'finding')}</summary>{shared}"
         '<div class="scroll"><table><thead><tr><th scope="col">File</th><th scope="col" class="num">'
         f'Line</th>{"<th scope=col>Message</th>" if varied else ""}</tr></thead><tbody>{lines}</tbody>'
         "</table></div></details>"

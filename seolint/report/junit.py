@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from seolint.findings import Finding
 from seolint.report._common import report_path
 from seolint.report.concise import line
-from seolint.report.tally import summary
+from seolint.report.tally import closing_line
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -36,7 +36,7 @@ def render(findings: list[Finding], files: int, color: bool) -> str:
         suite = _element(root, "testsuite", name="seolint", tests="1", failures="0", errors="0",
                          skipped="0", time="0")
         case = _element(suite, "testcase", name="seolint", classname="seolint", time="0")
-        _element(case, "system-out").text = xml_safe(summary(findings, files))
+        _element(case, "system-out").text = xml_safe(closing_line(findings, files))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

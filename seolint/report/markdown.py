@@ -13,7 +13,7 @@ import re
 
 from seolint.findings import Finding, Severity
 from seolint.report._common import counts, report_path
-from seolint.report.tally import summary
+from seolint.report.tally import closing_line
 from seolint.score import score
 
 MAX_ROWS = 200
@@ -30,7 +30,7 @@ def cell(text: str) -> str:
 
 
 def render(findings: list[Finding], files: int, color: bool) -> str:
-    lines = ["## seolint", "", cell(summary(findings, files))]
+    lines = ["## seolint", "", cell(closing_line(findings, files))]
     if findings:
         lines += ["", *_counts(findings), "", *_scores(findings), "", *_rows(findings)]
     return "\n".join(lines) + "\n"

@@ -90,7 +90,7 @@ def counted(findings: Iterable[Finding]) -> tuple[Iterator[Finding], Tally]:
     return counting(), tally
 
 
-def summary(findings: Iterable[Finding], files: int) -> str:
+def closing_line(findings: Iterable[Finding], files: int) -> str:
     tally = Tally()
     for finding in findings:
         tally.add(finding)

@@ -202,7 +202,7 @@ def _summary(doc: Document, links: tuple[LinkRef, ...], headings: tuple[str, ...
     phrase = found[0] if found else None
     aliases = data.get("aliases", [])
     return Summary(
-        path=doc.path.absolute().as_posix(),  # engine._Summaries sorts fresh ones by this, unread
+        path=doc.path.absolute().as_posix(),  # runner._Summaries sorts fresh ones by this, unread
         display=doc.display,
         lang=doc.lang,
         title=article.text("title"),

@@ -47,6 +47,13 @@ class Language:
         return [str(item) for item in value] if isinstance(value, list) else []
 
 
+def words_and_english(lang: str, key: str) -> list[str]:
+    """A language file's list with English's after it: drafting tools and SEO briefs are
+    often in English whatever the article's language."""
+    own = language(lang).words(key)
+    return own if lang == "en" else [*own, *language("en").words(key)]
+
+
 @cache
 def language(code: str) -> Language:
     """The data of a language by its primary subtag; an unknown one has no function words."""

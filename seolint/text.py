@@ -67,6 +67,14 @@ def language(code: str) -> Language:
     return Language(code, str(data.get("name", code)), data.get("stemmer"), words, abbreviations, data)
 
 
+def make_slug(text: str, lang: str) -> str:
+    """A lowercase ASCII kebab-case slug, transliterated for the article's language."""
+    from slugify import slugify
+
+    replacements = language(lang).data.get("slug-replacements", [])
+    return str(slugify(text, replacements=[tuple(pair) for pair in replacements]))
+
+
 class Sentence(NamedTuple):
     text: str
     words: list[str]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from seolint.checks import (
     content,
+    dates,
     description,
     editorial,
     frontmatter,
     headings,
     images,
+    keyphrase,
     keywords,
     links,
     placeholders,
@@ -30,10 +32,12 @@ def _catalogue(rule: Rule) -> tuple[int, str]:
 
 RULES: tuple[Rule, ...] = tuple(sorted((
     *frontmatter.RULES,
+    *dates.RULES,
     *title.RULES,
     *description.RULES,
     *slug.RULES,
     *keywords.RULES,
+    *keyphrase.RULES,
     *images.RULES,
     *headings.RULES,
     *content.RULES,

@@ -12,18 +12,10 @@ from seolint.paths import absolute
 from seolint.findings import FixSafety, SetKey, Severity, Violation
 from seolint.printable import shown_name
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import language, stems
+from seolint.text import make_slug, stems
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _INDEX_NAMES = {"index", "_index", "readme"}
-
-
-def make_slug(text: str, lang: str) -> str:
-    """A lowercase ASCII kebab-case slug, transliterated for the article's language."""
-    from slugify import slugify
-
-    replacements = language(lang).data.get("slug-replacements", [])
-    return str(slugify(text, replacements=[tuple(pair) for pair in replacements]))
 
 
 class SlugFormat(Options):

@@ -31,6 +31,9 @@ class Anchor(NamedTuple):
     label: str = ""  # aria-label or title of an HTML link
     closed: bool = True  # False for an HTML block's <a> whose content goes on after the block
     code: bool = False  # its text is inline code only: an identifier ([`break`](…)), not prose
+    #: The alt of each image inside the link, None for an HTML <img> without an alt attribute:
+    #: ``alt=""`` marks the image as decoration, a missing alt leaves it unnamed.
+    images: tuple[str | None, ...] = ()
 
 
 class Piece(NamedTuple):
@@ -77,6 +80,7 @@ class _Open:
     label: str = ""
     parts: list[str] = field(default_factory=list)
     prose: bool = False  # some of its text is literal text, not code
+    images: list[str | None] = field(default_factory=list)
 
 
 @dataclass
@@ -109,6 +113,8 @@ class _Walk:
             self._content(child.content, prose=not self.code)
         elif kind in ("code_inline", "image"):
             self._content(child.content, prose=kind == "image")  # an image's content: its alt
+            if kind == "image" and self.link is not None:
+                self.link.images.append(child.content)
         elif kind == "link_open":
             href = str(child.attrs.get("href") or "")
             autolink = child.markup == "autolink"
@@ -140,7 +146,10 @@ class _Walk:
         elif name in _CODE_TAGS:
             self.code = max(0, self.code + (-1 if closing else 1))
         elif name == "img":
-            self._content(_attribute(attributes, "alt") or "")
+            alt = _attribute(attributes, "alt")
+            self._content(alt or "")
+            if self.link is not None:
+                self.link.images.append(alt)
 
     def _open(self, href: str, needle: str, html: bool) -> None:
         source = self.doc.line_text(self.line)
@@ -160,7 +169,8 @@ class _Walk:
         assert link is not None
         text = " ".join("".join(link.parts).split())
         self.out.anchors.append(Anchor(link.href, text, link.line, link.column, link.html,
-                                       link.templated, link.label, True, bool(text) and not link.prose))
+                                       link.templated, link.label, True, bool(text) and not link.prose,
+                                       tuple(link.images)))
         self.link = None
 
 
@@ -200,12 +210,13 @@ def _html_anchors(html: str, line: int) -> Iterator[Anchor]:
         href = tag.get("href")
         if href is None:
             continue
-        alts = [str(image.get("alt") or "") for image in tag.find_all("img")]
+        images = [image.get("alt") for image in tag.find_all("img")]
+        alts = [str(alt or "") for alt in images]
         text = " ".join(" ".join([tag.get_text(" ", strip=True), *alts]).split())
         label = str(tag.get("aria-label") or tag.get("title") or "")
         where = line + (tag.sourceline or 1) - 1
         yield Anchor(str(href), text, where, (tag.sourcepos or 0) + 1, True, _templated(str(href)),
-                     label, closed)
+                     label, closed, False, tuple(None if alt is None else str(alt) for alt in images))
 
 
 def scan(doc: Document) -> Scan:

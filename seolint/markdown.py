@@ -135,13 +135,6 @@ class Block(NamedTuple):
     emphasis_only: bool = False  # the whole paragraph is one bold/italic run
 
 
-class TextRun(NamedTuple):
-    """Literal text outside code and link targets, on one line (for plain-text scans)."""
-
-    text: str
-    line: int
-
-
 @dataclass
 class Body:
     tokens: list[Any]
@@ -149,7 +142,6 @@ class Body:
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
-    runs: list[TextRun] = field(default_factory=list)
     html: list[tuple[str, int]] = field(default_factory=list)  # raw HTML and its line
 
 
@@ -199,7 +191,7 @@ def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Bo
 
 
 def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bool]:
-    """Walk an inline token's children: prose text, links, images, plain-text runs.
+    """Walk an inline token's children: prose text, links, images.
 
     Returns the block's prose and whether all of its text is emphasized (bold or italic).
     """
@@ -215,9 +207,7 @@ def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bo
         elif kind == "text":
             parts.append(child.content)
             plain = plain or (emphasis == 0 and bool(child.content.strip()))
-            if link is None:
-                out.runs.append(TextRun(child.content, line))
-            else:
+            if link is not None:
                 link.text.append(child.content)
         elif kind == "link_open":
             link = _OpenLink(str(child.attrs.get("href", "")), [], line, child.markup == "autolink", False)

@@ -45,7 +45,7 @@ TARGET_FILES_PER_S = 1000.0
 #: HTML, pretty output).
 FORBIDDEN_IMPORTS = ("markdown_it", "textstat", "bs4", "rich")
 
-#: What seolint's folder walk picks up (seolint/files.py), to count a corpus's files.
+#: What seolint's folder walk picks up (seolint/source/discover.py), to count a corpus's files.
 EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
 

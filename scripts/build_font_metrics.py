@@ -3,7 +3,7 @@
 Search results set titles and descriptions in Arial. Liberation Sans is metric-compatible with
 Arial (same advance for every glyph they share) and free to read, so its ``hmtx`` table stands
 in for Arial's. This script is the only place fontTools and the font are needed; the linter
-reads the JSON it writes (see ``seolint/width.py``).
+reads the JSON it writes (see ``seolint/language/width.py``).
 
 The table holds:
 
@@ -74,7 +74,7 @@ FALLBACKS: dict[int, Rule] = {
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Write the Liberation Sans advance-width table used by seolint/width.py."
+        description="Write the Liberation Sans advance-width table used by seolint/language/width.py."
     )
     parser.add_argument("--font", type=Path, default=DEFAULT_FONT,
                         help=f"LiberationSans-Regular.ttf (default: {DEFAULT_FONT})")

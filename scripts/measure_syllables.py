@@ -1,6 +1,6 @@
 """Measure how well English syllable counters agree with the CMU Pronouncing Dictionary.
 
-This is how ``seolint/readability.py`` chose its English syllable counter; its docstring
+This is how ``seolint/language/readability.py`` chose its English syllable counter; its docstring
 records the figures. Run from the repository root::
 
     python scripts/measure_syllables.py [--cmudict PATH] [--top N]
@@ -66,7 +66,7 @@ def load_cmu(path: Path | None) -> dict[str, list[int]]:
 def counters() -> dict[str, Counter]:
     import pyphen  # type: ignore[import-untyped, unused-ignore]
 
-    from seolint import readability
+    from seolint.language import readability
 
     def hyphenation(lang: str, left: int, right: int) -> Counter:
         dictionary = pyphen.Pyphen(lang=lang, left=left, right=right)

@@ -1,6 +1,6 @@
 """Measure how keyphrase matching treats word forms: inflections merged, derivations kept apart.
 
-This is how ``seolint/wordforms.py`` chose to strip inflections only. Run from the
+This is how ``seolint/language/wordforms.py`` chose to strip inflections only. Run from the
 repository root::
 
     python scripts/measure_word_forms.py [--corpus FOLDER] [--lang en|fr] [--show N]
@@ -31,8 +31,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from seolint.text import fold, language  # noqa: E402  (after the path is set)
-from seolint.wordforms import _snowball, form  # noqa: E402
+from seolint.language.words import fold, language  # noqa: E402  (after the path is set)
+from seolint.language.wordforms import _snowball, form  # noqa: E402
 
 PAIRS = ROOT / "tests" / "fixtures" / "word_forms" / "pairs.toml"
 

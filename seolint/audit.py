@@ -16,9 +16,9 @@ from seolint.findings import Finding, Severity
 from seolint.score import score
 
 if TYPE_CHECKING:
-    from seolint.document import Document
+    from seolint.source.document import Document
     from seolint.engine import SiteRule
-    from seolint.site import Summary
+    from seolint.site.summaries import Summary
 
 
 class Profile(NamedTuple):
@@ -44,7 +44,7 @@ class Row(NamedTuple):
 
 
 def profile(doc: Document) -> Profile:
-    from seolint.readability import measure_ease
+    from seolint.language.readability import measure_ease
 
     readable = doc.source is not None and doc.split.problem is None
     title = doc.article.text("title") if readable and doc.data is not None else None

@@ -228,7 +228,7 @@ def clean(paths: tuple[Path, ...]) -> None:
 def site(path: Path) -> None:
     """Show the site detected around PATH: generator, config read, URLs, languages."""
     from seolint.engine import Configs
-    from seolint.profiles.show import run
+    from seolint.source.profiles.show import run
 
     config = Configs().for_folder(path if path.is_dir() else path.parent)
     raise SystemExit(run(path, config.site_for(path / "x.md" if path.is_dir() else path)))
@@ -267,7 +267,7 @@ def server() -> None:
 
 
 def _default_jobs() -> int:
-    from seolint.parallel import default_jobs
+    from seolint.batch.workers import default_jobs
 
     return default_jobs()
 

@@ -15,11 +15,11 @@ from typing import Any
 
 import click
 
-from seolint import files
+from seolint.source import discover
 from seolint.atomic import write_atomic
 from seolint.errors import ConfigError, ExitCode, SeolintError
 from seolint.findings import Finding, Severity
-from seolint.store import FindingStore
+from seolint.batch.store import FindingStore
 
 #: Runs over fewer files than this finish before a progress bar would help.
 MIN_PROGRESS_FILES = 20
@@ -28,7 +28,7 @@ MIN_PROGRESS_FILES = 20
 def _overrides(values: dict[str, Any]) -> Any:
     from pydantic import ValidationError
 
-    from seolint.config import ConfigFile
+    from seolint.source.config import ConfigFile
 
     data = {key: value for key, value in values.items() if value}
     if not data:
@@ -81,20 +81,20 @@ def run_check(request: CheckRequest) -> int:
     else:
         only = None
         if request.changed_since is not None:
-            only = set(files.changed_since(request.changed_since, Path.cwd()))
+            only = set(discover.changed_since(request.changed_since, Path.cwd()))
         with _progress_bar(not request.quiet) as progress:
             result = engine.run(request.paths, configs, only=only, jobs=request.jobs,
                                 shard=request.shard, progress=progress)
         _warn_if_none(result.files, request)
     findings = result.findings
     if request.write_baseline is not None:
-        from seolint import baseline
+        from seolint.batch import baseline
 
         baseline.write(request.write_baseline, findings)
         _note(request.quiet, f"Wrote {len(findings)} findings to {request.write_baseline}")
         return ExitCode.OK
     if known is not None:
-        from seolint import baseline
+        from seolint.batch import baseline
 
         findings = FindingStore(baseline.new_findings(findings, known))
     if request.shard is not None:
@@ -112,7 +112,7 @@ def _printed_lines(configs: Any, request: CheckRequest) -> Printed | None:
     """The lines each path printed last time in this output format and output form, from
     the cache of the first folder checked (where the rules across articles keep theirs);
     None without the cache, or for an output whose bytes are not text's encoded piecewise."""
-    from seolint import cache
+    from seolint.batch import cache
     from seolint.report import REUSABLE
 
     if not request.cache or request.statistics or request.output_format not in REUSABLE:
@@ -172,7 +172,7 @@ _STATELESS_ERRORS = frozenset({"strict", "surrogateescape", "replace", "backslas
 
 def run_merge(sources: list[Path], request: CheckRequest) -> int:
     """Combine the summary files of a sharded run and report as one run would."""
-    from seolint import shards
+    from seolint.batch import shards
     from seolint.report import AUDITS, FORMATS
 
     _check_editor_url(request.editor_url)
@@ -219,8 +219,8 @@ def _finish(findings: Iterable[Finding], files: int, audit: Any, reports: list[t
 
 def _suggested(findings: Iterable[Finding], reports: list[str], request: CheckRequest) -> Iterable[Finding]:
     """The findings with their fixes as replacements, when a format that carries them is
-    printed or written (``seolint.suggest``)."""
-    from seolint import suggest
+    printed or written (``seolint.fix.suggest``)."""
+    from seolint.fix import suggest
 
     if request.statistics or not suggest.FORMATS.intersection([request.output_format, *reports]):
         return findings
@@ -304,14 +304,14 @@ def run_fix(request: FixRequest) -> int:
     hook stops the commit and the writer sees why; otherwise as ``check``.
     """
     from seolint import engine
-    from seolint.fixing import echo_outcome, fix_all
+    from seolint.fix.loop import echo_outcome, fix_all
     from seolint.report import stream
 
     check = request.check
     configs = engine.Configs(check.config_path, _overrides(check.overrides))
     if check.stdin_filename is not None:
         return _fix_stdin(request, configs)
-    only = set(files.changed_since(check.changed_since, Path.cwd())) if check.changed_since else None
+    only = set(discover.changed_since(check.changed_since, Path.cwd())) if check.changed_since else None
     outcome = fix_all(check.paths, configs, unsafe=request.unsafe, diff_only=request.diff, only=only)
     echo_outcome(outcome, request.diff, check.quiet)
     remaining: Iterable[Finding] = outcome.findings
@@ -331,7 +331,7 @@ def run_fix(request: FixRequest) -> int:
 
 def _fix_stdin(request: FixRequest, configs: Any) -> int:
     """``fix --stdin-filename``: the fixed article on stdout, what remains on stderr."""
-    from seolint.fixing import fix_source
+    from seolint.fix.loop import fix_source
     from seolint.report import render
 
     check = request.check
@@ -349,7 +349,7 @@ def _fix_stdin(request: FixRequest, configs: Any) -> int:
 
 
 def _remaining_line(remaining: Iterable[Finding]) -> str:
-    from seolint.report.summary import Tally
+    from seolint.report.tally import Tally
 
     tally = Tally()
     for finding in remaining:
@@ -378,7 +378,7 @@ def _warn_if_none(found: int, request: CheckRequest) -> None:
 
 
 def _load_baseline(path: Path) -> Any:
-    from seolint import baseline  # imports the report helpers: only when a baseline is used
+    from seolint.batch import baseline  # imports the report helpers: only when a baseline is used
 
     return baseline.load(path)
 
@@ -424,7 +424,8 @@ def statistics(findings: Iterable[Finding], quiet: bool = False) -> str:
 
 def clean_cache(paths: list[Path]) -> int:
     """Remove .seolint_cache/ from the given folders and their configs' folders."""
-    from seolint import cache, engine
+    from seolint import engine
+    from seolint.batch import cache
 
     configs = engine.Configs()
     roots = {path for path in paths} | {configs.for_folder(path).root for path in paths}
@@ -436,7 +437,7 @@ def clean_cache(paths: list[Path]) -> int:
 
 def explain_rule(code_or_name: str) -> int:
     from seolint.checks import REGISTRY
-    from seolint.config import select_codes
+    from seolint.source.config import select_codes
 
     codes = select_codes(REGISTRY, code_or_name)
     exact = [code for code in codes if code == code_or_name.upper() or REGISTRY[code].name == code_or_name]

@@ -12,20 +12,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from seolint import cache, packed, partial, site, suppress
+from seolint.batch import cache
+from seolint.batch import packed
+from seolint.batch import partial
+
+
+from seolint.source import suppress
 from seolint.audit import Profile, profile, unread
 from seolint.checks import REGISTRY
-from seolint.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
-from seolint.document import Document
-from seolint.files import SKIPPED_DIRS, Candidate, discover
+from seolint.source.config import Config, ConfigFile, Layer, find_config, load_layers, select_codes
+from seolint.source.document import Document
+from seolint.source.discover import SKIPPED_DIRS, Candidate, discover
 from seolint.findings import Finding, Fix, Severity, Span, Violation
-from seolint.paths import absolute, folder_matcher, real, real_folder, stamp
-from seolint.reading import NotARegularFile, TooLarge, read_article
+from seolint.source.globs import absolute, folder_matcher, real, real_folder, stamp
+from seolint.source.reading import NotARegularFile, TooLarge, read_article
 from seolint.rules import Options, Rule
-from seolint.site import Summary
-from seolint.siteroot import site_root
-from seolint.spill import Spill
-from seolint.store import FindingStore
+from seolint.site import summaries as site_summaries
+from seolint.site.summaries import Summary
+from seolint.source.siteroot import site_root
+from seolint.batch.spill import Spill
+from seolint.batch.store import FindingStore
 
 #: The packed summaries a run without the cache keeps in memory before setting the rest
 #: aside on disk (a tenth of a megabyte per two hundred articles).
@@ -102,10 +108,10 @@ def run(
 
     With ``shard=(i, n)`` only the i-th of n stable parts of the articles is checked and the
     rules across articles do not run: their summaries are kept for ``seolint merge``.
-    Each file's results stay packed (``seolint.packed``): summaries are decoded only for the
+    Each file's results stay packed (``seolint.batch.packed``): summaries are decoded only for the
     rules across articles when their cached findings cannot answer, or for an audit.
     """
-    from seolint.parallel import check_many
+    from seolint.batch.workers import check_many
 
     today = today or dt.date.today()
     folders: list[Finding] = []
@@ -150,7 +156,7 @@ def run(
 
 class _Summaries:
     """The packed summaries of a run, put in path order when first needed, then decoded
-    each time a rule reads one (``site.Summaries``); a damaged one (from a foreign cache)
+    each time a rule reads one (``site_summaries.Summaries``); a damaged one (from a foreign cache)
     becomes a finding on its file."""
 
     def __init__(self, store: FindingStore, fresh: bool = False) -> None:
@@ -162,7 +168,7 @@ class _Summaries:
         self._fresh = fresh
         self._spill = Spill(budget=_SUMMARIES_BUDGET) if fresh else None
         self._store = store
-        self._lazy: site.Summaries | None = None
+        self._lazy: site_summaries.Summaries | None = None
 
     def add(self, candidate: Candidate, blob: bytes) -> None:
         self.candidates.append(candidate)
@@ -174,10 +180,10 @@ class _Summaries:
             return packed.summary(self._spill.get(blob))
         return packed.summary(blob)
 
-    def lazy(self) -> site.Summaries:
+    def lazy(self) -> site_summaries.Summaries:
         """The summaries in path order, read one at a time. Those from the cache are decoded
         once here, to find their paths and set aside the damaged ones; a fresh one's path is
-        its candidate's (``site.summarize``)."""
+        its candidate's (``site_summaries.summarize``)."""
         if self._lazy is None:
             keyed: list[tuple[str, bytes | int]] = []
             for candidate, blob in zip(self.candidates, self._blobs):
@@ -188,7 +194,7 @@ class _Summaries:
                     self._store.add([crash_finding(None, candidate.display, error)])
                     self.damaged.append(candidate)
             keyed.sort(key=lambda item: item[0])
-            self._lazy = site.Summaries(packed=[blob for _, blob in keyed], decode=self._decode)
+            self._lazy = site_summaries.Summaries(packed=[blob for _, blob in keyed], decode=self._decode)
             self._blobs = []
         return self._lazy
 
@@ -282,7 +288,7 @@ def cached_cross_rows(
     key = _site_key(root, rules, digests)
     stored = cache.load_site(folder, root, key)
     if stored is None:
-        with site.recording() as looked_at:
+        with site_summaries.recording() as looked_at:
             stored, keep = compute()
         if keep:
             cache.store_site(folder, root, key, stored, looked_at)
@@ -307,11 +313,11 @@ def _first_folder(paths: list[Path]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-def cross_findings(summaries: Iterable[Summary] | site.Summaries, root: str, rules: list[SiteRule]) -> list[Finding]:
+def cross_findings(summaries: Iterable[Summary] | site_summaries.Summaries, root: str, rules: list[SiteRule]) -> list[Finding]:
     """The findings of ``rules`` over ``summaries``, in whatever order these come: a whole
     run and the merge of its shards give the same result."""
-    if not isinstance(summaries, site.Summaries):
-        summaries = site.Summaries(sorted(summaries, key=lambda summary: summary.path))
+    if not isinstance(summaries, site_summaries.Summaries):
+        summaries = site_summaries.Summaries(sorted(summaries, key=lambda summary: summary.path))
     return [finding for path, result in cross_rows(summaries, root, rules)[0]
             for finding in packed.findings(result.findings, path)]
 
@@ -321,7 +327,7 @@ _CHUNK = 4096
 
 
 def cross_rows(
-    summaries: site.Summaries, root: str, rules: list[SiteRule], into: FindingStore | None = None,
+    summaries: site_summaries.Summaries, root: str, rules: list[SiteRule], into: FindingStore | None = None,
     crash_at: str | None = None,
 ) -> tuple[list[tuple[str, packed.Packed]], bool]:
     """``cross_findings``, packed per path as they come (``packed_rows``): the findings of
@@ -417,7 +423,7 @@ def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None 
     if across and summary is not None:
         root, rules = site_setup(configs, [name])
         indexes = cache.Indexes(today.isoformat(), False) if configs.cache else None
-        checked = partial.Checked([candidate], site.Summaries([summary]), [(candidate.absolute, None)])
+        checked = partial.Checked([candidate], site_summaries.Summaries([summary]), [(candidate.absolute, None)])
         partial.add_site_findings(store, checked, root, rules, configs, indexes, today, None, jobs)
     return RunResult(store, 1, [measured] if configs.profiles else [],
                      [summary] if summarize and summary is not None else [])
@@ -497,7 +503,7 @@ def _inspect(
     settings = config.settings_for(candidate.path, today)
     doc = Document.from_bytes(candidate.path, candidate.display, data, settings)
     if settings.site is not None:
-        from seolint.profiles import is_published
+        from seolint.source.profiles import is_published
 
         if settings.site.config_file:  # its findings depend on it
             doc.reads(Path(settings.site.root, settings.site.config_file))
@@ -525,7 +531,7 @@ def _inspect(
                 results.append(finding)
     summary = None
     if summarize and any(config.registry[code].site_check for code in config.enabled):
-        summary = site.summarize(doc, frozenset(ignored), directives)
+        summary = site_summaries.summarize(doc, frozenset(ignored), directives)
     return doc, results, summary
 
 

@@ -39,7 +39,7 @@ class Span(NamedTuple):
         return cls(line, start, line, max(start, len(stripped) + 1))
 
 
-# --- edits: what a fix changes, as data (applied by seolint.edits) ----------------------
+# --- edits: what a fix changes, as data (applied by seolint.fix.edits) ----------------------
 
 
 class SetKey(NamedTuple):

@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict
 from seolint.findings import FixSafety, Severity, Violation
 
 if TYPE_CHECKING:
-    from seolint.document import Document
-    from seolint.site import Summaries, Summary
+    from seolint.source.document import Document
+    from seolint.site.summaries import Summaries, Summary
 
 
 def _kebab(name: str) -> str:

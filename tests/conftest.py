@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from seolint.cli import main
-from seolint.document import Document
+from seolint.source.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The rules judged from the front matter alone, for tests whose articles have tiny bodies.

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from seolint import cache
+from seolint.batch import cache
 
 from .conftest import ROOT
 
@@ -264,7 +264,7 @@ def test_one_article_reads_only_its_own_packed_results(seolint: Any, write: Any,
     """A pre-commit run on one article reads its own results from the blob files, and the
     other articles' entries for their summaries (the rules across articles see the whole
     site), each as a range while they are few, and prints what a full read gives."""
-    from seolint import cache
+    from seolint.batch import cache
 
     for name in "abc":
         write(f"{name}.md", ARTICLE.replace("professional-network", f"network-{name}"))

@@ -132,7 +132,7 @@ def test_check_fix_is_the_same_as_fix(seolint: Any, write: Any, isolated: Path) 
 
 
 def test_a_fix_that_would_not_read_back_is_refused(seolint: Any, write: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint import splice
+    from seolint.fix import splice
 
     monkeypatch.setattr(splice, "_render", lambda fmt, key, value, original: [f"{key}: [broken"])
     path = write("a.md", YAML_IN)
@@ -225,7 +225,7 @@ def test_unsafe_fixes_remove_notes_and_the_repeated_h1(seolint: Any, write: Any,
 
 
 def test_a_crashing_fixer_leaves_only_its_file_alone(seolint: Any, write: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint import splice
+    from seolint.fix import splice
 
     def boom(fmt: str, key: str, value: Any, original: list[str]) -> list[str]:
         raise KeyError("boom")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from seolint.findings import Span
-from seolint.frontmatter import split
+from seolint.source.frontmatter import split
 
 
 def test_yaml_positions_of_nested_keys_and_items() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint.imagesize import image_size, read_size
+from seolint.source.imagesize import image_size, read_size
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from seolint import langid
+from seolint.source import langid
 
 from .conftest import CORPUS, ROOT
 

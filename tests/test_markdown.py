@@ -1,4 +1,4 @@
-"""seolint.markdown: the body's tokens and the facts every body rule reads (the outline here)."""
+"""seolint.source.markdown: the body's tokens and the facts every body rule reads (the outline here)."""
 
 from __future__ import annotations
 

@@ -70,7 +70,7 @@ def test_installed_wheel_runs_from_anywhere(wheel: Path, tmp_path: Path) -> None
     assert "Fixed toml.md" in fixed.stdout, fixed.stdout + fixed.stderr
     assert 'keywords = ["a", "b"]' in toml.read_text(encoding="utf-8")
     french = subprocess.run([str(python), "-I", "-c",
-                             "from seolint.readability import syllables; print(syllables('professionnel', 'fr'))"],
+                             "from seolint.language.readability import syllables; print(syllables('professionnel', 'fr'))"],
                             cwd=tmp_path, capture_output=True, text=True)
     assert french.returncode == 0 and int(french.stdout) >= 3, french.stderr
 

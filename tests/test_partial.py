@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from seolint import site
-from seolint.resolve import Site, may_lead_to, names
+from seolint.site import summaries as site_summaries
+from seolint.site.resolve import Site, may_lead_to, names
 from seolint.engine import Configs, candidates, checked
-from seolint.frontmatter import split
-from seolint.markdown import link_targets, parse
+from seolint.source.frontmatter import split
+from seolint.source.markdown import link_targets, parse
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -135,8 +135,8 @@ def test_other_articles_are_read_from_the_cache_when_fresh(seolint: Any, small: 
     (small / "seolint.toml").write_text("")
     seolint("check", "--output-format", "json", ".")  # fills the cache
     sketched: list[str] = []
-    real_sketch = site.sketch
-    monkeypatch.setattr(site, "sketch", lambda doc, *rest: sketched.append(doc.display) or real_sketch(doc, *rest))
+    real_sketch = site_summaries.sketch
+    monkeypatch.setattr(site_summaries, "sketch", lambda doc, *rest: sketched.append(doc.display) or real_sketch(doc, *rest))
     assert cross(seolint("check", "--output-format", "json", "en/a.md")) == []
     assert sketched == []
     (small / "en/b.md").write_text(article("Renamed", "## Part one", slug="elsewhere"))
@@ -169,7 +169,7 @@ def test_link_targets_find_every_link_the_parser_finds() -> None:
         parts = split(text)
         body = parse(parts.body, parts.body_line, text.split("\n"), path.suffix == ".mdx")
         hrefs = set(link_targets(parts.body))
-        missing = [link.href for link in body.links if site.is_internal(link.href, None) and link.href not in hrefs]
+        missing = [link.href for link in body.links if site_summaries.is_internal(link.href, None) and link.href not in hrefs]
         assert all("%" in href for href in missing), (path, missing)  # a parser's escapes, unquoted alike
 
 
@@ -201,11 +201,11 @@ def test_the_link_filter_keeps_every_link_that_leads_to_the_article() -> None:
                 summaries.append(result.summary)
         summaries.sort(key=lambda summary: summary.path)
         root = folder.as_posix()
-        where = Site(site.Summaries(summaries), root)
+        where = Site(site_summaries.Summaries(summaries), root)
         for index, summary in enumerate(summaries):
             for link, target in zip(summary.links, where.targets(index)):
                 if target >= 0 and target != index:
-                    wanted = names(summaries[target], site.url_of(summaries[target], root))
+                    wanted = names(summaries[target], site_summaries.url_of(summaries[target], root))
                     assert may_lead_to(link.href, summary.base_url, wanted), (summary.display, link.href)
 
 
@@ -215,7 +215,7 @@ def test_a_crashing_rule_is_reported_on_a_checked_article(seolint: Any, small: P
 
     from seolint.checks import REGISTRY
 
-    def crashing(summaries: site.Summaries, root: str, options: Any) -> Any:
+    def crashing(summaries: site_summaries.Summaries, root: str, options: Any) -> Any:
         raise RuntimeError("boom")
         yield  # a generator, as the rules are
 
@@ -230,13 +230,13 @@ def test_unchecked_articles_get_their_language_without_a_markdown_parse(tmp_path
     """A partial run reads the rest of the site from sketches; their language is detected
     from the raw text, so no unchecked article's Markdown is parsed (a pre-commit run on one
     file of a 10,000-article site stays fast)."""
-    from seolint.document import Document
+    from seolint.source.document import Document
 
     article = tmp_path / "fr.md"
     article.write_text("---\ntitle: Un article\n---\n\n" + "Le réseau est une affaire de patience et de temps. " * 10
                        + "\n\n```\nthe code is in English and it is not prose\n```\n", encoding="utf-8")
     config = Configs().for_file(article)
     doc = Document.from_bytes(article, "fr.md", article.read_bytes(), config.settings_for(article, dt.date.today()))
-    summary = site.sketch(doc)
+    summary = site_summaries.sketch(doc)
     assert summary is not None and summary.lang == "fr"
     assert "body" not in doc.__dict__  # the Markdown was never parsed

@@ -1,4 +1,4 @@
-"""Site profiles (seolint.profiles): detection, article URLs, and the rules that ask them,
+"""Site profiles (seolint.source.profiles): detection, article URLs, and the rules that ask them,
 on the small sites of tests/fixtures/sites/<generator>/."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from seolint.profiles import article_url, detect, is_dated, path_language
+from seolint.source.profiles import article_url, detect, is_dated, path_language
 from tests.conftest import FIXTURES
 
 SITES = FIXTURES / "sites"

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from seolint import readability
-from seolint.document import Document
+from seolint.language import readability
+from seolint.source.document import Document
 from seolint.engine import Configs
-from seolint.text import prose_words, sentences
+from seolint.language.words import prose_words, sentences
 
 from .conftest import CORPUS
 

@@ -1,4 +1,4 @@
-"""Reading ease and syllables by language (seolint.readability), checked against textstat."""
+"""Reading ease and syllables by language (seolint.language.readability), checked against textstat."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from seolint import readability
-from seolint.readability import Formula, formula, reading_ease, syllables
+from seolint.language import readability
+from seolint.language.readability import Formula, formula, reading_ease, syllables
 
 # Hand-made prose whose counts are unambiguous: no apostrophe, hyphen, digit or abbreviation,
 # every sentence ends with a full stop and has more than two words (textstat ignores shorter
@@ -196,7 +196,7 @@ def test_english_needs_neither_nltk_nor_textstat() -> None:
             raise OSError("network access")
         socket.socket = NoSocket
         socket.create_connection = socket.getaddrinfo = refuse
-        import seolint.readability as r
+        import seolint.language.readability as r
         assert "pysyllables" not in sys.modules and "pyphen" not in sys.modules
         assert r.syllables("readability", "en") == 5
         assert r.formula("en") is not None

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from seolint.reading import NotARegularFile, TooLarge, read_article
+from seolint.source.reading import NotARegularFile, TooLarge, read_article
 
 ARTICLE = "---\ntitle: A title\ndescription: Short.\n---\n\nSome text.\n"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from seolint import cache
+from seolint.batch import cache
 
 from .conftest import ROOT
 from .test_cache import ARTICLE
@@ -139,7 +139,7 @@ def test_a_run_over_part_of_the_site_keeps_the_others_lines(seolint: Any, write:
     assert _same_as_uncached(seolint, "--output-format", "concise", ".") == whole
     assert index.stat().st_mtime_ns == written  # nothing new printed: nothing written
     later = time.time() + (cache.KEEP_DAYS + 1) * 86_400
-    monkeypatch.setattr("seolint.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
+    monkeypatch.setattr("seolint.batch.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
     _same_as_uncached(seolint, "--output-format", "concise", "a.md")
     assert len(cache.unseal(index.read_bytes())["lines"]) < kept
 
@@ -155,7 +155,7 @@ def test_lines_of_a_form_no_run_uses_any_more_are_dropped(seolint: Any, write: A
     _same_as_uncached(seolint, "--output-format", "github", ".")
     assert len(_cached(isolated, "render-")) == 2
     later = time.time() + (cache.KEEP_DAYS + 1) * 86_400
-    monkeypatch.setattr("seolint.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
+    monkeypatch.setattr("seolint.batch.cache.time", SimpleNamespace(time=lambda: later, time_ns=time.time_ns))
     assert _same_as_uncached(seolint, "--output-format", "concise", ".") == concise
     assert _cached(isolated, "render-") == [kept]
     name = kept.name[len("render-"):-len(".marshal")]

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from seolint import spill
+from seolint.batch import spill
 from seolint.checks import REGISTRY
 from seolint.findings import Span, Violation
-from seolint.site import Summaries, Summary
+from seolint.site.summaries import Summaries, Summary
 from tests.conftest import FIXTURES, ROOT
 
 

@@ -1,13 +1,13 @@
-"""Where a run's site starts (seolint/siteroot.py), on real folders."""
+"""Where a run's site starts (seolint/source/siteroot.py), on real folders."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from seolint.config import Config
+from seolint.source.config import Config
 from seolint.engine import Configs
-from seolint.siteroot import git_top, site_root
+from seolint.source.siteroot import git_top, site_root
 
 
 def _config(folder: Path) -> Config:

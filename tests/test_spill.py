@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint.spill import Spill
+from seolint.batch.spill import Spill
 
 
 def test_blobs_come_back_as_they_went_in_across_the_budget() -> None:
@@ -52,9 +52,9 @@ def test_the_temporary_file_has_no_name_left_behind(tmp_path: Path, monkeypatch:
 
 
 def test_a_store_that_spills_prints_what_one_in_memory_prints(monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint import spill
+    from seolint.batch import spill
     from seolint.findings import Finding, Severity
-    from seolint.store import FindingStore
+    from seolint.batch.store import FindingStore
 
     monkeypatch.setattr(spill, "BUDGET", 300)
     found = [
@@ -70,9 +70,9 @@ def test_a_store_that_spills_prints_what_one_in_memory_prints(monkeypatch: pytes
 
 
 def test_a_spill_that_cannot_be_read_back_is_a_finding_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint import spill
+    from seolint.batch import spill
     from seolint.findings import Finding, Severity
-    from seolint.store import FindingStore
+    from seolint.batch.store import FindingStore
 
     monkeypatch.setattr(spill, "BUDGET", 0)
     found = [Finding("T001", "title-length", Severity.WARNING, "Long", "a.md", 1, 1, 1, 2, "Shorten it.")]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
-from seolint import packed
+from seolint.batch import packed
 from seolint.findings import Finding, Fix, FixSafety, Severity
 from seolint.report import concise, full, github
-from seolint.store import FindingStore
+from seolint.batch.store import FindingStore
 
 
 def _finding(rng: random.Random, path: str) -> Finding:
@@ -82,7 +82,7 @@ class _Kept:
         self.lines: dict[bytes, bytes] = {}
 
     def key(self, path: str, blobs: list[bytes]) -> bytes:
-        from seolint.cache import Rendered
+        from seolint.batch.cache import Rendered
 
         return Rendered.key(path, blobs)
 

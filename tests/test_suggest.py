@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from seolint.findings import Replacement
-from seolint.suggest import replacements
+from seolint.fix.suggest import replacements
 
 from .test_report_formats import validate_sarif
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seolint.text import contains_phrase, edit_distance, starts_with_phrase, stems, words
+from seolint.language.words import contains_phrase, edit_distance, starts_with_phrase, stems, words
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_edit_distance() -> None:
 
 
 def test_slugs_follow_the_language() -> None:
-    from seolint.text import make_slug
+    from seolint.language.words import make_slug
 
     assert make_slug("Größe und Übung", "de") == "groesse-und-uebung"
     assert make_slug("Größe und Übung", "en") == "grosse-und-ubung"

@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
-from seolint import engine, files
-from seolint.files import Candidate
+from seolint import engine
+
+from seolint.source import discover
+from seolint.source.discover import Candidate
 
 
 def _found(paths: list[str]) -> list[Candidate]:
@@ -52,7 +54,7 @@ def test_candidates_keep_their_path_as_a_string_until_asked(write: Any, isolated
 
 
 def test_git_is_not_asked_outside_a_work_tree(write: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if files._in_git_work_tree(str(isolated)):
+    if discover._in_git_work_tree(str(isolated)):
         pytest.skip("the temporary folder is inside a git work tree")
     write("a.md", "x\n")
     asked: list[Any] = []
@@ -61,7 +63,7 @@ def test_git_is_not_asked_outside_a_work_tree(write: Any, isolated: Path, monkey
         asked.append(args)
         return set()
 
-    monkeypatch.setattr(files, "git_ignored", ignored)
+    monkeypatch.setattr(discover, "git_ignored", ignored)
     assert [candidate.display for candidate in _found(["."])] == ["a.md"]
     assert not asked
     subprocess.run(["git", "init", "-q"], check=True)

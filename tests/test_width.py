@@ -1,4 +1,4 @@
-"""Pixel widths from the Liberation Sans table (``seolint/width.py``)."""
+"""Pixel widths from the Liberation Sans table (``seolint/language/width.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from seolint._data import rules_dir
-from seolint.width import chars_to_drop, text_width
+from seolint.language.width import chars_to_drop, text_width
 
 FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
 TITLE = "Le réseau professionnel : le guide complet pour développer le vôtre en 2025"

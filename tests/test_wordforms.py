@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from seolint import wordforms
-from seolint.text import contains_phrase, fold, stems
+from seolint.language import wordforms
+from seolint.language.words import contains_phrase, fold, stems
 
 from .conftest import FIXTURES
 

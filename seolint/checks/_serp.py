@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from pydantic import Field, model_validator
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Violation
 from seolint.rules import Options
-from seolint.text import contains_phrase
+from seolint.language.words import contains_phrase
 
 
 def visible(text: str) -> str:
@@ -55,7 +55,7 @@ def length(doc: Document, name: str, label: str, bounds: Bounds, cut: str) -> It
 
 
 def width(doc: Document, name: str, label: str, options: Width) -> Iterator[Violation]:
-    from seolint.width import chars_to_drop, text_width
+    from seolint.language.width import chars_to_drop, text_width
 
     value = doc.article.text(name)
     if value is None:

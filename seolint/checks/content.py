@@ -1,7 +1,7 @@
 """C: the body's prose — its length, paragraphs, sentences, reading ease and language.
 
 Every count is made on prose only (no code, HTML, URLs or image alt text), where each block —
-paragraph, heading, list item, table cell, quote — ends a sentence (:mod:`seolint.markdown`).
+paragraph, heading, list item, table cell, quote — ends a sentence (:mod:`seolint.source.markdown`).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from functools import cache
 
 from pydantic import Field
 
-from seolint import readability
-from seolint.document import Document
-from seolint.langid import Origin, function_word_shares
+from seolint.language import readability
+from seolint.source.document import Document
+from seolint.source.langid import Origin, function_word_shares
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import Options, Rule
-from seolint.text import Sentence, fold, language, prose_words, words
+from seolint.language.words import Sentence, fold, language, prose_words, words
 
 
 def _span(doc: Document, line: int, end_line: int | None = None) -> Span:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import FixSafety, SetKey, Severity, Violation
 from seolint.rules import NoOptions, Options, Rule
 
@@ -21,7 +21,7 @@ class DateOptions(Options):
 
 
 def date_invalid(doc: Document, options: DateOptions) -> Iterator[Violation]:
-    from seolint.dates import read_date
+    from seolint.language.dates import read_date
 
     if doc.data is None:
         return

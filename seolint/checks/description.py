@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from seolint.checks._serp import Bounds, Width, keyphrase_in, length, visible, width
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Severity, Violation
 from seolint.rules import NoOptions, Rule
-from seolint.text import fold
+from seolint.language.words import fold
 
 
 class DescriptionBounds(Bounds):

@@ -16,11 +16,11 @@ from itertools import islice
 
 from pydantic import Field
 
-from seolint.document import Document
-from seolint.facts.paragraphs import Paragraph, paragraphs
+from seolint.source.document import Document
+from seolint.source.facts.paragraphs import Paragraph, paragraphs
 from seolint.findings import AddItems, Edit, FixSafety, Severity, Span, Violation
 from seolint.rules import Options, Rule
-from seolint.text import fold, words_and_english
+from seolint.language.words import fold, words_and_english
 
 #: A word of a label: letters and digits, apostrophes inside ("l’éditeur", "writer's").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

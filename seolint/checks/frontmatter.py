@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import Field
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Edit, FixSafety, SetItem, SetKey, Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.schema import is_empty
-from seolint.text import edit_distance
+from seolint.source.schema import is_empty
+from seolint.language.words import edit_distance
 
 
 def frontmatter_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
@@ -90,7 +90,7 @@ def _needs_date(doc: Document) -> bool:
     site = doc.settings.site
     if site is None:
         return True
-    from seolint.profiles import dated_by_name, is_dated
+    from seolint.source.profiles import dated_by_name, is_dated
 
     path = doc.path.absolute().as_posix()
     return is_dated(site, path) and not dated_by_name(site, path)

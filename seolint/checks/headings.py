@@ -1,6 +1,6 @@
 """H: headings and the structure they give the article.
 
-The outline is the body's list of :class:`~seolint.markdown.Heading`; a heading's text here is
+The outline is the body's list of :class:`~seolint.source.markdown.Heading`; a heading's text here is
 ``Heading.shown``: what a reader sees, code spans and image alt text included, with a trailing
 ``{#anchor}`` id (Zola, kramdown, Pandoc) removed.
 """
@@ -13,12 +13,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from seolint.document import Document
-from seolint.facts.paragraphs import emphasis_lines
+from seolint.source.document import Document
+from seolint.source.facts.paragraphs import emphasis_lines
 from seolint.findings import FixSafety, RemoveLines, Severity, Span, Violation
-from seolint.markdown import Heading
+from seolint.source.markdown import Heading
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import fold, prose_words
+from seolint.language.words import fold, prose_words
 
 #: Sentence punctuation that makes an emphasized line a sentence, not a heading (MD036's,
 #: plus the ellipsis); a French no-break space before it changes nothing.

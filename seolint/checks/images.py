@@ -9,11 +9,11 @@ from urllib.parse import unquote, urlsplit
 
 from pydantic import Field
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
-from seolint.markdown import Image
+from seolint.source.markdown import Image
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import fold
+from seolint.language.words import fold
 
 
 def image_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
@@ -179,7 +179,7 @@ def local_file(target: str, doc: Document) -> Path | None:
 
 
 def image_too_small(doc: Document, options: CardSize) -> Iterator[Violation]:
-    from seolint.imagesize import image_size
+    from seolint.source.imagesize import image_size
 
     image = doc.article.text("image")
     found = local_file(image.strip(), doc) if image else None

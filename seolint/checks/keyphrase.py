@@ -1,7 +1,7 @@
 """K: the focus keyphrase in the body — its density, the introduction, the subheadings — and
 the front-matter keywords the body never uses (K005–K008).
 
-A keyphrase is matched by word forms (:func:`seolint.text.stems`), sentence by sentence, as
+A keyphrase is matched by word forms (:func:`seolint.language.words.stems`), sentence by sentence, as
 Yoast counts it: an occurrence is every word of the phrase in one sentence.
 """
 
@@ -14,11 +14,11 @@ from typing import NamedTuple
 
 from pydantic import Field, model_validator
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
-from seolint.markdown import Block
+from seolint.source.markdown import Block
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import contains_phrase, fold, language, stems, words
+from seolint.language.words import contains_phrase, fold, language, stems, words
 
 
 class _Phrase(NamedTuple):

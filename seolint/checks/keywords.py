@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import FixSafety, RemoveItem, Severity, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import content_words, fold
+from seolint.language.words import content_words, fold
 
 
 def keyphrase_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:

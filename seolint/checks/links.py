@@ -7,7 +7,7 @@ or a destination a site generator writes (Hugo ``{{< ref >}}``, Liquid ``{% link
 CommonMark, and no link is parsed at all). A same-page anchor (``#section``) leads to no other page: it is
 neither internal nor outbound, and neither are ``mailto:``, ``tel:`` or localhost links.
 
-Links are read from the facts layer (:mod:`seolint.facts.links`): a link's visible content
+Links are read from the facts layer (:mod:`seolint.source.facts.links`): a link's visible content
 counts inline code and an image's alt, and ``<a>`` without ``href`` is no link. Plain-text
 references are L004's (:mod:`seolint.checks.unlinked`).
 """
@@ -20,12 +20,12 @@ from functools import cache
 
 from pydantic import Field
 
-from seolint.document import Document
-from seolint.facts.destination import destination, is_local_host, on_domain, split_url
-from seolint.facts.links import Anchor, links
+from seolint.source.document import Document
+from seolint.source.facts.destination import destination, is_local_host, on_domain, split_url
+from seolint.source.facts.links import Anchor, links
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import fold, language
+from seolint.language.words import fold, language
 
 
 def _first_line(doc: Document) -> int | None:

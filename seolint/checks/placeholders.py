@@ -1,6 +1,6 @@
 """E003 placeholder-text: text a template or a brief left for the writer to fill in.
 
-Read from the literal text of the body and its links (:mod:`seolint.facts.links`), never inside
+Read from the literal text of the body and its links (:mod:`seolint.source.facts.links`), never inside
 code or HTML comments: TODO markers, "TK", lorem ipsum, bracketed instructions, unrendered
 template variables and links to example domains.
 """
@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 
 from pydantic import Field
 
-from seolint.document import Document
-from seolint.facts.destination import on_domain
-from seolint.facts.links import Piece, scan
+from seolint.source.document import Document
+from seolint.source.facts.destination import on_domain
+from seolint.source.facts.links import Piece, scan
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import Options, Rule
-from seolint.text import fold, words_and_english
+from seolint.language.words import fold, words_and_english
 
 
 # --- E003 placeholder-text -------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Severity, Violation
 from seolint.rules import NoOptions, Rule
 

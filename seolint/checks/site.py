@@ -1,4 +1,4 @@
-"""X: rules across articles, run on the summaries of all of them (see seolint.site)."""
+"""X: rules across articles, run on the summaries of all of them (see seolint.site.summaries)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from pydantic import Field
 
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
-from seolint.resolve import FILE, MISSING, Site, link_fragment, site_of, split
-from seolint.site import Summaries, Summary, anchors, normalize_url
-from seolint.text import fold
+from seolint.site.resolve import FILE, MISSING, Site, link_fragment, site_of, split
+from seolint.site.summaries import Summaries, Summary, anchors, normalize_url
+from seolint.language.words import fold
 
 if TYPE_CHECKING:
-    from seolint.document import Document
+    from seolint.source.document import Document
 
 SiteFinding = tuple[Summary, Violation]
 

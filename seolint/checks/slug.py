@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from seolint.document import Document
-from seolint.paths import absolute
+from seolint.source.document import Document
+from seolint.source.globs import absolute
 from seolint.findings import FixSafety, SetKey, Severity, Violation
 from seolint.printable import shown_name
 from seolint.rules import NoOptions, Options, Rule
-from seolint.text import make_slug, stems
+from seolint.language.words import make_slug, stems
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _INDEX_NAMES = {"index", "_index", "readme"}
@@ -91,7 +91,7 @@ def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
         return
     site = doc.settings.site
     if site is not None and "slug" not in doc.article.keys:
-        from seolint.profiles import good_file_slug
+        from seolint.source.profiles import good_file_slug
 
         if good_file_slug(site, doc.path.absolute().as_posix(), doc.data):
             return  # the generator makes the URL from a file name that is already a good slug

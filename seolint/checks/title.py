@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from seolint.checks._serp import Bounds, Width, keyphrase_in, length, width
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Rule
-from seolint.text import contains_phrase, fold, starts_with_phrase
+from seolint.language.words import contains_phrase, fold, starts_with_phrase
 
 
 class TitleBounds(Bounds):

@@ -1,6 +1,6 @@
 """L004 unlinked-reference: a URL or a site path written as plain text, where a link belongs.
 
-A reference is read from the literal text of the body (:func:`seolint.facts.links.pieces`):
+A reference is read from the literal text of the body (:func:`seolint.source.facts.links.pieces`):
 never inside code, inline HTML ``<code>`` and ``<kbd>`` included, and never inside a link.
 """
 
@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from seolint.document import Document
-from seolint.facts.destination import is_local_host, on_domain, split_url
-from seolint.facts.links import Piece, pieces
+from seolint.source.document import Document
+from seolint.source.facts.destination import is_local_host, on_domain, split_url
+from seolint.source.facts.links import Piece, pieces
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import Options, Rule
 

@@ -17,7 +17,7 @@ from lsprotocol import types
 
 from seolint import engine
 from seolint.errors import SeolintError
-from seolint.files import Candidate
+from seolint.source.discover import Candidate
 from seolint.findings import Finding, FixSafety
 from seolint.lsp.positions import diagnostic, offset_position
 from seolint.lsp.session import Buffer
@@ -29,7 +29,7 @@ def fixed_text(path: Path, text: str, configs: engine.Configs, *, unsafe: bool,
                codes: frozenset[str] | None = None) -> str:
     """The buffer's text after ``seolint fix`` (``--unsafe-fixes`` with ``unsafe``; only the
     fixes of ``codes`` when given), computed in memory."""
-    from seolint.fixing import fix_bytes
+    from seolint.fix.loop import fix_bytes
 
     candidate = Candidate(path, path.as_posix(), True, os.path.abspath(path))
     allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE}
@@ -73,7 +73,7 @@ def has_safe_fix(findings: list[Finding]) -> bool:
 def fix_actions(buffer: Buffer, configs: engine.Configs, wanted: list[Finding]) -> list[types.CodeAction]:
     """A quick fix for each fixable finding in ``wanted``, once per rule (the CLI's fix of a
     rule mends all its findings)."""
-    from seolint.fixing import fixable_codes
+    from seolint.fix.loop import fixable_codes
 
     actions: list[types.CodeAction] = []
     done: set[str] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from seolint.checks import REGISTRY
-from seolint.document import Document
+from seolint.source.document import Document
 from seolint.findings import Finding
 
 #: The front-matter key a SERP preview is shown for, and the rule whose options set its
@@ -52,7 +52,7 @@ def serp_preview(doc: Document, key: str, options: Any) -> str | None:
     """One line for the hover: the value as a result page shows it, its width, and where
     Google cuts it."""
     from seolint.checks._serp import visible
-    from seolint.width import chars_to_drop, text_width
+    from seolint.language.width import chars_to_drop, text_width
 
     value = doc.article.text(key)
     if value is None:

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from seolint import engine
-from seolint.config import CONFIG_NAMES
-from seolint.document import Document
+from seolint.source.config import CONFIG_NAMES
+from seolint.source.document import Document
 from seolint.errors import ConfigError
 from seolint.findings import Finding
-from seolint.paths import Stamp, stamp
-from seolint.site import Summary
+from seolint.source.globs import Stamp, stamp
+from seolint.site.summaries import Summary
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from seolint import engine
 from seolint.findings import Finding
-from seolint.reading import read_article
-from seolint.site import Summary
+from seolint.source.reading import read_article
+from seolint.site.summaries import Summary
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ import click
 
 from seolint import engine
 from seolint.errors import ExitCode
-from seolint.paths import real
+from seolint.source.globs import real
 from seolint.publish import gate
 from seolint.publish.build import Publishable, Site, outputs
 from seolint.publish.entry import read_entry

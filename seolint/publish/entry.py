@@ -16,7 +16,7 @@ from seolint.publish import values
 from seolint.publish.paths import url_path, url_segments
 
 if TYPE_CHECKING:
-    from seolint.document import Document
+    from seolint.source.document import Document
 
 #: Silent reading speed in words per minute, by language (see docs/publish.md). English:
 #: Brysbaert 2019, non-fiction (238). French: that rate times the ratio of French to English
@@ -162,7 +162,7 @@ def _authors(value: Any) -> list[str]:
 
 
 def _internal_links(doc: Document, page: str, base_url: str) -> list[Link]:
-    from seolint.site import is_internal
+    from seolint.site.summaries import is_internal
 
     found: list[Link] = []
     for link in doc.body.links:
@@ -173,9 +173,9 @@ def _internal_links(doc: Document, page: str, base_url: str) -> list[Link]:
 
 
 def _readability(doc: Document, lang: str) -> float | None:
-    """Reading ease in the article's language, when seolint.readability is available."""
+    """Reading ease in the article's language, when seolint.language.readability is available."""
     try:
-        from seolint.readability import reading_ease, syllables
+        from seolint.language.readability import reading_ease, syllables
     except ImportError:
         return None
     words = [word for sentence in doc.sentences for word in sentence.words]

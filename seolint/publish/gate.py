@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from seolint import engine
-from seolint.config import Config
-from seolint.document import Document
+from seolint.source.config import Config
+from seolint.source.document import Document
 from seolint.errors import SeolintError
-from seolint.files import Candidate
-from seolint.fixing import converge
+from seolint.source.discover import Candidate
+from seolint.fix.loop import converge
 from seolint.findings import Finding, FixSafety, Severity
-from seolint.paths import real
-from seolint.reading import read_article
+from seolint.source.globs import real
+from seolint.source.reading import read_article
 
 @dataclass
 class Checked:

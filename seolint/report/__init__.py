@@ -13,8 +13,8 @@ from importlib import import_module
 from seolint.audit import Audit
 from seolint.findings import Finding
 from seolint.report import concise, full, github
-from seolint.report.summary import Tally
-from seolint.store import FindingStore, Lines
+from seolint.report.tally import Tally
+from seolint.batch.store import FindingStore, Lines
 
 Formatter = Callable[[list[Finding], int, bool], str]
 Streamer = Callable[[Iterable[Finding], int, bool, bool], Iterator[str]]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from seolint.findings import Finding, Severity
 from seolint.printable import name_bytes
-from seolint.reading import read_article
+from seolint.source.reading import read_article
 
 #: Where seolint's repository is published, e.g. "https://git.example.org/seolint/seolint": the
 #: one place the reports' links come from. seolint is not published yet, so there is none, and

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from seolint.findings import Finding, Severity
 from seolint.printable import terminal
-from seolint.report.summary import counted
+from seolint.report.tally import counted
 
 
 _LABELS = {severity: severity.value for severity in Severity}

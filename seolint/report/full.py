@@ -9,9 +9,9 @@ import click
 
 from seolint.findings import Finding, Severity
 from seolint.printable import name_bytes, terminal
-from seolint.reading import read_article
+from seolint.source.reading import read_article
 from seolint.report.concise import line
-from seolint.report.summary import counted
+from seolint.report.tally import counted
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

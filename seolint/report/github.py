@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from seolint.findings import Finding, Severity
 from seolint.printable import terminal
 from seolint.report._common import full_message, report_path
-from seolint.report.summary import counted
+from seolint.report.tally import counted
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

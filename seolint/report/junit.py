@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from seolint.findings import Finding
 from seolint.report._common import report_path
 from seolint.report.concise import line
-from seolint.report.summary import summary
+from seolint.report.tally import summary
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -13,7 +13,7 @@ import re
 
 from seolint.findings import Finding, Severity
 from seolint.report._common import counts, report_path
-from seolint.report.summary import summary
+from seolint.report.tally import summary
 from seolint.score import score
 
 MAX_ROWS = 200

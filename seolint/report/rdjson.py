@@ -3,7 +3,7 @@
 Positions follow the format: lines from 1, columns from 1 counted in UTF-8 bytes (seolint
 counts code points, so columns are converted with the line's text), end exclusive. The
 message carries the hint after a blank line; ``code.url`` links the rule's page when seolint
-has a published home (``_common.HOMEPAGE``). A fix with replacements (``seolint.suggest``)
+has a published home (``_common.HOMEPAGE``). A fix with replacements (``seolint.fix.suggest``)
 becomes ``suggestions``, which reviewdog offers as suggested changes.
 """
 

@@ -6,6 +6,6 @@ from seolint.audit import Audit
 
 
 def render(audit: Audit) -> str:
-    from seolint.shards import dump
+    from seolint.batch.shards import dump
 
     return dump(audit)

@@ -1,11 +1,11 @@
-"""seolint.facts.destination: where a link leads."""
+"""seolint.source.facts.destination: where a link leads."""
 
 from __future__ import annotations
 
 import pytest
 
-from seolint.facts.destination import destination, is_local_host, on_domain
-from seolint.facts.links import Anchor
+from seolint.source.facts.destination import destination, is_local_host, on_domain
+from seolint.source.facts.links import Anchor
 
 
 @pytest.mark.parametrize(("href", "base", "expected"), [

@@ -1,10 +1,10 @@
-"""seolint.facts.links: links as the reader meets them, and the literal text around them."""
+"""seolint.source.facts.links: links as the reader meets them, and the literal text around them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from seolint.facts.links import links, pieces, scan
+from seolint.source.facts.links import links, pieces, scan
 
 # The body starts on line 5 of the file: three lines of front matter and a blank line.
 

@@ -1,10 +1,10 @@
-"""seolint.facts.paragraphs: paragraphs line by line, and one-line paragraphs all in emphasis."""
+"""seolint.source.facts.paragraphs: paragraphs line by line, and one-line paragraphs all in emphasis."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from seolint.facts.paragraphs import CODE, emphasis_lines, paragraphs
+from seolint.source.facts.paragraphs import CODE, emphasis_lines, paragraphs
 
 
 def test_paragraphs_keep_their_lines_links_and_lists(document: Any) -> None:

@@ -39,7 +39,7 @@ from urllib.parse import quote
 from seolint import __version__
 from seolint.audit import Audit, Row
 from seolint.findings import Finding, Severity
-from seolint.readability import formula
+from seolint.language.readability import formula
 from seolint.report._common import counts
 
 

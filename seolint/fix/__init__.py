@@ -1,0 +1,1 @@
+"""Fixes: apply the edits findings carry, losslessly, until nothing changes."""

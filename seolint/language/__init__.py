@@ -1,0 +1,1 @@
+"""Text facts in the article's language: words, word forms, readability, rendered width, dates."""

@@ -1,0 +1,1 @@
+"""What the rules across articles see: one summary per article, and where links lead."""

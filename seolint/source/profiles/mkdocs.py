@@ -1,0 +1,43 @@
+"""MkDocs: `mkdocs.yml` (www.mkdocs.org/user-guide/configuration/).
+
+URLs (www.mkdocs.org/user-guide/writing-your-docs/): the path under `docs_dir` (default
+`docs`), `index.md`/`README.md` standing for their folder, with `use_directory_urls` (the
+default) giving `/guide/intro/`. Links between pages are written as relative `.md` paths and
+resolved by file. Heading ids follow the toc extension's slugify (close to GitHub's), and
+attribute lists give explicit ids: `## Title { #id }`. Material's blog plugin keeps dated
+posts under `blog/posts/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seolint.source.profiles.configs import load, text, url_path
+from seolint.source.profiles.model import Profile
+
+MARKERS = ("mkdocs.yml", "mkdocs.yaml")
+KEYS = frozenset("""
+    title description template hide status search tags icon subtitle authors date categories
+    links slug draft readtime pin comments social
+    """.split())
+
+
+def read(root: Path, marker: Path) -> Profile:
+    data = load(marker)
+    docs = (text(data, "docs_dir") or "docs").strip("/")
+    plugins = data.get("plugins")
+    names = {str(next(iter(p))) if isinstance(p, dict) and p else str(p) for p in plugins} if isinstance(plugins, list) else set()
+    return Profile(
+        "mkdocs", root.as_posix(), marker.name,
+        content_dirs=((docs, None),),
+        base_path=url_path(text(data, "site_url")),
+        slug_key=False,
+        dated=("posts",) if "blog" in names else ("posts", "blog"),
+        keys=KEYS,
+        title_from_h1=True,
+        static_dirs=(docs,),
+        heading_style="mkdocs",
+        default_covers=("",) if "social" in names else (),  # Material's social plugin draws a card per page
+        source_hooks=bool(data.get("hooks")) or "macros" in names,
+        reasons=(f"{marker.name} read: docs_dir {docs}; plugins {', '.join(sorted(names)) or 'none'}",),
+    )

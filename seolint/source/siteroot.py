@@ -1,0 +1,45 @@
+"""Where the site of a run starts: the folder whose articles the rules across articles see,
+and against which an article's URL is computed (``site.url_of``).
+
+Decided here and nowhere else. A run over folders keeps the root it always had: the folder
+of the config file when the (first) folder lies inside it, else that folder itself, so that a
+whole-folder run reports what it always did. A run over files (a pre-commit hook's staged
+articles, an editor's buffer) must see the site those files belong to: the folder of their
+config file, else the top of their git work tree, else their common parent folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from seolint.source.config import Config
+from seolint.source.globs import absolute
+
+
+def site_root(paths: list[Path], config: Config) -> Path:
+    """The site root of a run over ``paths`` (files or folders; none means the current
+    folder), whose first folder's config is ``config``."""
+    given = paths or [Path(".")]
+    if all(path.is_dir() for path in given):
+        first = absolute(given[0])
+        return config.root if has_config_file(config) and first.is_relative_to(config.root) else first
+    folders = [absolute(path if path.is_dir() else path.parent) for path in given]
+    common = Path(os.path.commonpath(folders))
+    if has_config_file(config) and common.is_relative_to(config.root):
+        return config.root
+    return git_top(common) or common
+
+
+def has_config_file(config: Config) -> bool:
+    """Whether the config came from a file (not only from the command line)."""
+    return any(layer.origin != "the command line" for layer in config.layers)
+
+
+def git_top(folder: Path) -> Path | None:
+    """The top of the git work tree holding ``folder`` (where ``.git`` is: a folder, or a
+    file in a linked work tree or a submodule); None outside one. No process is started."""
+    for candidate in (folder, *folder.parents):
+        if os.path.lexists(candidate / ".git"):
+            return candidate
+    return None

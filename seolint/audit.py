@@ -44,7 +44,7 @@ class Row(NamedTuple):
 
 
 def profile(doc: Document) -> Profile:
-    from seolint.checks.content import measure_ease
+    from seolint.language.readability import measure_ease
 
     readable = doc.source is not None and doc.split.problem is None
     title = doc.article.text("title") if readable and doc.data is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from seolint.cli import main
+from seolint.source.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The rules judged from the front matter alone, for tests whose articles have tiny bodies.
@@ -68,3 +70,17 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A temporary folder as the current directory, with no config above it that matters."""
     monkeypatch.chdir(tmp_path)
     yield tmp_path
+
+
+@pytest.fixture
+def document(write: Any, isolated: Path) -> Any:
+    """``document(body)`` writes an article with that body and reads it as the engine does
+    (front matter on lines 1-3, a blank line, the body from line 5)."""
+    from seolint.engine import Configs
+
+    def make(body: str, name: str = "article.md", frontmatter: str = "title: A page\n") -> Document:
+        path = write(name, f"---\n{frontmatter}---\n\n{body}")
+        settings = Configs().for_file(path).settings_for(path, dt.date(2025, 1, 1))
+        return Document.from_bytes(path, name, path.read_bytes(), settings)
+
+    return make

@@ -49,7 +49,7 @@ def test_edit_distance() -> None:
 
 
 def test_slugs_follow_the_language() -> None:
-    from seolint.checks.slug import make_slug
+    from seolint.language.words import make_slug
 
     assert make_slug("Größe und Übung", "de") == "groesse-und-uebung"
     assert make_slug("Größe und Übung", "en") == "grosse-und-ubung"

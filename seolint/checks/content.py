@@ -6,10 +6,8 @@ paragraph, heading, list item, table cell, quote — ends a sentence (:mod:`seol
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
-from functools import cache, lru_cache
-from itertools import chain
+from functools import cache
 
 from pydantic import Field
 
@@ -149,31 +147,8 @@ def _band(score: float) -> str:
     return next((name for bound, name in _BANDS if score < bound), "very easy")
 
 
-@lru_cache(maxsize=1 << 13)  # the words a long run meets most; more would only hold memory
-def _syllables(word: str, lang: str) -> int:
-    return readability.syllables(word, lang)
-
-
-def _syllable_count(found: list[Sentence], lang: str) -> int:
-    """The syllables of every word, each distinct word looked up once (prose repeats its
-    words: a long article has several times fewer distinct words than words)."""
-    occurrences = Counter(chain.from_iterable(sentence.words for sentence in found))
-    return sum(count * _syllables(word, lang) for word, count in occurrences.items())
-
-
-def measure_ease(doc: Document, min_words: int = 100) -> tuple[float, int, int] | None:
-    """The reading ease of the body, with its sentence and syllable counts; None when the
-    language has no formula or the body is too short for the score to mean anything."""
-    if readability.formula(doc.lang) is None or not _has_body(doc) or doc.word_count < min_words:
-        return None
-    found, count = doc.sentences, doc.word_count
-    syllables = _syllable_count(found, doc.lang)
-    score = readability.reading_ease(count, len(found), syllables, doc.lang)
-    return None if score is None else (score, len(found), syllables)
-
-
 def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
-    measured = measure_ease(doc, options.min_words)
+    measured = readability.measure_ease(doc, options.min_words)
     if measured is None:
         return
     score, sentence_count, syllables = measured

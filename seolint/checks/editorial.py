@@ -1,9 +1,10 @@
-"""E: editorial leftovers — notes, hashtags and placeholders that were never meant to ship.
+"""E: editorial leftovers — notes and hashtags that were never meant to ship.
 
 The language files list what a note's label looks like (``editorial-markers``) and which
 bracketed texts are placeholders (``placeholder-brackets``); English's lists apply to every
 article too, since drafting tools and SEO briefs are often in English whatever the language.
 Text is read as the reader sees it: never inside code, and never from HTML comments.
+Placeholders (E003) are :mod:`seolint.checks.placeholders`'.
 """
 
 from __future__ import annotations
@@ -12,88 +13,22 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import islice
-from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 from pydantic import Field
 
-from seolint.checks.links import Piece, on_domain, scan
 from seolint.source.document import Document
+from seolint.source.facts.paragraphs import Paragraph, paragraphs
 from seolint.findings import AddItems, Edit, FixSafety, Severity, Span, Violation
 from seolint.rules import Options, Rule
-from seolint.language.data import language
 from seolint.language.fold import fold
+from seolint.language.words import words_and_english
 
 #: A word of a label: letters and digits, apostrophes inside ("l’éditeur", "writer's").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_CODE = "\ufffc"  # stands for inline code in a block's text, so no pattern matches across it
-
-
-def _union(lang: str, key: str) -> list[str]:
-    own = language(lang).words(key)
-    return own if lang == "en" else [*own, *language("en").words(key)]
 
 
 def _words(text: str) -> str:
     return " ".join(_WORD.findall(fold(text)))
-
-
-class Paragraph(NamedTuple):
-    lines: list[str]  # the text of each source line: literal text and link text, code as _CODE
-    line: int
-    end_line: int
-    group: int | None  # the list it is an item of (its opening token's index), if any
-    linked: bool = False  # its text starts inside a link (“- [Keywords](keywords.md)”)
-    emphasized: bool = False  # all of its text is bold or italic (“**SEO keywords**”)
-
-
-def _read(children: list[Any]) -> tuple[list[str], bool, bool]:
-    """The lines of a paragraph, whether it opens with a link, whether it is all emphasis."""
-    lines = [""]
-    link = emphasis = 0
-    linked: bool | None = None
-    plain = False
-    for child in children:
-        kind = child.type
-        if kind in ("softbreak", "hardbreak"):
-            lines.append("")
-        elif kind in ("link_open", "link_close"):
-            link += 1 if kind == "link_open" else -1
-        elif kind in ("strong_open", "em_open", "strong_close", "em_close"):
-            emphasis += 1 if kind.endswith("_open") else -1
-        elif kind in ("text", "code_inline"):
-            lines[-1] += child.content if kind == "text" else f" {_CODE} "
-            if child.content.strip():
-                linked = bool(link) if linked is None else linked
-                plain = plain or not emphasis
-        elif kind == "image":
-            lines[-1] += " "
-    return lines, bool(linked), linked is not None and not plain
-
-
-def paragraphs(doc: Document) -> list[Paragraph]:
-    """Every paragraph, on its own or in a list item or quote (not headings or table cells);
-    found once per document, for the rules that read them."""
-    return doc.derived(_paragraph_list)
-
-
-def _paragraph_list(doc: Document) -> list[Paragraph]:
-    return list(_paragraphs(doc))
-
-
-def _paragraphs(doc: Document) -> Iterator[Paragraph]:
-    tokens = doc.body.tokens
-    first = doc.split.body_line
-    lists: list[int] = []
-    for index, (before, token) in enumerate(zip(tokens, tokens[1:]), 1):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            lists.append(index)
-        elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
-            lists.pop()
-        elif before.type == "paragraph_open" and token.type == "inline" and token.map:
-            lines, linked, emphasized = _read(token.children or [])
-            yield Paragraph(lines, first + token.map[0], first + token.map[1] - 1,
-                            lists[-1] if lists else None, linked, emphasized)
 
 
 def _block_span(doc: Document, paragraph: Paragraph) -> Span:
@@ -126,7 +61,7 @@ Labels = tuple[tuple[int, frozenset[str]], ...]
 def marker_table(lang: str, extra: tuple[str, ...] = ()) -> Labels:
     """The labels, folded word by word, grouped by their number of words, longest first."""
     table: dict[int, set[str]] = {}
-    for marker in [*_union(lang, "editorial-markers"), *extra]:
+    for marker in [*words_and_english(lang, "editorial-markers"), *extra]:
         words = _words(marker)
         if words:
             table.setdefault(len(words.split()), set()).add(words)
@@ -276,177 +211,6 @@ def _removal(doc: Document, line: int) -> tuple[Edit, ...]:
     return (found,) if found is not None else ()
 
 
-# --- E003 placeholder-text -------------------------------------------------------------------
-
-
-class Placeholders(Options):
-    markers: list[str] = Field(
-        ["TODO", "FIXME", "XXX"],
-        description="Markers reported in capitals where they mark something: before a colon "
-        "(“TODO: chiffres”), in brackets, or opening a block alone or before a lower-case word "
-        "(“TODO ajouter”); not where a sentence or heading names them (“des messages TODO”, "
-        "“TODO Comments”).",
-    )
-    words: list[str] = Field(
-        ["TK"], description="Words reported anywhere as whole words in capitals (“TK”, the "
-        "journalists' “to come”).",
-    )
-    domains: list[str] = Field(
-        ["example.com", "example.org", "example.net"],
-        description="Links to these domains (and their subdomains) are placeholders.",
-    )
-    rendered_variables: list[str] = Field(
-        ["site.", "page.", "include.", "layout.", "paginator.", "jekyll."],
-        description="Prefixes of `{{ }}` variables that the site generator renders in content "
-        "(Jekyll's Liquid globals); any other `{{ variable }}` is reported as unrendered.",
-    )
-
-
-_LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
-_BRACKETED = re.compile(r"\[\s*([^\[\]]{1,80}?)\s*\]")
-_VARIABLE = re.compile(r"(?<![\w:$/\\])\{\{\s*([A-Za-z_.$][\w.$\[\]'\" |:,()-]*?)?\s*\}\}")
-_CALL = re.compile(r"^[\w.]+\s*\(")  # Zola's inline shortcodes, `{{ youtube(id="…") }}`
-
-
-class _Found(NamedTuple):
-    start: int
-    text: str
-    what: str
-
-
-class _Line(NamedTuple):
-    line: int
-    text: str
-    opens: bool  # the first line of its block
-
-
-def _lines(pieces: list[Piece]) -> Iterator[_Line]:
-    """The literal text of each line of each block (link text included, code left out)."""
-    key: tuple[int, int] | None = None
-    parts: list[str] = []
-    opens = False
-    for piece in pieces:
-        if (piece.block, piece.line) != key:
-            if key is not None:
-                yield _Line(key[1], "".join(parts), opens)
-            opens = key is None or piece.block != key[0]
-            key, parts = (piece.block, piece.line), []
-        parts.append(piece.text)
-    if key is not None:
-        yield _Line(key[1], "".join(parts), opens)
-
-
-@cache
-def _bracket_words(lang: str) -> tuple[str, ...]:
-    return tuple(fold(word) for word in _union(lang, "placeholder-brackets") if word.strip())
-
-
-def _whole_words(words: list[str], text: str) -> Iterator[re.Match[str]]:
-    if words:
-        yield from _whole_words_pattern(tuple(words)).finditer(text)
-
-
-@cache
-def _whole_words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Built once per list of words: escaping and joining them for every line of every
-    article cost more than the search itself."""
-    alternatives = "|".join(re.escape(word) for word in words)
-    return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])")
-
-
-def _marks(line: _Line, found: re.Match[str]) -> bool:
-    """A marker marks something where it has a colon, stands in brackets, or opens the block
-    alone or before a lower-case word (“TODO add figures”, not the heading “TODO Comments”)."""
-    before = line.text[: found.start()].rstrip(" \t\u00a0*_")
-    after = line.text[found.end() :]
-    return (
-        bool(re.match(r"\s*[:：!]", after))
-        or before.endswith(("(", "["))
-        or (line.opens and not before.strip() and bool(re.match(r"\s*(?:$|[^\W\d_A-Z])", after)))
-    )
-
-
-_MARKER, _FILLER, _BRACKET, _VARIABLE_LEFT = (
-    "Placeholder marker", "Filler text", "Bracketed placeholder", "Unrendered template variable",
-)
-_HINTS = {
-    _MARKER: "Finish the passage and remove the marker before publishing.",
-    _FILLER: "Replace the filler with the real text.",
-    _BRACKET: "Replace the bracketed instruction with the real content.",
-    _VARIABLE_LEFT: "Markdown content is not a template here: write the value. If the site "
-    "renders it, add its prefix to `rendered-variables` (on a Jekyll or Eleventy site that "
-    "seolint detects, content is taken as a Liquid template and no variable is reported).",
-}
-
-
-@cache
-def _anything(words: tuple[str, ...]) -> re.Pattern[str]:
-    """What every finding of :func:`_in_text` contains: one of the words or markers, a lorem
-    ipsum, a bracket or ``{{``. One search settles the lines that hold none (nearly all)."""
-    literals = [re.escape(word) for word in words]
-    return re.compile("|".join([*literals, f"(?i:{_LOREM.pattern})", r"\[", r"\{\{"]))
-
-
-def _in_text(line: _Line, options: Placeholders, brackets: tuple[str, ...], templated: bool) -> Iterator[_Found]:
-    text = line.text
-    if not _anything((*options.words, *options.markers)).search(text):
-        return
-    for found in _whole_words(options.words, text):
-        yield _Found(found.start(), found.group(0), _MARKER)
-    for found in _whole_words(options.markers, text):
-        if _marks(line, found):
-            yield _Found(found.start(), found.group(0), _MARKER)
-    for found in _LOREM.finditer(text):
-        yield _Found(found.start(), found.group(0), _FILLER)
-    for found in _BRACKETED.finditer(text):
-        inside = fold(found.group(1))
-        if any(inside.startswith(word) and (word.endswith(" ") or len(inside) == len(word)
-                                            or not inside[len(word)].isalnum())
-               for word in brackets):
-            yield _Found(found.start(), found.group(0), _BRACKET)
-    for found in () if templated else _VARIABLE.finditer(text):
-        expression = (found.group(1) or "").strip()
-        if not expression.startswith(tuple(options.rendered_variables)) and not _CALL.match(expression):
-            yield _Found(found.start(), found.group(0), _VARIABLE_LEFT)
-
-
-def placeholder_text(doc: Document, options: Placeholders) -> Iterator[Violation]:
-    brackets = _bracket_words(doc.lang)
-    # Jekyll and Eleventy run Markdown content through Liquid: every `{{ }}` there is rendered.
-    templated = doc.settings.site is not None and doc.settings.site.templated_content
-    found_in = scan(doc)
-    for row in _lines(found_in.pieces):
-        line, source = row.line, doc.line_text(row.line)
-        taken = searched = 0
-        for found in sorted(_in_text(row, options, brackets, templated)):
-            if found.start < taken:
-                continue  # `[TODO]` is one placeholder, not two
-            taken = found.start + len(found.text)
-            start = source.find(found.text, searched)
-            column = start + 1 if start >= 0 else Span.at_line(line, source).column
-            searched = column - 1 + len(found.text)
-            yield Violation(
-                f"{found.what} “{found.text}” left in the text",
-                Span(line, column, line, column + len(found.text)),
-                _HINTS[found.what],
-            )
-    for anchor in found_in.anchors:
-        host = _host(anchor.href)
-        if host and on_domain(host, options.domains):
-            yield Violation(
-                f"Link to the placeholder domain {host}: {anchor.href.strip()}",
-                Span(anchor.line, anchor.column, anchor.line, anchor.column + 1),
-                "Example domains are reserved for documentation: link to the real page.",
-            )
-
-
-def _host(href: str) -> str | None:
-    try:
-        return urlsplit(href.strip()).hostname
-    except ValueError:
-        return None
-
-
 RULES = (
     Rule(
         "E001", "editorial-notes", Severity.ERROR, editorial_notes, options=Markers,
@@ -481,24 +245,5 @@ RULES = (
         example="#Networking #RéseauProfessionnel #Carrière",
         use_instead="---\ntags: [networking, réseau professionnel, carrière]\n---",
         references=("Google Search Central: SEO starter guide (write for people)",),
-    ),
-    Rule(
-        "E003", "placeholder-text", Severity.ERROR, placeholder_text, options=Placeholders,
-        needs_body=True,
-        what="Reports placeholder text outside code: the markers TODO, FIXME and XXX (whole "
-        "words in capitals, where they mark a gap: “TODO: figures”, “(FIXME)”, a block opening "
-        "with “TODO add…”; not “leave TODO comments”), TK anywhere, “lorem ipsum”, a "
-        "bracketed instruction (“[insert link]”, "
-        "« [insérer une image] », `placeholder-brackets` in the language file), links to "
-        "example.com, .org and .net, and unrendered `{{ variable }}`. Hugo shortcodes "
-        "(`{{< >}}`, `{{% %}}`) and Liquid tags are masked before parsing, Zola's "
-        "`{{ shortcode(…) }}` calls are rendered, and Jekyll's `{{ site.… }}` / `{{ page.… }}` "
-        "are rendered too: none of them is reported.",
-        why="A placeholder that reaches production looks unfinished to readers and to "
-        "quality raters, and an example.com link is a dead end.",
-        example="TODO: ajouter les chiffres de l’Apec. Voir [le rapport](https://example.com).",
-        use_instead="Selon [l’Apec](https://www.apec.fr/), 40 % des postes de cadres…",
-        references=("RFC 2606: reserved example domains",
-                    "Google Search Central: creating helpful, reliable content"),
     ),
 )

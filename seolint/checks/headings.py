@@ -1,54 +1,35 @@
 """H: headings and the structure they give the article.
 
-The outline is read from the body's markdown-it-py tokens: a heading's text here is what a
-reader sees, code spans and image alt text included (``Heading.text`` keeps prose only), with a
-trailing ``{#anchor}`` id (Zola, kramdown, Pandoc) removed.
+The outline is the body's list of :class:`~seolint.source.markdown.Heading`; a heading's text here is
+``Heading.shown``: what a reader sees, code spans and image alt text included, with a trailing
+``{#anchor}`` id (Zola, kramdown, Pandoc) removed.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from typing import Any, Literal, NamedTuple
+from typing import Literal
 
 from pydantic import Field
 
 from seolint.source.document import Document
-from seolint.source.markdown import visible_text
+from seolint.source.facts.paragraphs import emphasis_lines
 from seolint.findings import FixSafety, RemoveLines, Severity, Span, Violation
+from seolint.source.markdown import Heading
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.fold import fold
 from seolint.language.words import prose_words
 
-_ANCHOR_ID = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
 #: Sentence punctuation that makes an emphasized line a sentence, not a heading (MD036's,
 #: plus the ellipsis); a French no-break space before it changes nothing.
 _CLOSING = ".,;:!?…。，；：！？"
 _QUOTES = "\"'»”’)] \u00a0\u202f"
 
 
-class OutlineHeading(NamedTuple):
-    level: int
-    text: str  # as shown: text, code spans, image alt; no {#id}
-    line: int  # in the file
-
-
-def _comment(child: Any) -> bool:
-    return child.type == "html_inline" and str(child.content).startswith("<!--")
-
-
-def outline(doc: Document) -> list[OutlineHeading]:
-    """Every Markdown heading of the body, in order, with its visible text (no ``{#id}``);
-    built once per document for the six rules that read it."""
-    return doc.derived(_outline)
-
-
-def _outline(doc: Document) -> list[OutlineHeading]:
-    return [
-        OutlineHeading(heading.level, _ANCHOR_ID.sub("", heading.source), heading.line)
-        for heading in doc.body.headings
-    ]
+def outline(doc: Document) -> list[Heading]:
+    """Every Markdown heading of the body, in order (``Heading.shown`` is its visible text)."""
+    return doc.body.headings
 
 
 def _span(doc: Document, line: int) -> Span:
@@ -84,12 +65,12 @@ def multiple_h1(doc: Document, options: SingleH1) -> Iterator[Violation]:
         where = ("page (1 allowed): the front-matter title is already rendered as the H1"
                  if from_title else "body (1 allowed)")
         yield Violation(
-            f"H1 {_quoted(heading.text)} is H1 number {count} of the {where}",
+            f"H1 {_quoted(heading.shown)} is H1 number {count} of the {where}",
             _span(doc, heading.line),
             "Delete this H1 if it repeats the title, or make it an H2 (`##`)." if from_title
             else "Keep one H1 for the article's subject and make the others H2 (`##`).",
-            fix="Remove the H1 that repeats the title" if _same(heading.text, title) else None,
-            edits=_removal(doc, heading.line) if _same(heading.text, title) else (),
+            fix="Remove the H1 that repeats the title" if _same(heading.shown, title) else None,
+            edits=_removal(doc, heading.line) if _same(heading.shown, title) else (),
         )
 
 
@@ -121,7 +102,7 @@ def heading_increment(doc: Document, options: HeadingIncrement) -> Iterator[Viol
                 f"Heading level skips from H{previous} ({after}) to H{heading.level}: "
                 "1 level at a time allowed",
                 _span(doc, heading.line),
-                f"Make {_quoted(heading.text)} an H{previous + 1} (`{'#' * (previous + 1)}`), "
+                f"Make {_quoted(heading.shown)} an H{previous + 1} (`{'#' * (previous + 1)}`), "
                 f"or add the missing H{previous + 1} above it.",
             )
         previous = heading.level
@@ -136,24 +117,6 @@ class EmphasisHeading(Options):
     )
 
 
-def _emphasized_line(paragraph: Any, inline: Any) -> str | None:
-    """The text of a top-level one-line paragraph that is all bold or italic, else None."""
-    if paragraph.level != 0 or not inline.map or inline.map[1] - inline.map[0] != 1:
-        return None
-    depth, text = 0, []
-    for child in inline.children or []:
-        if child.type in ("strong_open", "em_open"):
-            depth += 1
-        elif child.type in ("strong_close", "em_close"):
-            depth -= 1
-        elif child.type == "text" and (depth > 0 or not child.content.strip()):
-            text.append(child.content)
-        elif depth > 0 or not _comment(child):  # plain text, a link, code, an image, HTML
-            return None
-    joined = " ".join("".join(text).split())
-    return joined or None
-
-
 def _word_count(text: str) -> int:
     """Words with a letter: the number of « Étape 2 » or "Step 2" is a label, not a word."""
     return sum(1 for word in prose_words(text) if any(char.isalpha() for char in word))
@@ -166,25 +129,18 @@ def _ends_sentence(text: str) -> bool:
 
 
 def emphasis_as_heading(doc: Document, options: EmphasisHeading) -> Iterator[Violation]:
-    tokens = doc.body.tokens
-    section = 1
-    for index, token in enumerate(tokens[:-1]):
-        if token.type == "heading_open":
-            section = int(token.tag[1])
-        if token.type != "paragraph_open" or not token.map:
-            continue
-        text = _emphasized_line(token, tokens[index + 1])
-        if text is None or _ends_sentence(text):
+    for emphasized in emphasis_lines(doc):
+        text = emphasized.text
+        if _ends_sentence(text):
             continue
         words = _word_count(text)
         if words > options.max_words:
             continue
-        line = doc.split.body_line + token.map[0]
-        level = min(section + 1, 6)
+        level = min(emphasized.section + 1, 6)
         yield Violation(
             f"Emphasized line {_quoted(text)} stands in for a heading ({words} words, at most "
             f"{options.max_words}, no closing punctuation)",
-            _span(doc, line),
+            _span(doc, emphasized.line),
             f"Write it as a heading, `{'#' * level} {text}`, so that it is in the outline; if "
             "it is a sentence, end it with punctuation.",
         )
@@ -200,17 +156,17 @@ def _key(text: str) -> str:
 def heading_duplicate(doc: Document, options: NoOptions) -> Iterator[Violation]:
     # markdownlint MD024 siblings_only: one list of seen texts per level, reset when a
     # shallower heading opens a new parent.
-    seen: dict[int, dict[str, OutlineHeading]] = {}
+    seen: dict[int, dict[str, Heading]] = {}
     for heading in outline(doc):
         level = heading.level
         for deeper in [known for known in seen if known > level]:
             del seen[deeper]
         siblings = seen.setdefault(level, {})
-        key = _key(heading.text)
+        key = _key(heading.shown)
         first = siblings.get(key)
         if key and first is not None:
             yield Violation(
-                f"H{level} {_quoted(heading.text)} repeats its sibling at line {first.line} "
+                f"H{level} {_quoted(heading.shown)} repeats its sibling at line {first.line} "
                 "(0 repeats allowed under one parent)",
                 _span(doc, heading.line),
                 "Say what this section adds (“… in French”, “… for teams”); identical "
@@ -223,13 +179,6 @@ def heading_duplicate(doc: Document, options: NoOptions) -> Iterator[Violation]:
 # --- H005 heading-empty --------------------------------------------------------------------
 
 
-def _empty(inline: Any) -> bool:
-    """Nothing a reader sees: no text, code or alt text, only HTML comments if anything."""
-    return not _ANCHOR_ID.sub("", visible_text(inline)) and all(
-        _comment(child) for child in inline.children or [] if child.type == "html_inline"
-    )
-
-
 def _masked(source: str, markup: str, parsed: str) -> bool:
     """Whether the heading's line says more than the parser saw (a shortcode it blanked)."""
     start = source.find(markup)
@@ -238,21 +187,17 @@ def _masked(source: str, markup: str, parsed: str) -> bool:
 
 
 def heading_empty(doc: Document, options: NoOptions) -> Iterator[Violation]:
-    tokens = doc.body.tokens
     hooks = doc.settings.site is not None and doc.settings.site.source_hooks
-    for index, token in enumerate(tokens[:-1]):
-        if token.type != "heading_open" or not token.map:
+    for heading in doc.body.headings:
+        # Empty: nothing a reader sees (no text, code or alt text), only HTML comments if anything.
+        if heading.shown or heading.tags or _masked(doc.line_text(heading.line), heading.markup, heading.content):
             continue
-        inline = tokens[index + 1]
-        line = doc.split.body_line + token.map[0]
-        if not _empty(inline) or _masked(doc.line_text(line), token.markup, inline.content):
-            continue
-        if hooks and inline.content.strip():
+        if hooks and heading.content.strip():
             continue  # a comment a hook turns into the heading's text (`<!-- md:setting x -->`)
         yield Violation(
-            f"H{token.tag[1]} heading has no text (0 characters)",
-            _span(doc, line),
-            f"Write the heading's text after `{token.markup}`, or delete the line.",
+            f"H{heading.level} heading has no text (0 characters)",
+            _span(doc, heading.line),
+            f"Write the heading's text after `{heading.markup}`, or delete the line.",
         )
 
 
@@ -265,7 +210,7 @@ class HeadingLength(Options):
 
 def heading_length(doc: Document, options: HeadingLength) -> Iterator[Violation]:
     for heading in outline(doc):
-        size = len(heading.text)
+        size = len(heading.shown)
         if size > options.max:
             yield Violation(
                 f"H{heading.level} is {size} characters long, over the {options.max} maximum",
@@ -287,7 +232,7 @@ class SubheadingDistribution(Options):
 _PROSE = ("paragraph", "list_item", "blockquote")
 
 
-def _sections(doc: Document) -> Iterator[tuple[OutlineHeading | None, int, int]]:
+def _sections(doc: Document) -> Iterator[tuple[Heading | None, int, int]]:
     """Each section as (its heading or None for the opening text, first line, words)."""
     headings = outline(doc)
     starts = [heading.line for heading in headings]  # in order: the file is read top down
@@ -308,7 +253,7 @@ def subheading_distribution(doc: Document, options: SubheadingDistribution) -> I
     for heading, line, words in _sections(doc):
         if words <= options.max_words:
             continue
-        where = (f"The section under {_quoted(heading.text)} runs {words} words without a "
+        where = (f"The section under {_quoted(heading.shown)} runs {words} words without a "
                  "subheading" if heading is not None
                  else f"The text before the first subheading runs {words} words")
         yield Violation(

@@ -6,17 +6,19 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote
 
 from pydantic import Field
 
-from seolint.checks.run import reported_by_engine
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.site.resolve import FILE, MISSING, Site, link_fragment, site_of, split
 from seolint.site.summaries import Summaries, Summary, anchors, normalize_url
 from seolint.language.fold import fold
+
+if TYPE_CHECKING:
+    from seolint.source.document import Document
 
 SiteFinding = tuple[Summary, Violation]
 
@@ -230,9 +232,14 @@ def orphan(summaries: Summaries, root: str, options: NoOptions) -> Iterator[Site
             )
 
 
+def _across_articles(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    """A site rule reads the summaries of every article, not one document: nothing here."""
+    return iter(())
+
+
 RULES = (
     Rule(
-        "X001", "duplicate-title", Severity.WARNING, reported_by_engine, site_check=duplicate_title,
+        "X001", "duplicate-title", Severity.WARNING, _across_articles, site_check=duplicate_title,
         what="Reports articles of the same language that share a title (case and accents ignored).",
         why="Two pages with one title compete for the same query and confuse readers choosing "
         "between results; Google may show neither the way you expect.",
@@ -241,7 +248,7 @@ RULES = (
         references=("Google Search Central: influencing title links (unique titles)",),
     ),
     Rule(
-        "X002", "duplicate-description", Severity.WARNING, reported_by_engine, site_check=duplicate_description,
+        "X002", "duplicate-description", Severity.WARNING, _across_articles, site_check=duplicate_description,
         what="Reports articles of the same language that share a meta description.",
         why="A description copied across pages tells searchers nothing about each one; Google "
         "then writes its own snippets.",
@@ -250,7 +257,7 @@ RULES = (
         references=("Google Search Central: create good meta descriptions",),
     ),
     Rule(
-        "X003", "duplicate-slug", Severity.ERROR, reported_by_engine, site_check=duplicate_slug,
+        "X003", "duplicate-slug", Severity.ERROR, _across_articles, site_check=duplicate_slug,
         what="Reports articles that resolve to the same URL (/<folder>/<slug>/).",
         why="Two files at one address: the generator publishes one and silently drops the other.",
         example="fr/a.md and fr/b.md both with `slug: guide`",
@@ -258,7 +265,7 @@ RULES = (
         references=("Hugo and Jekyll URL management",),
     ),
     Rule(
-        "X004", "keyphrase-cannibalization", Severity.WARNING, reported_by_engine, site_check=cannibalization,
+        "X004", "keyphrase-cannibalization", Severity.WARNING, _across_articles, site_check=cannibalization,
         what="Reports articles of the same language that target the same focus keyphrase "
         "(same content-word stems).",
         why="Pages targeting one query compete with each other and split clicks and links; Yoast "
@@ -268,7 +275,7 @@ RULES = (
         references=("Yoast SEO: previously used keyphrase",),
     ),
     Rule(
-        "X005", "broken-internal-link", Severity.ERROR, reported_by_engine, site_check=broken_link,
+        "X005", "broken-internal-link", Severity.ERROR, _across_articles, site_check=broken_link,
         options=LinkOptions,
         what="Reports internal links to a page, file or heading that no article, alias or static "
         "file provides. Links resolve against URLs (/<folder>/<slug>/), file paths, `aliases` "
@@ -287,7 +294,7 @@ RULES = (
         references=("Google Search Central: links crawlable", "GitHub heading anchors"),
     ),
     Rule(
-        "X006", "orphan-article", Severity.INFO, reported_by_engine, site_check=orphan,
+        "X006", "orphan-article", Severity.INFO, _across_articles, site_check=orphan,
         what="Reports an article that no other article links to.",
         why="Pages without internal links are found late by crawlers and rarely by readers; "
         "Yoast's orphaned content filter lists them.",

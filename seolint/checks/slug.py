@@ -12,19 +12,10 @@ from seolint.source.globs import absolute
 from seolint.findings import FixSafety, SetKey, Severity, Violation
 from seolint.printable import shown_name
 from seolint.rules import NoOptions, Options, Rule
-from seolint.language.data import language
-from seolint.language.words import stems
+from seolint.language.words import make_slug, stems
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _INDEX_NAMES = {"index", "_index", "readme"}
-
-
-def make_slug(text: str, lang: str) -> str:
-    """A lowercase ASCII kebab-case slug, transliterated for the article's language."""
-    from slugify import slugify
-
-    replacements = language(lang).data.get("slug-replacements", [])
-    return str(slugify(text, replacements=[tuple(pair) for pair in replacements]))
 
 
 class SlugFormat(Options):

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from seolint.checks._serp import Bounds, Width, keyphrase_in, length, width
-from seolint.checks.headings import outline
 from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Rule
@@ -55,12 +54,12 @@ def title_h1_mismatch(doc: Document, options: NoOptions) -> Iterator[Violation]:
     title = doc.article.text("title")
     if not title or not title.strip():
         return
-    h1 = next((heading for heading in outline(doc) if heading.level == 1), None)
+    h1 = next((heading for heading in doc.body.headings if heading.level == 1), None)
     if h1 is None:
         return
-    if _comparable(title) != _comparable(h1.text):
+    if _comparable(title) != _comparable(h1.shown):
         yield Violation(
-            f"The body's H1 “{h1.text}” differs from the title “{title.strip()}” "
+            f"The body's H1 “{h1.shown}” differs from the title “{title.strip()}” "
             "(they should match, ignoring case, accents and punctuation)",
             Span.at_line(h1.line, doc.line_text(h1.line)),
             "Make the H1 and the title say the same thing, or drop the body H1 when the "

@@ -65,9 +65,15 @@ import importlib.util
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
+from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from seolint.source.document import Document
+    from seolint.language.words import Sentence
 
 __all__ = ["Formula", "formula", "reading_ease", "syllables"]
 
@@ -133,6 +139,36 @@ def reading_ease(words: int, sentences: int, syllable_count: int, lang: str) -> 
         - constants.per_sentence * (words / sentences)
         - constants.per_word * (syllable_count / words)
     )
+
+
+# --- an article's measure ---------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1 << 13)  # the words a long run meets most; more would only hold memory
+def _syllables(word: str, lang: str) -> int:
+    return syllables(word, lang)
+
+
+def _syllable_count(found: list[Sentence], lang: str) -> int:
+    """The syllables of every word, each distinct word looked up once (prose repeats its
+    words: a long article has several times fewer distinct words than words)."""
+    occurrences = Counter(chain.from_iterable(sentence.words for sentence in found))
+    return sum(count * _syllables(word, lang) for word, count in occurrences.items())
+
+
+def measure_ease(doc: Document, min_words: int = 100) -> tuple[float, int, int] | None:
+    """The reading ease of the body, with its sentence and syllable counts; None when the
+    language has no formula or the body is too short for the score to mean anything."""
+    if formula(doc.lang) is None or not _has_body(doc) or doc.word_count < min_words:
+        return None
+    found, count = doc.sentences, doc.word_count
+    total = _syllable_count(found, doc.lang)
+    score = reading_ease(count, len(found), total, doc.lang)
+    return None if score is None else (score, len(found), total)
+
+
+def _has_body(doc: Document) -> bool:
+    return doc.source is not None and doc.split.problem is None and bool(doc.split.body.strip())
 
 
 @functools.cache

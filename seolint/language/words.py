@@ -25,6 +25,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])(?:[\s\u00a0\u202f]*[\"»”’)\]])*(
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}|[A-ZÀ-Þ]\.")
 
 
+def words_and_english(lang: str, key: str) -> list[str]:
+    """A language file's list with English's after it: drafting tools and SEO briefs are
+    often in English whatever the article's language."""
+    own = language(lang).words(key)
+    return own if lang == "en" else [*own, *language("en").words(key)]
+
+
+def make_slug(text: str, lang: str) -> str:
+    """A lowercase ASCII kebab-case slug, transliterated for the article's language."""
+    from slugify import slugify
+
+    replacements = language(lang).data.get("slug-replacements", [])
+    return str(slugify(text, replacements=[tuple(pair) for pair in replacements]))
+
+
 class Sentence(NamedTuple):
     text: str
     words: list[str]

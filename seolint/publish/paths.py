@@ -57,7 +57,7 @@ def _plain(value: str, lang: str) -> str:
     text = value.strip().lower()
     if safe_segment(text):
         return text
-    from seolint.checks.slug import make_slug
+    from seolint.language.words import make_slug
 
     return make_slug(text, lang) or "article"
 

@@ -83,12 +83,25 @@ def _parser(mdx: bool = False) -> Any:
     return parser.disable("code") if mdx else parser
 
 
+_ANCHOR_ID = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
+
+
 class Heading(NamedTuple):
+    """A heading of the body: the outline is the list of them, in order."""
+
     level: int
     text: str  # prose: inline code left out
     line: int
     column: int
     source: str = ""  # everything a reader sees: code spans and image alt too; {#id} kept
+    markup: str = ""  # `#`… for an ATX heading, `=` or `-` for a setext one
+    content: str = ""  # the inline source as parsed (shortcodes blanked), HTML comments included
+    tags: bool = False  # holds inline HTML other than comments
+
+    @property
+    def shown(self) -> str:
+        """What a reader sees, without a trailing ``{#anchor}`` id (Zola, kramdown, Pandoc)."""
+        return _ANCHOR_ID.sub("", self.source)
 
 
 class Link(NamedTuple):
@@ -122,13 +135,6 @@ class Block(NamedTuple):
     emphasis_only: bool = False  # the whole paragraph is one bold/italic run
 
 
-class TextRun(NamedTuple):
-    """Literal text outside code and link targets, on one line (for plain-text scans)."""
-
-    text: str
-    line: int
-
-
 @dataclass
 class Body:
     tokens: list[Any]
@@ -136,7 +142,6 @@ class Body:
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
-    runs: list[TextRun] = field(default_factory=list)
     html: list[tuple[str, int]] = field(default_factory=list)  # raw HTML and its line
 
 
@@ -151,6 +156,7 @@ def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Bo
     result = Body(tokens)
     containers: list[str] = []
     heading: int | None = None
+    markup = ""
     table = False
     for token in tokens:
         if token.type in ("table_open", "table_close"):
@@ -161,6 +167,7 @@ def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Bo
             containers.pop()
         elif token.type == "heading_open":
             heading = int(token.tag[1])
+            markup = token.markup
         elif token.type == "heading_close":
             heading = None
         elif token.type == "html_block" and token.map:
@@ -176,14 +183,15 @@ def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Bo
                 kind = containers[-1] if containers else "paragraph"
             text, only_emphasis = _inline(token, line, lines, result)
             if heading:
-                result.headings.append(Heading(heading, text, line, _column(lines, line, "#"), visible_text(token)))
+                result.headings.append(Heading(heading, text, line, _column(lines, line, "#"), visible_text(token),
+                                               markup, token.content, _tags(token)))
             result.blocks.append(Block(kind, text, line, end, only_emphasis))
     _html_facts(result, lines)
     return result
 
 
 def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bool]:
-    """Walk an inline token's children: prose text, links, images, plain-text runs.
+    """Walk an inline token's children: prose text, links, images.
 
     Returns the block's prose and whether all of its text is emphasized (bold or italic).
     """
@@ -199,9 +207,7 @@ def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bo
         elif kind == "text":
             parts.append(child.content)
             plain = plain or (emphasis == 0 and bool(child.content.strip()))
-            if link is None:
-                out.runs.append(TextRun(child.content, line))
-            else:
+            if link is not None:
                 link.text.append(child.content)
         elif kind == "link_open":
             link = _OpenLink(str(child.attrs.get("href", "")), [], line, child.markup == "autolink", False)
@@ -228,6 +234,12 @@ def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bo
             plain = True
     text = " ".join(_URL.sub(" ", "".join(parts)).split())
     return text, bool(text) and not plain
+
+
+def _tags(token: Any) -> bool:
+    """Whether an inline token holds HTML other than comments (``<br>``, ``<span>``)."""
+    return any(child.type == "html_inline" and not str(child.content).startswith("<!--")
+               for child in token.children or [])
 
 
 _HTML_A = re.compile(r"<a\b", re.IGNORECASE)

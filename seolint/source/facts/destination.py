@@ -1,0 +1,82 @@
+"""Where a link leads: to another page of the site, to another site, or nowhere a reader goes.
+
+A link is *internal* when it leads to another page of the same site: a relative path
+(``../guide/``), a root-relative path (``/quiz``), an absolute URL under ``[site] base-url``,
+or a destination a site generator writes (Hugo ``{{< ref >}}``, Liquid ``{% link %}``). A
+same-page anchor (``#section``) leads to no other page: it is neither internal nor outbound,
+and neither are ``mailto:``, ``tel:`` or localhost links.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import SplitResult, urlsplit
+
+from seolint.source.facts.links import Anchor
+
+LOCAL_HOSTS = ("localhost", "0.0.0.0")
+
+
+def is_local_host(host: str) -> bool:
+    """A host that exists only on the writer's machine (localhost, loopback addresses)."""
+    host = host.lower().strip("[]")
+    if host in LOCAL_HOSTS or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def split_url(href: str) -> SplitResult | None:
+    try:
+        parts = urlsplit(href.strip())
+        _ = parts.port  # raises on an invalid port
+    except ValueError:
+        return None
+    return parts
+
+
+def _site_host(host: str) -> str:
+    host = host.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def under_site(parts: SplitResult, base_url: str | None) -> bool:
+    """An absolute URL on the site's host, under the base URL's path."""
+    base = split_url(base_url) if base_url else None
+    if base is None or not base.hostname or not parts.hostname:
+        return False
+    if _site_host(parts.hostname) != _site_host(base.hostname):
+        return False
+    prefix = base.path.rstrip("/")
+    return parts.path == prefix or parts.path.startswith(prefix + "/") or not prefix
+
+
+def destination(anchor: Anchor, base_url: str | None) -> str:
+    """``internal``, ``outbound``, ``anchor`` (same page), ``empty`` or ``other``."""
+    href = anchor.href.strip()
+    if anchor.templated:
+        return "internal"
+    if not href:
+        return "empty"
+    if href.startswith("#"):
+        return "anchor"
+    parts = split_url(href)
+    if parts is None:
+        return "other"
+    scheme = parts.scheme.lower()
+    if scheme not in ("", "http", "https"):
+        return "other"  # mailto:, tel:, javascript:, ftp:…
+    if not parts.netloc:
+        return "other" if scheme else "internal"
+    if is_local_host(parts.hostname or ""):
+        return "other"
+    return "internal" if under_site(parts, base_url) else "outbound"
+
+
+
+def on_domain(host: str, domains: tuple[str, ...] | list[str]) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+

@@ -1,0 +1,249 @@
+"""Links as the reader meets them, and the literal text around them.
+
+A link's *visible content* counts inline code and an image's alt; inline HTML ``<a>`` without
+``href`` is a named anchor, not a link (``<a id="top"></a>``); and a text piece knows whether it
+follows inline markup directly (a path glued to a link is no reference). The tokens are walked
+once per document, and only when a rule reads :func:`links` or :func:`pieces`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html import unescape
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from seolint.source.document import Document
+
+
+class Anchor(NamedTuple):
+    """A link as the reader meets it."""
+
+    href: str
+    text: str  # visible content: text, inline code, the alt of an image
+    line: int
+    column: int
+    html: bool = False
+    templated: bool = False  # the destination is a template or shortcode (masked or not)
+    label: str = ""  # aria-label or title of an HTML link
+    closed: bool = True  # False for an HTML block's <a> whose content goes on after the block
+    code: bool = False  # its text is inline code only: an identifier ([`break`](…)), not prose
+    #: The alt of each image inside the link, None for an HTML <img> without an alt attribute:
+    #: ``alt=""`` marks the image as decoration, a missing alt leaves it unnamed.
+    images: tuple[str | None, ...] = ()
+
+
+class Piece(NamedTuple):
+    """Literal text outside code, on one line of one block."""
+
+    text: str
+    line: int
+    block: int  # index of the inline token it belongs to
+    link: bool  # part of a link's text
+    glued: bool  # follows inline markup directly (code, link, HTML, closing emphasis)
+
+
+class Scan(NamedTuple):
+    anchors: list[Anchor]
+    pieces: list[Piece]
+
+
+_CODE_TAGS = frozenset({"code", "kbd", "samp", "var", "tt", "pre"})
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)([^>]*)>", re.DOTALL)
+_TEMPLATE_DESTINATION = re.compile(r"\]\(\s*<?\s*\{[{%]")
+_UNGLUED = frozenset({"softbreak", "hardbreak", "strong_open", "em_open", "s_open"})
+
+
+def _attribute(attributes: str, name: str) -> str | None:
+    """An attribute's value in a tag's source (``data-href`` is not ``href``)."""
+    pattern = rf"""(?<![\w-]){name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
+    found = re.search(pattern, attributes, re.IGNORECASE)
+    if found is None:
+        return None
+    return unescape(next(group for group in found.groups() if group is not None))
+
+
+def _templated(href: str) -> bool:
+    return unquote(href).lstrip().startswith(("{{", "{%"))
+
+
+@dataclass
+class _Open:
+    href: str
+    line: int
+    column: int
+    html: bool
+    templated: bool
+    label: str = ""
+    parts: list[str] = field(default_factory=list)
+    prose: bool = False  # some of its text is literal text, not code
+    images: list[str | None] = field(default_factory=list)
+
+
+@dataclass
+class _Walk:
+    """One inline token's children: links with their content, and text pieces."""
+
+    doc: Document
+    line: int
+    block: int
+    out: Scan
+    link: _Open | None = None
+    code: int = 0  # depth of inline HTML code elements (<code>, <kbd>…)
+    glued: bool = False
+    cursor: dict[int, int] = field(default_factory=dict)
+
+    def run(self, children: list[Any]) -> None:
+        for child in children:
+            self.step(child)
+            self.glued = child.type not in _UNGLUED
+
+    def step(self, child: Any) -> None:
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            self.line += 1
+        elif kind == "text":
+            if not self.code:
+                self.out.pieces.append(
+                    Piece(child.content, self.line, self.block, self.link is not None, self.glued)
+                )
+            self._content(child.content, prose=not self.code)
+        elif kind in ("code_inline", "image"):
+            self._content(child.content, prose=kind == "image")  # an image's content: its alt
+            if kind == "image" and self.link is not None:
+                self.link.images.append(child.content)
+        elif kind == "link_open":
+            href = str(child.attrs.get("href") or "")
+            autolink = child.markup == "autolink"
+            self._open(href, "<" if autolink else "[", html=False)
+        elif kind == "link_close" and self.link is not None and not self.link.html:
+            self._close()
+        elif kind == "html_inline":
+            self._html(child.content)
+
+    def _content(self, text: str, prose: bool = True) -> None:
+        if self.link is not None:
+            self.link.parts.append(text)
+            self.link.prose = self.link.prose or (prose and bool(text.strip()))
+
+    def _html(self, tag: str) -> None:
+        found = _TAG.match(tag)
+        if found is None:
+            return
+        closing, name, attributes = found.group(1), found.group(2).lower(), found.group(3)
+        if name == "a" and closing:
+            if self.link is not None and self.link.html:
+                self._close()
+        elif name == "a":
+            href = _attribute(attributes, "href")
+            if href is not None:  # without href, <a> is a named anchor
+                self._open(href, "<a", html=True)
+                if self.link is not None:
+                    self.link.label = _attribute(attributes, "aria-label") or _attribute(attributes, "title") or ""
+        elif name in _CODE_TAGS:
+            self.code = max(0, self.code + (-1 if closing else 1))
+        elif name == "img":
+            alt = _attribute(attributes, "alt")
+            self._content(alt or "")
+            if self.link is not None:
+                self.link.images.append(alt)
+
+    def _open(self, href: str, needle: str, html: bool) -> None:
+        source = self.doc.line_text(self.line)
+        start = self.cursor.get(self.line, 0)
+        if needle == "[":
+            column = _markdown_link_start(source, start)
+        else:
+            column = (source.lower() if html else source).find(needle, start)
+        if column < 0:
+            column = len(source) - len(source.lstrip())
+        self.cursor[self.line] = column + 1
+        templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source)))
+        self.link = _Open(href, self.line, column + 1, html, templated)
+
+    def _close(self) -> None:
+        link = self.link
+        assert link is not None
+        text = " ".join("".join(link.parts).split())
+        self.out.anchors.append(Anchor(link.href, text, link.line, link.column, link.html,
+                                       link.templated, link.label, True, bool(text) and not link.prose,
+                                       tuple(link.images)))
+        self.link = None
+
+
+def _markdown_link_start(source: str, start: int) -> int:
+    """Where ``[text](…)`` opens: the bracket matching a ``](`` after ``start`` that is not an
+    image's (``[![alt](src)](href)`` opens at its first bracket)."""
+    close = source.find("](", start)
+    while close >= 0:
+        opening = _matching_bracket(source, start, close)
+        if opening >= 0 and not (opening > 0 and source[opening - 1] == "!"):
+            return opening
+        close = source.find("](", close + 2)
+    return source.find("[", start)
+
+
+def _matching_bracket(source: str, start: int, close: int) -> int:
+    depth = 0
+    for index in range(close - 1, start - 1, -1):
+        if source[index] == "]":
+            depth += 1
+        elif source[index] == "[":
+            if depth == 0:
+                return index
+            depth -= 1
+    return -1
+
+
+def _html_anchors(html: str, line: int) -> Iterator[Anchor]:
+    """Links of an HTML block, read with beautifulsoup4 when there are any."""
+    lowered = html.lower()
+    if "<a" not in lowered:
+        return
+    from bs4 import BeautifulSoup
+
+    closed = lowered.count("</a") >= len(re.findall(r"<a\b", lowered))
+    for tag in BeautifulSoup(html, "html.parser").find_all("a"):
+        href = tag.get("href")
+        if href is None:
+            continue
+        images = [image.get("alt") for image in tag.find_all("img")]
+        alts = [str(alt or "") for alt in images]
+        text = " ".join(" ".join([tag.get_text(" ", strip=True), *alts]).split())
+        label = str(tag.get("aria-label") or tag.get("title") or "")
+        where = line + (tag.sourceline or 1) - 1
+        yield Anchor(str(href), text, where, (tag.sourcepos or 0) + 1, True, _templated(str(href)),
+                     label, closed, False, tuple(None if alt is None else str(alt) for alt in images))
+
+
+def scan(doc: Document) -> Scan:
+    """Every link of the body with its visible content, and every piece of literal text
+    (walked once per document: six rules read it)."""
+    return doc.derived(_scan)
+
+
+def links(doc: Document) -> list[Anchor]:
+    """Every link of the body, with its visible content, in the order of the text."""
+    return scan(doc).anchors
+
+
+def pieces(doc: Document) -> list[Piece]:
+    """Every piece of literal text outside code, line by line, block by block."""
+    return scan(doc).pieces
+
+
+def _scan(doc: Document) -> Scan:
+    result = Scan([], [])
+    first = doc.split.body_line
+    for index, token in enumerate(doc.body.tokens):
+        if not token.map:
+            continue
+        if token.type == "inline":
+            _Walk(doc, first + token.map[0], index, result).run(token.children or [])
+        elif token.type == "html_block":
+            result.anchors.extend(_html_anchors(token.content, first + token.map[0]))
+    return result
+

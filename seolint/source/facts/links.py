@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
@@ -257,7 +258,7 @@ def _html_anchors(token: Any, first: int, masked: list[str]) -> Iterator[Anchor]
     from bs4 import BeautifulSoup
 
     closed = lowered.count("</a") >= len(re.findall(r"<a\b", lowered))
-    starts = [0] + [index + 1 for index, char in enumerate(html) if char == "\n"]
+    starts = [0, *accumulate(len(row) + 1 for row in html.split("\n"))]  # offset of each line
     for tag in BeautifulSoup(without_fenced_code(html), "html.parser").find_all("a"):
         href = tag.get("href")
         if href is None:

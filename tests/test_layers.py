@@ -156,3 +156,11 @@ def test_every_module_is_at_most_400_lines() -> None:
     assert not over, "\n".join(over)
     shrunk = sorted(name for name in TOO_LONG_FOR_NOW if long.get(name, 0) <= MAX_LINES)
     assert not shrunk, f"now under {MAX_LINES} lines: take them off TOO_LONG_FOR_NOW: {shrunk}"
+
+
+def test_only_checks_read_a_checks_private_module() -> None:
+    """What a check's helper module holds for a front end (the LSP's SERP preview, say)
+    belongs below the checks, in language/ or source/."""
+    wrong = [f"{name} imports {target}" for name, targets in graph().items() if not within(name, ("seolint.checks",))
+             for target in sorted(targets) if target.startswith("seolint.checks._")]
+    assert not wrong, "\n".join(wrong)

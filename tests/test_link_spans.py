@@ -27,3 +27,13 @@ def test_x005_end_columns_stay_on_the_line(seolint: Any, write: Any, isolated: P
     assert encoded["end_column"] - encoded["column"] == len("/café-déjà-vu-à-la-crème/")
     plain = next(item for item in found if "`/missing/`" in item["message"])
     assert (plain["column"], plain["end_column"]) == (5, 5 + len("/missing/"))  # unchanged
+
+
+def test_x005_points_at_a_reference_link_where_its_text_starts(seolint: Any, write: Any, isolated: Path) -> None:
+    body = "See [`a`][] and [the missing page][gone], or [b](/b) [c][].\n\n[`a`]: /z/\n[gone]: /gone/\n[c]: /c/\n"
+    write("a.md", HEAD + body)
+    found = seolint("check", "a.md", "--select", "X005", "--no-cache", "--output-format", "json").json()
+    line = (HEAD + body).split("\n")[5]
+    spans = {item["message"].split("`")[1]: (item["column"], item["end_column"]) for item in found}
+    assert spans == {"/z/": (5, 8), "/gone/": (17, 23), "/b": (46, 48), "/c/": (54, 57)}
+    assert all(line[column - 1] == "[" for column, _ in spans.values())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from pydantic import Field, model_validator
@@ -10,12 +9,8 @@ from pydantic import Field, model_validator
 from seolint.source.document import Document
 from seolint.findings import Violation
 from seolint.rules import Options
+from seolint.language.width import visible
 from seolint.language.words import contains_phrase
-
-
-def visible(text: str) -> str:
-    """The text as a result page shows it: NFC, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 class Bounds(Options):

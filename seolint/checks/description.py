@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from seolint.checks._serp import Bounds, Width, keyphrase_in, length, visible, width
+from seolint.checks._serp import Bounds, Width, keyphrase_in, length, width
+from seolint.language.width import visible
 from seolint.source.document import Document
 from seolint.findings import Severity, Violation
 from seolint.rules import NoOptions, Rule

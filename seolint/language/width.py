@@ -59,6 +59,11 @@ def _scale(font_px: float) -> float:
     return font_px / _metrics().units_per_em
 
 
+def visible(text: str) -> str:
+    """The text as a result page shows it: NFC, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 def text_width(text: str, font_px: float) -> float:
     """The width of ``text`` set in Arial at ``font_px`` pixels, in pixels.
 

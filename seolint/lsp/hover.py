@@ -51,8 +51,7 @@ def key_at(doc: Document, line: int) -> str | None:
 def serp_preview(doc: Document, key: str, options: Any) -> str | None:
     """One line for the hover: the value as a result page shows it, its width, and where
     Google cuts it."""
-    from seolint.checks._serp import visible
-    from seolint.language.width import chars_to_drop, text_width
+    from seolint.language.width import chars_to_drop, text_width, visible
 
     value = doc.article.text(key)
     if value is None:

@@ -163,9 +163,10 @@ def _authors(value: Any) -> list[str]:
 
 def _internal_links(doc: Document, page: str, base_url: str) -> list[Link]:
     from seolint.site.summaries import is_internal
+    from seolint.source.facts.links import links
 
     found: list[Link] = []
-    for link in doc.body.links:
+    for link in links(doc):
         href = values.clean(link.href)
         if href and is_internal(href, base_url):
             found.append(Link(href, _encoded(urljoin(page, href))))

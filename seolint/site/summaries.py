@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from seolint.language.fold import fold
 from seolint.language.words import stems
+from seolint.source.facts.links import links as body_links, target_end
 from seolint.source.markdown import link_targets
 from seolint.source.suppress import Suppressions
 
@@ -139,26 +140,11 @@ def file_exists(path: str, any_kind: bool = False) -> bool:
     return found
 
 
-def target_end(lines: list[str], line: int, column: int, href: str) -> int:
-    """The column after a link's target, counted as written on its line (a percent-encoded
-    or normalized ``href`` is longer than the source), and never past the line's end (the
-    target of a link that spans two lines is on the next one)."""
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    length = len(href)
-    start = source.find("](", column - 1) if source[column - 1:column] == "[" else -1
-    if start >= 0:
-        stop = start + 2
-        while stop < len(source) and source[stop] not in " )\t":
-            stop += 1
-        length = stop - start - 2 or length
-    return max(column + 1, min(column + length, len(source) + 1))
-
-
 def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions) -> Summary | None:
     if not _is_article(doc):
         return None
     links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
-                  for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
+                  for link in body_links(doc) if is_internal(link.href, doc.settings.base_url))
     return _summary(doc, links, _headings(doc), ignored, suppressions)
 
 

@@ -78,9 +78,46 @@ def mask(body: str, mdx: bool = False) -> str:
 @cache
 def _parser(mdx: bool = False) -> Any:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import autolink, html_inline, link
 
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    for name, rule, kind in (("link", link, "link_open"), ("autolink", autolink, "link_open"),
+                             ("html_inline", html_inline, "html_inline")):
+        parser.inline.ruler.at(name, _starting(rule, kind))
     return parser.disable("code") if mdx else parser
+
+
+def _starting(rule: Any, kind: str) -> Any:
+    """``rule`` that also records where the token it makes starts in its inline token's
+    content (``meta["start"]``): inline children have no ``map`` of their own."""
+
+    def recording(state: Any, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        found: bool = rule(state, silent)
+        if found and not silent:
+            made = next((token for token in state.tokens[count:] if token.type == kind), None)
+            if made is not None:
+                made.meta["start"] = start
+        return found
+
+    return recording
+
+
+def position(token: Any, start: int, lines: list[str]) -> tuple[int, int] | None:
+    """Where offset ``start`` of an inline token's content stands in the body: 0-based line
+    and column in ``lines`` (the masked body's), or None when the content's line cannot be
+    found on its source line (a tab expanded by the parser)."""
+    content = token.content
+    line = token.map[0] + content.count("\n", 0, start)
+    begin = content.rfind("\n", 0, start) + 1
+    end = content.find("\n", start)
+    written = content[begin:] if end < 0 else content[begin:end]
+    source = lines[line] if line < len(lines) else ""
+    kept = written.rstrip()
+    if kept and source.rstrip().endswith(kept):  # a line of a paragraph: its text ends the line
+        return line, len(source.rstrip()) - len(kept) + start - begin
+    found = source.find(written)  # a heading (closing `#`s) or a table cell
+    return None if found < 0 else (line, found + start - begin)
 
 
 _ANCHOR_ID = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
@@ -102,15 +139,6 @@ class Heading(NamedTuple):
     def shown(self) -> str:
         """What a reader sees, without a trailing ``{#anchor}`` id (Zola, kramdown, Pandoc)."""
         return _ANCHOR_ID.sub("", self.source)
-
-
-class Link(NamedTuple):
-    href: str
-    text: str
-    line: int
-    column: int
-    html: bool = False
-    autolink: bool = False
 
 
 class Image(NamedTuple):
@@ -138,8 +166,8 @@ class Block(NamedTuple):
 @dataclass
 class Body:
     tokens: list[Any]
+    text: str = ""  # as parsed: constructs of site generators blanked out (:func:`mask`)
     headings: list[Heading] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     html: list[tuple[str, int]] = field(default_factory=list)  # raw HTML and its line
@@ -152,13 +180,13 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 
 def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Body:
     """Parse once and collect the facts; ``lines`` are the whole file's lines."""
-    tokens = _parser(mdx).parse(mask(body, mdx))
-    result = Body(tokens)
+    masked = mask(body, mdx)
+    result = Body(_parser(mdx).parse(masked), masked)
     containers: list[str] = []
     heading: int | None = None
     markup = ""
     table = False
-    for token in tokens:
+    for token in result.tokens:
         if token.type in ("table_open", "table_close"):
             table = token.type == "table_open"
         elif token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
@@ -191,12 +219,13 @@ def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Bo
 
 
 def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bool]:
-    """Walk an inline token's children: prose text, links, images.
+    """Walk an inline token's children: prose text and images (links are the facts layer's,
+    :mod:`seolint.source.facts.links`).
 
     Returns the block's prose and whether all of its text is emphasized (bold or italic).
     """
     parts: list[str] = []
-    link: _OpenLink | None = None
+    link = ""  # the kind of link open: "markdown", "autolink" or "html"
     emphasis = 0
     plain = False  # some text outside emphasis
     for child in token.children or []:
@@ -207,18 +236,14 @@ def _inline(token: Any, line: int, lines: list[str], out: Body) -> tuple[str, bo
         elif kind == "text":
             parts.append(child.content)
             plain = plain or (emphasis == 0 and bool(child.content.strip()))
-            if link is not None:
-                link.text.append(child.content)
         elif kind == "link_open":
-            link = _OpenLink(str(child.attrs.get("href", "")), [], line, child.markup == "autolink", False)
+            link = "autolink" if child.markup == "autolink" else "markdown"
         elif kind == "html_inline" and _HTML_A.match(child.content):
-            link = _OpenLink(_href(child.content), [], line, False, True)
+            link = "html"
         elif (kind == "link_close" or (kind == "html_inline" and child.content.startswith("</a"))) and link:
-            if link.href or not link.html:  # <a id="x"></a> is a target, not a link
-                out.links.append(link.close(lines))
-            if link.autolink:
+            if link == "autolink":
                 parts.append(" ")
-            link = None
+            link = ""
         elif kind == "image":
             src = str(child.attrs.get("src", ""))
             out.images.append(Image(src, child.content, line, _column(lines, line, "](" + src, opener="![")))
@@ -243,33 +268,6 @@ def _tags(token: Any) -> bool:
 
 
 _HTML_A = re.compile(r"<a\b", re.IGNORECASE)
-
-
-def _href(tag: str) -> str:
-    if "href" not in tag.lower():
-        return ""  # most inline <a> are named anchors (<a name="x">): no need to parse them
-    from bs4 import BeautifulSoup
-
-    anchor = BeautifulSoup(tag, "html.parser").find("a")
-    href = anchor.get("href") if anchor is not None else None
-    return str(href) if href is not None else ""
-
-
-class _OpenLink(NamedTuple):
-    href: str
-    text: list[str]
-    line: int
-    autolink: bool
-    html: bool
-
-    def close(self, lines: list[str]) -> Link:
-        if self.html:
-            column = _column(lines, self.line, f'="{self.href}"', opener="<a")
-        elif self.autolink:
-            column = _column(lines, self.line, "<" + self.href)
-        else:
-            column = _column(lines, self.line, "](" + self.href, opener="[")
-        return Link(self.href, "".join(self.text), self.line, column, self.html, self.autolink)
 
 
 def visible_text(token: Any) -> str:
@@ -303,25 +301,26 @@ def _column(lines: list[str], line: int, needle: str, detail: str = "", opener: 
     return found + 1
 
 
+def without_fenced_code(html: str) -> str:
+    """An HTML block with the code fenced inside it blanked out (lines and columns kept)."""
+    return _FENCED.sub(_blank, html) if "``" in html or "~~" in html else html
+
+
 def _html_facts(body: Body, lines: list[str]) -> None:
-    """Links and images written as raw HTML, read with beautifulsoup4 when there are any."""
-    interesting = [(html, line) for html, line in body.html if "<a" in html or "<img" in html]
+    """Images written as raw HTML, read with beautifulsoup4 when there are any."""
+    interesting = [(html, line) for html, line in body.html if "<img" in html]
     if not interesting:
         return
     from bs4 import BeautifulSoup
 
     for html, line in interesting:
-        soup = BeautifulSoup(_FENCED.sub(_blank, html), "html.parser")
-        for tag in soup.find_all(["a", "img"]):
-            offset = html.count("\n", 0, max(0, html.find(f"<{tag.name}")))
+        soup = BeautifulSoup(without_fenced_code(html), "html.parser")
+        for tag in soup.find_all("img"):
+            offset = html.count("\n", 0, max(0, html.find("<img")))
             where = line + offset
-            if tag.name == "img":
-                alt = tag.get("alt")
-                body.images.append(Image(str(tag.get("src", "")), str(alt) if alt is not None else None,
-                                         where, _column(lines, where, "<img"), True, _decorative(tag)))
-            elif tag.get("href") is not None:
-                body.links.append(Link(str(tag.get("href")), tag.get_text(" ", strip=True), where,
-                                       _column(lines, where, "<a"), True))
+            alt = tag.get("alt")
+            body.images.append(Image(str(tag.get("src", "")), str(alt) if alt is not None else None,
+                                     where, _column(lines, where, "<img"), True, _decorative(tag)))
 
 
 def _decorative(tag: Any) -> bool:

@@ -67,8 +67,22 @@ def test_pieces_are_literal_text_outside_code_and_know_what_they_follow(document
 
 def test_the_walk_happens_once_and_only_when_asked(document: Any) -> None:
     doc = document("A [link](/a).\n")
-    assert doc.body.links  # the parse alone does not walk the links again
+    assert doc.body.blocks and not hasattr(doc.body, "links")  # the parse alone does not walk the links
     assert not doc._derived
     first = scan(doc)
     assert links(doc) is first.anchors and pieces(doc) is first.pieces
     assert list(doc._derived) == [next(iter(doc._derived))]
+
+
+def test_a_link_starts_where_the_parser_read_it(document: Any) -> None:
+    doc = document(
+        "Hugo's [`text/template`][] and [`html/template`][] packages.\n\n"  # line 5
+        "A code span `cargo fmt\n--check` first, then [a\nlink](/x).\n\n"  # lines 7-9
+        "- item\n\n  <p>See <a href=\"/y\">y</a></p>\n\n"  # line 13: an HTML block in a list item
+        "[`text/template`]: https://pkg.go.dev/text/template\n"
+        "[`html/template`]: https://pkg.go.dev/html/template\n"
+    )
+    assert [(link.href, link.line, link.column) for link in links(doc)] == [
+        ("https://pkg.go.dev/text/template", 5, 8), ("https://pkg.go.dev/html/template", 5, 32),
+        ("/x", 8, 22), ("/y", 13, 10),
+    ]

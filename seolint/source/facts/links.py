@@ -12,8 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
+
+from seolint.source.markdown import position, without_fenced_code
 
 if TYPE_CHECKING:
     from seolint.source.document import Document
@@ -88,15 +91,18 @@ class _Walk:
     """One inline token's children: links with their content, and text pieces."""
 
     doc: Document
-    line: int
+    token: Any
     block: int
     out: Scan
+    masked: list[str]  # the body's lines as parsed
+    line: int = 0
     link: _Open | None = None
     code: int = 0  # depth of inline HTML code elements (<code>, <kbd>…)
     glued: bool = False
     cursor: dict[int, int] = field(default_factory=dict)
 
     def run(self, children: list[Any]) -> None:
+        self.line = self.doc.split.body_line + self.token.map[0]
         for child in children:
             self.step(child)
             self.glued = child.type not in _UNGLUED
@@ -118,18 +124,18 @@ class _Walk:
         elif kind == "link_open":
             href = str(child.attrs.get("href") or "")
             autolink = child.markup == "autolink"
-            self._open(href, "<" if autolink else "[", html=False)
+            self._open(href, "<" if autolink else "[", False, child.meta.get("start"))
         elif kind == "link_close" and self.link is not None and not self.link.html:
             self._close()
         elif kind == "html_inline":
-            self._html(child.content)
+            self._html(child.content, child.meta.get("start"))
 
     def _content(self, text: str, prose: bool = True) -> None:
         if self.link is not None:
             self.link.parts.append(text)
             self.link.prose = self.link.prose or (prose and bool(text.strip()))
 
-    def _html(self, tag: str) -> None:
+    def _html(self, tag: str, start: int | None) -> None:
         found = _TAG.match(tag)
         if found is None:
             return
@@ -140,7 +146,7 @@ class _Walk:
         elif name == "a":
             href = _attribute(attributes, "href")
             if href is not None:  # without href, <a> is a named anchor
-                self._open(href, "<a", html=True)
+                self._open(href, "<a", True, start)
                 if self.link is not None:
                     self.link.label = _attribute(attributes, "aria-label") or _attribute(attributes, "title") or ""
         elif name in _CODE_TAGS:
@@ -151,8 +157,20 @@ class _Walk:
             if self.link is not None:
                 self.link.images.append(alt)
 
-    def _open(self, href: str, needle: str, html: bool) -> None:
-        source = self.doc.line_text(self.line)
+    def _open(self, href: str, needle: str, html: bool, start: int | None) -> None:
+        """A link opens: where, from the offset the parser recorded (``markdown.position``),
+        else found on the line the walk has reached."""
+        found = None if start is None else position(self.token, start, self.masked)
+        if found is not None:
+            line, column = self.doc.split.body_line + found[0], found[1]
+            source = self.doc.line_text(line)
+        else:
+            line, source = self.line, self.doc.line_text(self.line)
+            column = self._find(source, needle, html)
+        templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source)))
+        self.link = _Open(href, line, column + 1, html, templated)
+
+    def _find(self, source: str, needle: str, html: bool) -> int:
         start = self.cursor.get(self.line, 0)
         if needle == "[":
             column = _markdown_link_start(source, start)
@@ -161,8 +179,7 @@ class _Walk:
         if column < 0:
             column = len(source) - len(source.lstrip())
         self.cursor[self.line] = column + 1
-        templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source)))
-        self.link = _Open(href, self.line, column + 1, html, templated)
+        return column
 
     def _close(self) -> None:
         link = self.link
@@ -198,15 +215,51 @@ def _matching_bracket(source: str, start: int, close: int) -> int:
     return -1
 
 
-def _html_anchors(html: str, line: int) -> Iterator[Anchor]:
+def target_end(lines: list[str], line: int, column: int, href: str) -> int:
+    """The column after a link's target, counted as written on its line (a percent-encoded
+    or normalized ``href`` is longer than the source), and never past the line's end (the
+    target of a link that spans two lines is on the next one; a reference link's is
+    elsewhere)."""
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    length = len(href)
+    start = _label_end(source, column - 1) if source[column - 1:column] == "[" else -1
+    if start >= 0 and source.startswith("](", start):
+        stop = start + 2
+        while stop < len(source) and source[stop] not in " )\t":
+            stop += 1
+        length = stop - start - 2 or length
+    return max(column + 1, min(column + length, len(source) + 1))
+
+
+def _label_end(source: str, opening: int) -> int:
+    """Where the ``]`` that closes the ``[`` at ``opening`` stands on the line, or -1."""
+    depth = 0
+    index = opening
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return -1
+
+
+def _html_anchors(token: Any, first: int, masked: list[str]) -> Iterator[Anchor]:
     """Links of an HTML block, read with beautifulsoup4 when there are any."""
+    html = token.content
     lowered = html.lower()
     if "<a" not in lowered:
         return
     from bs4 import BeautifulSoup
 
     closed = lowered.count("</a") >= len(re.findall(r"<a\b", lowered))
-    for tag in BeautifulSoup(html, "html.parser").find_all("a"):
+    starts = [0, *accumulate(len(row) + 1 for row in html.split("\n"))]  # offset of each line
+    for tag in BeautifulSoup(without_fenced_code(html), "html.parser").find_all("a"):
         href = tag.get("href")
         if href is None:
             continue
@@ -214,8 +267,10 @@ def _html_anchors(html: str, line: int) -> Iterator[Anchor]:
         alts = [str(alt or "") for alt in images]
         text = " ".join(" ".join([tag.get_text(" ", strip=True), *alts]).split())
         label = str(tag.get("aria-label") or tag.get("title") or "")
-        where = line + (tag.sourceline or 1) - 1
-        yield Anchor(str(href), text, where, (tag.sourcepos or 0) + 1, True, _templated(str(href)),
+        row, column = (tag.sourceline or 1) - 1, tag.sourcepos or 0
+        found = position(token, starts[row] + column, masked) if row < len(starts) else None
+        line, column = (token.map[0] + row, column) if found is None else found
+        yield Anchor(str(href), text, first + line, column + 1, True, _templated(str(href)),
                      label, closed, False, tuple(None if alt is None else str(alt) for alt in images))
 
 
@@ -238,12 +293,13 @@ def pieces(doc: Document) -> list[Piece]:
 def _scan(doc: Document) -> Scan:
     result = Scan([], [])
     first = doc.split.body_line
+    masked = doc.body.text.split("\n")
     for index, token in enumerate(doc.body.tokens):
         if not token.map:
             continue
         if token.type == "inline":
-            _Walk(doc, first + token.map[0], index, result).run(token.children or [])
+            _Walk(doc, token, index, result, masked).run(token.children or [])
         elif token.type == "html_block":
-            result.anchors.extend(_html_anchors(token.content, first + token.map[0]))
+            result.anchors.extend(_html_anchors(token, first, masked))
     return result
 

@@ -95,9 +95,13 @@ def test_frontmatter_rules_ask_the_profile(seolint: Any) -> None:
     assert found == [("undated.md", 1, "FM003"), ("undated.md", 1, "FM003")]
 
 
-def test_page_bundle_cover_counts(seolint: Any) -> None:
-    assert ("index.md", 1, "I001") not in findings(seolint, SITES / "hugo" / "content" / "en", select="I001")
-    assert ("index.md", 1, "I001") in findings(seolint, SITES / "hugo" / "content" / "fr", select="I001")
+def test_page_bundle_cover_counts(seolint: Any, tmp_path: Path) -> None:
+    config = tmp_path / "seolint.toml"  # I001 on the docs pages too (off there by default)
+    config.write_text("[site]\nkind-ignore = { docs = [] }\n", encoding="utf-8")
+    en = findings(seolint, "--config", config, SITES / "hugo" / "content" / "en", select="I001")
+    assert ("index.md", 1, "I001") not in en
+    fr = findings(seolint, "--config", config, SITES / "hugo" / "content" / "fr", select="I001")
+    assert ("index.md", 1, "I001") in fr
 
 
 def test_same_verdict_whatever_folder_is_passed(seolint: Any) -> None:

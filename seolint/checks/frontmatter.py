@@ -84,16 +84,20 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
 
 
 def _needs_date(doc: Document) -> bool:
-    """Whether the article needs a `date` key: without a site profile, every article does;
-    with one, dated content (posts, news) does unless the generator reads the date from
-    the file name (Jekyll's `_posts/2021-06-24-title.md`)."""
+    """Whether the article needs a `date` key: dated content (posts, news: every article
+    without a site profile, save Starlight docs) does, unless its URL key starts with the
+    date (rust-blog's `path = "2021/06/24/x"`) or the generator reads the date from the file
+    name (Jekyll's `_posts/2021-06-24-title.md`); documentation and plain pages do not."""
+    from seolint.source.profiles.kinds import dated_url
+
+    if doc.kind != "dated" or dated_url(doc.data) is not None:
+        return False
     site = doc.settings.site
     if site is None:
         return True
-    from seolint.source.profiles import dated_by_name, is_dated
+    from seolint.source.profiles import dated_by_name
 
-    path = doc.path.absolute().as_posix()
-    return is_dated(site, path) and not dated_by_name(site, path)
+    return not dated_by_name(site, doc.path.absolute().as_posix())
 
 
 def _titled_by_h1(doc: Document) -> bool:

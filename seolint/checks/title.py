@@ -18,9 +18,14 @@ from seolint.language.words import contains_phrase, starts_with_phrase
 class TitleBounds(Bounds):
     min: int = Field(30, ge=0, description="Fewest characters.")
     max: int = Field(60, ge=1, description="Most characters.")
+    docs_min: int = Field(
+        10, ge=0, description="Fewest characters on a documentation page (`seolint site` shows each page's kind), "
+        "whose title names one function or setting.")
 
 
 def title_length(doc: Document, options: TitleBounds) -> Iterator[Violation]:
+    if doc.kind == "docs":
+        options = options.model_copy(update={"min": min(options.docs_min, options.max)})
     yield from length(doc, "title", "Title", options, "Google shows about 60 characters.")
 
 
@@ -70,7 +75,8 @@ def title_h1_mismatch(doc: Document, options: NoOptions) -> Iterator[Violation]:
 RULES = (
     Rule(
         "T001", "title-length", Severity.WARNING, title_length, options=TitleBounds,
-        what="Reports a title shorter or longer than the bounds, in characters (30–60).",
+        what="Reports a title shorter or longer than the bounds, in characters (30–60; on "
+        "documentation pages the lower bound is `docs-min`, 10).",
         why="Google cuts titles at about 600 px, roughly 60 characters; a title under 30 "
         "characters wastes the most visible line of the result. Rank Math recommends 15–60 "
         "characters and Front Matter CMS warns past 60.",

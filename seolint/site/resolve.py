@@ -22,6 +22,13 @@ from seolint.site.summaries import Summaries, Summary, file_exists, normalize_ur
 FILE, MISSING = -1, -2
 
 
+def _with_slug(summary: Summary, url: str, slug: str, root: str) -> str:
+    """The article's URL had its slug been ``slug`` (an old slug that still leads to it)."""
+    if summary.url is None and not summary.permalink:
+        return url_of(summary._replace(slug=slug), root)
+    return normalize_url(url.rstrip("/").rsplit("/", 1)[0] + "/" + slug + "/")
+
+
 class Site:
     """The URLs, files and anchors that internal links may point at, and where each
     article's links lead: built once per run and shared by the rules that follow links.
@@ -38,6 +45,8 @@ class Site:
             self.by_url[url] = index
             for alias in summary.aliases:
                 self.by_url.setdefault(normalize_url("/" + alias.lstrip("/")), index)
+            for old in summary.old_slugs:
+                self.by_url.setdefault(_with_slug(summary, url, old, root), index)
             self.by_file[os.path.normpath(summary.path)] = index
         self.root = root
         self._summaries = summaries

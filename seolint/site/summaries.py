@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from seolint.language.fold import fold
 from seolint.language.words import stems
 from seolint.source.markdown import link_targets
+from seolint.source.profiles.model import OLD_SLUG_KEYS, old_slugs
 from seolint.source.suppress import Suppressions
 
 if TYPE_CHECKING:
@@ -76,6 +77,9 @@ class Summary(NamedTuple):
     root_fallback: bool = False
     content_root: str | None = None
     site_root: str | None = None
+    #: Slugs the article had before (putaindecode's `oldSlug`): its URL with one of them in
+    #: place of its slug still leads to it.
+    old_slugs: tuple[str, ...] = ()
 
 
 class Summaries:
@@ -169,7 +173,7 @@ def _is_article(doc: Document) -> bool:
 
 #: The front-matter keys a summary reads besides the fields' (``Fields.all_keys``), without
 #: a site profile (with one, its URL may read any key).
-SKETCHED_KEYS = frozenset({"aliases", "permalink", "url", "path"})
+SKETCHED_KEYS = frozenset({"aliases", "permalink", "url", "path", *OLD_SLUG_KEYS})  # keys of old URLs
 
 
 def sketch(doc: Document, wanted: Callable[[str, str | None], bool] | None = None) -> Summary | None:
@@ -219,6 +223,7 @@ def _summary(doc: Document, links: tuple[LinkRef, ...], headings: tuple[str, ...
         base_url=doc.settings.base_url,
         static_roots=_static_roots(doc),
         permalink=_permalink(data),
+        old_slugs=old_slugs(data),
         base_path=doc.settings.base_path,
         **_site_fields(doc, data),
     )

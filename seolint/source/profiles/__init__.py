@@ -89,6 +89,8 @@ def _at(folder: str) -> Profile | None:
                 path = Path(folder, marker)
                 if path.is_file() and generator.accepts(path):
                     return generator.read(Path(folder), path)
+    if "src" in names and os.path.isdir(os.path.join(folder, "src", "content", "docs")):
+        return astro.starlight(Path(folder))  # a Starlight site whose config is not there
     return None
 
 

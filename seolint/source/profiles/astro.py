@@ -9,6 +9,7 @@ replaces the path. MDX headings take ids from the text (github-slugger).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from seolint.source.profiles.configs import literal, locales, script, url_path
@@ -20,6 +21,23 @@ KEYS = frozenset("""
     hero banner lastUpdated prev next pagefind head tableOfContents editUrl i18nReady
     author authors image
     """.split())
+
+
+_LOCALE = re.compile(r"^[a-z]{2}(?:-[a-z]{2,4})?$")
+
+
+def starlight(root: Path) -> Profile:
+    """A Starlight site known from its layout alone (`src/content/docs/`, no astro.config):
+    Starlight's defaults, with a locale per language-named folder of the docs."""
+    docs = root / "src" / "content" / "docs"
+    try:
+        found = tuple(sorted(entry.name for entry in docs.iterdir() if entry.is_dir() and _LOCALE.match(entry.name)))
+    except OSError:
+        found = ()
+    return read(root, root / MARKERS[0]).with_values(
+        config_file=None, languages=found,
+        reasons=("src/content/docs without astro.config: Starlight's defaults"
+                 + (f", locales {', '.join(found)}" if found else ""),))
 
 
 def read(root: Path, marker: Path) -> Profile:

@@ -60,6 +60,9 @@ def read(root: Path, marker: Path) -> Profile:
         languages=(str(data["lang"]),) if isinstance(data.get("lang"), str) else (),
         default_language=text(data, "lang"),
         dated=("_posts", "posts", "blog", "news"),
+        # A documentation theme (just-the-docs, docsy-jekyll...) makes every page docs;
+        # else collections named like docs (`_docs`, `_tutorials`) are (.kinds).
+        docs=("",) if "docs" in f"{text(data, 'theme')} {text(data, 'remote_theme')}".lower() else (),
         keys=KEYS,
         date_from_name=True,
         static_dirs=("",),

@@ -33,6 +33,7 @@ def read(root: Path, marker: Path) -> Profile:
         base_path=url_path(text(data, "site_url")),
         slug_key=False,
         dated=("posts",) if "blog" in names else ("posts", "blog"),
+        docs=("",),  # a documentation generator: every page but the blog's posts
         keys=KEYS,
         title_from_h1=True,
         static_dirs=(docs,),

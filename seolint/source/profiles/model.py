@@ -61,6 +61,9 @@ class Profile:
     language_folders: bool = False  # the first folder under the content folder names a language
     language_suffix: bool = False  # `a.fr.md` is the French translation of `a.md` (Hugo)
     dated: tuple[str, ...] = ()  # folder names whose articles are dated content
+    #: Folder names whose undated articles are documentation, "" for every undated article
+    #: (a documentation generator); folders named `docs`, `guides`... always are (.kinds).
+    docs: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
     heading_style: str = "github"  # how heading ids are made (seolint.site.summaries.anchor)
     link_forms: tuple[str, ...] = ()  # "glossary", "liquid", "zola": link forms it resolves
@@ -292,3 +295,14 @@ def good_file_slug(profile: Profile, path: str, data: dict[str, Any] | None = No
     if profile.generator == "hugo":  # Hugo lower-cases URLs (disablePathToLower = false)
         last = last.lower()
     return not last or bool(_SLUG_OK.match(last))
+
+
+#: Keys that hold a slug the article had before (putaindecode's `oldSlug`): its URL with
+#: one of them in place of its slug still leads to it.
+OLD_SLUG_KEYS = ("oldSlug", "old_slug", "oldSlugs", "old_slugs")
+
+
+def old_slugs(data: Mapping[str, Any]) -> tuple[str, ...]:
+    values = [item for key in OLD_SLUG_KEYS
+              for item in (data.get(key) if isinstance(data.get(key), list) else [data.get(key)])]
+    return tuple(item.strip("/") for item in values if isinstance(item, str) and item.strip("/"))

@@ -38,6 +38,7 @@ def read(root: Path, marker: Path) -> Profile:
         default_language=default,
         language_folders=bool(found),
         dated=("blog", "posts", "news"),
+        docs=("",),
         keys=KEYS,
         title_from_h1=True,
         static_dirs=(f"{folder}/public".lstrip("/"), folder),

@@ -295,3 +295,17 @@ def test_vitepress_src_exclude_files_are_no_pages(seolint: Any, tmp_path: Path) 
     (step / "description.md").write_text("# Étape 1\n\nUn fragment.\n", encoding="utf-8")
     (tmp_path / "src" / "tutorial" / "index.md").write_text("# Tutoriel\n\nUne page.\n", encoding="utf-8")
     assert {name for name, _ in _codes(seolint, tmp_path, "FM001,L002")} == {"index.md"}
+
+
+def test_links_to_the_site_s_own_host_are_internal(seolint: Any, write: Any, tmp_path: Path) -> None:
+    # mkdocs.yml's site_url: L001 counts them; X005 follows them, and accepts one that leads
+    # to no article (a page a template may make); X006 counts them as inbound links.
+    found = findings(seolint, SITES / "mkdocs", select="L001,X005,X006")
+    assert not [f for f in found if f[0] in ("absolute.md", "setup.md")]
+    # A CNAME file names the host where the config does not (GitHub Pages).
+    (tmp_path / ".git").mkdir()
+    write("_config.yml", "title: X\n")
+    write("CNAME", "blog.example.net\n")
+    write("about.md", "---\ntitle: About\n---\n\nSee [the guide](https://blog.example.net/guide.html).\n")
+    write("guide.md", "---\ntitle: Guide\n---\n\nText.\n")
+    assert findings(seolint, tmp_path, select="L001,X005") == [("guide.md", 5, "L001")]

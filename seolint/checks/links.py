@@ -53,7 +53,7 @@ class LinkCount(Options):
 
 
 def _count(doc: Document, kind: str) -> int:
-    base = doc.settings.base_url
+    base = doc.settings.own_url
     return sum(destination(anchor, base) == kind for anchor in links(doc))
 
 
@@ -61,13 +61,13 @@ def internal_links_missing(doc: Document, options: LinkCount) -> Iterator[Violat
     line = _first_line(doc)
     if line is None:
         return
-    kinds = [destination(anchor, doc.settings.base_url) for anchor in links(doc)]
+    kinds = [destination(anchor, doc.settings.own_url) for anchor in links(doc)]
     count = kinds.count("internal")
     if count >= options.min:
         return
     hint = ("Link to related articles of the site with descriptive text, e.g. "
             "[our networking quiz](/quiz) or [the CV guide](../cv-guide/).")
-    if doc.settings.base_url is None and "outbound" in kinds:
+    if doc.settings.own_url is None and "outbound" in kinds:
         hint += " Absolute URLs count as internal only under `[site] base-url`, which is not set."
     yield Violation(
         "No internal link: the article links to no other page of the site" if count == 0
@@ -124,7 +124,7 @@ def generic_texts(lang: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
 
 def link_text_generic(doc: Document, options: GenericText) -> Iterator[Violation]:
     generic = generic_texts(doc.lang, tuple(options.extra_texts))
-    base = doc.settings.base_url
+    base = doc.settings.own_url
     for anchor in links(doc):
         if anchor.code or destination(anchor, base) not in ("internal", "outbound"):
             continue  # code names an identifier; same-page anchors and mailto: as in Lighthouse

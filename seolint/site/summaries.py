@@ -77,6 +77,7 @@ class Summary(NamedTuple):
     root_fallback: bool = False
     content_root: str | None = None
     site_root: str | None = None
+    site_url: str | None = None  # the generator's address for the site, when `base_url` is unset
     #: Slugs the article had before (putaindecode's `oldSlug`): its URL with one of them in
     #: place of its slug still leads to it.
     old_slugs: tuple[str, ...] = ()
@@ -162,7 +163,7 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
     if not _is_article(doc):
         return None
     links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
-                  for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
+                  for link in doc.body.links if is_internal(link.href, doc.settings.own_url))
     return _summary(doc, links, _headings(doc), ignored, suppressions)
 
 
@@ -189,7 +190,7 @@ def sketch(doc: Document, wanted: Callable[[str, str | None], bool] | None = Non
         from seolint.source.langid import resolve  # article would cost a pre-commit run seconds
 
         doc.__dict__["language"] = resolve(doc, raw=True)
-    base_url = doc.settings.base_url
+    base_url = doc.settings.own_url
     line = doc.split.body_line
     keep = wanted if wanted is not None and doc.settings.site is None else None
     links = tuple(LinkRef(href, line, 1, 1 + len(href)) for href in link_targets(doc.split.body)
@@ -304,6 +305,7 @@ def _site_fields(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
         "root_fallback": profile.root_fallback,
         "content_root": f"{profile.root}/{content}".rstrip("/"),
         "site_root": profile.root,
+        "site_url": None if doc.settings.base_url else profile.site_url,
     }
 
 

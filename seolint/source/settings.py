@@ -136,6 +136,12 @@ class FileSettings:
     #: The kind `[site] page-kinds` gives this file, when a glob matches it.
     page_kind: str | None = None
 
+    @property
+    def own_url(self) -> str | None:
+        """The site's address: `[site] base-url`, else the one its generator's config or
+        CNAME file gives (absolute links to it are internal)."""
+        return self.base_url or (self.site.site_url if self.site is not None else None)
+
 
 def from_options(values: dict[str, Any]) -> ConfigFile | None:
     """The layer that command-line (or editor) options make; None when none is set."""

@@ -47,6 +47,7 @@ def read(root: Path, marker: Path) -> Profile:
         "astro", root.as_posix(), marker.name,
         content_dirs=(("src/content", None), ("src/pages", None)),
         base_path=url_path(literal(source, "base")),
+        site_url=literal(source, "site"),
         permalinks=(Permalink("docs", "/:path/"),),
         languages=found,
         language_folders=True,

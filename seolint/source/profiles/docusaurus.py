@@ -28,6 +28,7 @@ def read(root: Path, marker: Path) -> Profile:
     return Profile(
         "docusaurus", root.as_posix(), marker.name,
         base_path=url_path(literal(source, "baseUrl")),
+        site_url=literal(source, "url"),
         permalinks=(Permalink("docs", "/docs/:path"), Permalink("blog", "/blog/:year/:month/:day/:title"),
                     Permalink("src/pages", "/:path")),
         strip_number=True,

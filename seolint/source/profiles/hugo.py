@@ -54,6 +54,7 @@ def read(root: Path, marker: Path) -> Profile:
         "hugo", root.as_posix(), marker.name,
         content_dirs=tuple(dirs),
         base_path=url_path(text(lower, "baseurl")),
+        site_url=text(lower, "baseurl"),
         permalinks=tuple(Permalink(section, pattern) for section, pattern in pages.items() if isinstance(pattern, str)),
         url_keys=("url",),
         languages=tuple(str(lang) for lang in languages) or (default,),

@@ -52,6 +52,7 @@ def read(root: Path, marker: Path) -> Profile:
         "jekyll", root.as_posix(), marker.name,
         content_dirs=((source.strip("/"), None),),
         base_path=url_path(text(data, "baseurl")),
+        site_url=(text(data, "url") or "").rstrip("/") + "/" + (text(data, "baseurl") or "").strip("/") if text(data, "url") else None,
         permalinks=tuple(rules),
         url_keys=("permalink",),
         slug_key=False,

@@ -31,6 +31,7 @@ def read(root: Path, marker: Path) -> Profile:
         "mkdocs", root.as_posix(), marker.name,
         content_dirs=((docs, None),),
         base_path=url_path(text(data, "site_url")),
+        site_url=text(data, "site_url"),
         slug_key=False,
         dated=("posts",) if "blog" in names else ("posts", "blog"),
         docs=("",),  # a documentation generator: every page but the blog's posts

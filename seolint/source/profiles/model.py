@@ -48,6 +48,9 @@ class Profile:
     #: language it holds when the generator gives one folder per language (Hugo).
     content_dirs: tuple[tuple[str, str | None], ...] = (("", None),)
     base_path: str = "/"  # the URL path the site is served under (baseURL's path, baseurl)
+    #: The site's own address (`https://gohugo.io/`) from the config (`baseURL`, `url`,
+    #: `site_url`, `site`...) or a CNAME file: absolute links to it are internal.
+    site_url: str | None = None
     permalinks: tuple[Permalink, ...] = ()  # first folder match wins; "" matches every article
     url_keys: tuple[str, ...] = ()  # front-matter keys that give the whole URL
     slug_key: bool = True  # `slug` replaces the last segment of the URL

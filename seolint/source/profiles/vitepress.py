@@ -32,6 +32,7 @@ def read(root: Path, marker: Path) -> Profile:
         "vitepress", root.as_posix(), marker.relative_to(root).as_posix(),
         content_dirs=((folder, None),),
         base_path=url_path(literal(source, "base")),
+        site_url=literal(source, "hostname"),  # sitemap: { hostname: 'https://…' }
         slug_key=False,
         trailing_slash=False,
         languages=tuple(dict.fromkeys([*(x for x in [default] if x), *found])),

@@ -81,7 +81,7 @@ def findings(seolint: Any, *paths: Path | str, select: str = "X005,FM003,FM005,S
 
 @pytest.mark.parametrize("generator", ["hugo", "jekyll", "mkdocs", "eleventy", "vitepress", "docusaurus", "astro", "nextjs", "zola"])
 def test_only_real_broken_links_are_reported(seolint: Any, generator: str) -> None:
-    broken = {"hugo": [("install.md", 12, "X005")], "jekyll": [("install.md", 13, "X005")],
+    broken = {"hugo": [("install.md", 12, "X005")], "jekyll": [("install.md", 13, "X005"), ("liquid.md", 10, "X005")],
               "mkdocs": [("index.md", 9, "X005")], "eleventy": [("about.md", 7, "X005")],
               "zola": [("other.md", 6, "X005")]}
     assert findings(seolint, SITES / generator, select="X005") == broken.get(generator, [])
@@ -309,3 +309,12 @@ def test_links_to_the_site_s_own_host_are_internal(seolint: Any, write: Any, tmp
     write("about.md", "---\ntitle: About\n---\n\nSee [the guide](https://blog.example.net/guide.html).\n")
     write("guide.md", "---\ntitle: Guide\n---\n\nText.\n")
     assert findings(seolint, tmp_path, select="L001,X005") == [("guide.md", 5, "L001")]
+
+
+def test_liquid_destinations_of_markdown_links_are_links(seolint: Any) -> None:
+    # markdown-it takes no destination with spaces: `[x]({{ '/a/' | relative_url }})` was text.
+    found = findings(seolint, SITES / "jekyll", select="L001,L005,X005,X006,E003")
+    assert [f for f in found if f[0] == "liquid.md"] == [("liquid.md", 10, "X005")]
+    assert ("usage.md", 1, "X006") not in found
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "X005", SITES / "jekyll")
+    assert "`{{ '/docs/nowhere-else/' | relative_url }}`" in next(f["message"] for f in result.json() if "liquid" in f["path"])

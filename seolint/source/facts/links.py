@@ -15,6 +15,8 @@ from html import unescape
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
+from seolint.source.markdown import unglued
+
 if TYPE_CHECKING:
     from seolint.source.document import Document
 
@@ -162,6 +164,7 @@ class _Walk:
             column = len(source) - len(source.lstrip())
         self.cursor[self.line] = column + 1
         templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source)))
+        href = unglued(href) if templated else href  # a Liquid destination glued for the parser
         self.link = _Open(href, self.line, column + 1, html, templated)
 
     def _close(self) -> None:

@@ -318,3 +318,12 @@ def test_liquid_destinations_of_markdown_links_are_links(seolint: Any) -> None:
     assert ("usage.md", 1, "X006") not in found
     result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "X005", SITES / "jekyll")
     assert "`{{ '/docs/nowhere-else/' | relative_url }}`" in next(f["message"] for f in result.json() if "liquid" in f["path"])
+
+
+def test_the_site_navigation_links_to_the_pages_it_lists(seolint: Any, tmp_path: Path) -> None:
+    config = tmp_path / "seolint.toml"  # X006 on docs pages too (off there by default)
+    config.write_text("[site]\nkind-ignore = { docs = [] }\n", encoding="utf-8")
+    mkdocs = findings(seolint, "--config", config, SITES / "mkdocs", select="X006")
+    assert ("listed.md", 1, "X006") not in mkdocs and ("untitled.md", 1, "X006") in mkdocs
+    jekyll = findings(seolint, "--config", config, SITES / "jekyll", select="X006")
+    assert ("about.md", 1, "X006") not in jekyll and ("2021-06-24-released.md", 1, "X006") not in jekyll

@@ -78,6 +78,7 @@ class Summary(NamedTuple):
     content_root: str | None = None
     site_root: str | None = None
     site_url: str | None = None  # the generator's address for the site, when `base_url` is unset
+    in_nav: bool = False  # the site's navigation lists it (linked from every page: no orphan)
     #: Slugs the article had before (putaindecode's `oldSlug`): its URL with one of them in
     #: place of its slug still leads to it.
     old_slugs: tuple[str, ...] = ()
@@ -295,10 +296,15 @@ def _site_fields(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
         return {}
     from seolint.source.profiles import article_url
 
+    from seolint.source.profiles.model import content_path
+    from seolint.source.profiles.nav import listed
+
     path = doc.path.absolute().as_posix()
     content = profile.content_dirs[0][0]
+    url, inner = article_url(profile, path, data), content_path(profile, path)
     return {
-        "url": article_url(profile, path, data),
+        "url": url,
+        "in_nav": listed(profile.nav, url, inner[0].as_posix() if inner else None, profile.base_path),
         "site_base": profile.base_path,
         "heading_style": profile.heading_style,
         "link_forms": profile.link_forms,

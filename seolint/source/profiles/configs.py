@@ -30,13 +30,13 @@ def load(path: Path) -> dict[str, Any]:
         except tomllib.TOMLDecodeError:
             return {}
     elif path.suffix in (".yml", ".yaml"):
-        data = _yaml(text)
+        data = yaml_data(text)
     else:
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def _yaml(text: str) -> Any:
+def yaml_data(text: str) -> Any:
     import yaml
 
     class Loader(yaml.SafeLoader):

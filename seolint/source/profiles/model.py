@@ -88,6 +88,8 @@ class Profile:
     #: Globs (relative to the root) of files the generator builds no page from (VitePress
     #: `srcExclude`).
     excluded: tuple[str, ...] = ()
+    #: The site's navigation (`.nav`): URLs and source files its menus or sidebars list.
+    nav: frozenset[str] = frozenset()
     static_dirs: tuple[str, ...] = ("static", "public")  # folders served as they are, from the root
     cover_keys: tuple[str, ...] = ()
     bundle_covers: tuple[str, ...] = ()  # page-bundle file stems used as cover (Hugo)

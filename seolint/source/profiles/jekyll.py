@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from seolint.source.profiles import nav
+import seolint.source.profiles.nav as navigation
 from seolint.source.profiles.configs import load, table, text, url_path
 from seolint.source.profiles.model import Permalink, Profile
 
@@ -66,7 +66,7 @@ def read(root: Path, marker: Path) -> Profile:
         # else collections named like docs (`_docs`, `_tutorials`) are (.kinds).
         docs=("",) if "docs" in f"{text(data, 'theme')} {text(data, 'remote_theme')}".lower() else (),
         keys=KEYS,
-        nav=frozenset(nav.jekyll(root, source.strip("/"))),
+        nav=frozenset(navigation.jekyll(root, source.strip("/"))),
         date_from_name=True,
         static_dirs=("",),
         link_forms=("liquid",),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seolint.source.profiles import nav
+import seolint.source.profiles.nav as navigation
 from seolint.source.profiles.configs import load, text, url_path
 from seolint.source.profiles.model import Profile
 
@@ -37,7 +37,7 @@ def read(root: Path, marker: Path) -> Profile:
         dated=("posts",) if "blog" in names else ("posts", "blog"),
         docs=("",),  # a documentation generator: every page but the blog's posts
         keys=KEYS,
-        nav=frozenset(nav.mkdocs(data)),
+        nav=frozenset(navigation.mkdocs(data)),
         title_from_h1=True,
         static_dirs=(docs,),
         heading_style="mkdocs",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from seolint.source.profiles import nav
+import seolint.source.profiles.nav as navigation
 from seolint.source.profiles.configs import literal, locales, script, url_path
 from seolint.source.profiles.model import Profile
 
@@ -42,7 +42,7 @@ def read(root: Path, marker: Path) -> Profile:
         dated=("blog", "posts", "news"),
         docs=("",),
         keys=KEYS,
-        nav=frozenset(nav.vitepress(root)),
+        nav=frozenset(navigation.vitepress(root)),
         title_from_h1=True,
         static_dirs=(f"{folder}/public".lstrip("/"), folder),
         excluded=tuple("/".join(part for part in (folder, glob.strip("/")) if part) for glob in _src_exclude(source)),

@@ -327,3 +327,13 @@ def test_the_site_navigation_links_to_the_pages_it_lists(seolint: Any, tmp_path:
     assert ("listed.md", 1, "X006") not in mkdocs and ("untitled.md", 1, "X006") in mkdocs
     jekyll = findings(seolint, "--config", config, SITES / "jekyll", select="X006")
     assert ("about.md", 1, "X006") not in jekyll and ("2021-06-24-released.md", 1, "X006") not in jekyll
+
+
+def test_a_title_is_measured_with_the_site_name_the_site_appends(seolint: Any) -> None:
+    # jekyll-seo-tag with `title` in _config.yml: "Released | Example Docs for Static Sites".
+    assert findings(seolint, SITES / "jekyll", select="T001") == []
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "T001", SITES / "mkdocs")
+    messages = {Path(f["path"]).name: f["message"] for f in result.json()}
+    assert messages["hello.md"] == ("Title is 12 characters long as results show it with the site's name "
+                                    "(“Hello - Test”), under the 30 minimum")
+    assert seolint("site", SITES / "mkdocs").out.count("title suffix:   “ - Test”") == 1

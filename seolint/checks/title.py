@@ -26,7 +26,11 @@ class TitleBounds(Bounds):
 def title_length(doc: Document, options: TitleBounds) -> Iterator[Violation]:
     if doc.kind == "docs":
         options = options.model_copy(update={"min": min(options.docs_min, options.max)})
-    yield from length(doc, "title", "Title", options, "Google shows about 60 characters.")
+    site = doc.settings.site
+    suffix = site.title_suffix if site is not None and site.title_suffix else ""
+    if suffix and (doc.article.text("title") or "").strip() == suffix.lstrip(" |-–—").strip():
+        suffix = ""  # the home page, titled with the site's name, gets no suffix
+    yield from length(doc, "title", "Title", options, "Google shows about 60 characters.", suffix)
 
 
 def title_width(doc: Document, options: Width) -> Iterator[Violation]:
@@ -76,7 +80,11 @@ RULES = (
     Rule(
         "T001", "title-length", Severity.WARNING, title_length, options=TitleBounds,
         what="Reports a title shorter or longer than the bounds, in characters (30–60; on "
-        "documentation pages the lower bound is `docs-min`, 10).",
+        "documentation pages the lower bound is `docs-min`, 10). Where the site appends its "
+        "name to every title (jekyll-seo-tag, MkDocs, VitePress, Docusaurus, Starlight, Hugo's "
+        "`title`; `seolint site` shows it), the lower bound measures the title as results show "
+        "it, with that name; the upper bound measures the article's own part, which engines "
+        "keep when they cut or drop the site's name.",
         why="Google cuts titles at about 600 px, roughly 60 characters; a title under 30 "
         "characters wastes the most visible line of the result. Rank Math recommends 15–60 "
         "characters and Front Matter CMS warns past 60.",

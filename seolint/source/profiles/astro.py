@@ -53,6 +53,8 @@ def read(root: Path, marker: Path) -> Profile:
         language_folders=True,
         dated=("blog", "posts", "news"),
         keys=KEYS,
+        # Starlight titles a page `title | site title`; plain Astro leaves <title> to layouts.
+        title_suffix=f" | {title}" if "starlight" in source and (title := literal(source, "title")) else None,
         static_dirs=("public",),
         reasons=(f"{marker.name} found (not executed): Astro and Starlight defaults",),
     )

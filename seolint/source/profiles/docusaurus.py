@@ -36,6 +36,7 @@ def read(root: Path, marker: Path) -> Profile:
         strip_date=True,
         dated=("blog",),
         keys=KEYS,
+        title_suffix=f" | {title}" if (title := literal(source, "title")) else None,  # `title | site title`
         title_from_h1=True,
         date_from_name=True,
         reasons=(f"{marker.name} found (not executed): Docusaurus defaults",),

@@ -64,6 +64,7 @@ def read(root: Path, marker: Path) -> Profile:
         dated=DATED,
         docs=("",) if _docs_site(root, lower, [folder for folder, _ in dirs]) else (),
         keys=KEYS,
+        title_suffix=f" | {name.strip()}" if (name := text(lower, "title")) and name.strip() else None,
         date_from_name=":filename" in str(table(lower, "frontmatter").get("date", "")),
         static_dirs=("static", "assets", *(d for d, _ in dirs)),
         heading_style="hugo",

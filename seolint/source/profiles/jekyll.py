@@ -66,6 +66,7 @@ def read(root: Path, marker: Path) -> Profile:
         # else collections named like docs (`_docs`, `_tutorials`) are (.kinds).
         docs=("",) if "docs" in f"{text(data, 'theme')} {text(data, 'remote_theme')}".lower() else (),
         keys=KEYS,
+        title_suffix=_seo_tag_suffix(data),
         nav=frozenset(navigation.jekyll(root, source.strip("/"))),
         date_from_name=True,
         static_dirs=("",),
@@ -75,6 +76,17 @@ def read(root: Path, marker: Path) -> Profile:
         default_covers=tuple(_default_covers(data, source.strip("/"))),
         reasons=(f"{marker.name} read: permalinks {collections}",),
     )
+
+
+def _seo_tag_suffix(data: dict[str, Any]) -> str | None:
+    """jekyll-seo-tag titles a page `page.title | site.title` (else `site.name`)."""
+    plugins = [str(name) for key in ("plugins", "gems") for name in _as_list(data.get(key))]
+    name = text(data, "title") or text(data, "name")
+    return f" | {name.strip()}" if name and name.strip() and "jekyll-seo-tag" in plugins else None
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _style(pattern: str) -> str:

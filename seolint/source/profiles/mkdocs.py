@@ -37,6 +37,7 @@ def read(root: Path, marker: Path) -> Profile:
         dated=("posts",) if "blog" in names else ("posts", "blog"),
         docs=("",),  # a documentation generator: every page but the blog's posts
         keys=KEYS,
+        title_suffix=f" - {name.strip()}" if (name := text(data, "site_name")) and name.strip() else None,
         nav=frozenset(navigation.mkdocs(data)),
         title_from_h1=True,
         static_dirs=(docs,),

@@ -74,6 +74,9 @@ class Profile:
     #: link render hook looks pages up with GetPage, which does that).
     root_fallback: bool = False
     definition_ids: bool = False  # definition-list terms get ids (Hugo's autoDefinitionTermID)
+    #: What the site appends to every page's title in results (`" | Hugo"`): jekyll-seo-tag's
+    #: site title, MkDocs' `" - site_name"`, VitePress', Docusaurus' and Starlight's `" | title"`.
+    title_suffix: str | None = None
     title_from_h1: bool = False  # without a `title` key, the first heading, an H1, is the title
     #: Markdown content goes through a template engine first (Jekyll's and Eleventy's Liquid):
     #: a `{{ variable }}` in it is rendered, not left as it is.

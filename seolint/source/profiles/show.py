@@ -46,6 +46,7 @@ def describe(profile: Profile, examples: list[Path]) -> str:
                               else ", ".join([*profile.docs, "folders named docs, guides, reference..."])),
         f"heading ids:    {profile.heading_style}",
         f"title from H1:  {'yes' if profile.title_from_h1 else 'no'}",
+        "title suffix:   " + (f"“{profile.title_suffix}”" if profile.title_suffix else "(none known)"),
         f"source hooks:   {'yes (comments may become text)' if profile.source_hooks else 'no'}",
         f"templated:      {'yes (Liquid renders {{ }} in content)' if profile.templated_content else 'no'}",
         "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),

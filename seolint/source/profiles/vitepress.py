@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import seolint.source.profiles.nav as navigation
-from seolint.source.profiles.configs import literal, locales, script, url_path
+from seolint.source.profiles.configs import boolean, literal, locales, script, url_path
 from seolint.source.profiles.model import Profile
 
 MARKERS = tuple(f".vitepress/config.{ext}" for ext in ("ts", "mts", "js", "mjs"))
@@ -42,12 +42,25 @@ def read(root: Path, marker: Path) -> Profile:
         dated=("blog", "posts", "news"),
         docs=("",),
         keys=KEYS,
+        title_suffix=_suffix(source),
         nav=frozenset(navigation.vitepress(root)),
         title_from_h1=True,
         static_dirs=(f"{folder}/public".lstrip("/"), folder),
         excluded=tuple("/".join(part for part in (folder, glob.strip("/")) if part) for glob in _src_exclude(source)),
         reasons=(f"{marker.relative_to(root).as_posix()} scanned: srcDir {folder or '.'}, lang {lang or 'unset'}",),
     )
+
+
+def _suffix(source: str) -> str | None:
+    """VitePress titles a page `:title | <site title>` unless `titleTemplate` says otherwise
+    (vitepress.dev/reference/site-config#titletemplate)."""
+    template = literal(source, "titleTemplate")
+    if boolean(source, "titleTemplate") is False or (template is not None and ":title" not in template):
+        return None
+    if template is not None:
+        return template.split(":title", 1)[1] or None
+    title = literal(source, "title")
+    return f" | {title}" if title else None
 
 
 _ARRAY = re.compile(r"\bsrcExclude\s*:\s*\[([^\]]*)\]")

@@ -337,3 +337,14 @@ def test_a_title_is_measured_with_the_site_name_the_site_appends(seolint: Any) -
     assert messages["hello.md"] == ("Title is 12 characters long as results show it with the site's name "
                                     "(“Hello - Test”), under the 30 minimum")
     assert seolint("site", SITES / "mkdocs").out.count("title suffix:   “ - Test”") == 1
+
+
+def test_a_site_wide_og_image_in_the_config_is_every_page_s_cover(seolint: Any, write: Any, tmp_path: Path) -> None:
+    config = tmp_path / "seolint.toml"  # I001 on docs pages too (off there by default)
+    config.write_text("[site]\nkind-ignore = { docs = [] }\n", encoding="utf-8")
+    assert findings(seolint, "--config", config, SITES / "vitepress", select="I001") == []
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    write("site/.vitepress/config.ts", "export default { title: 'X' }\n")
+    write("site/guide.md", "---\ntitle: Guide\n---\n\nText.\n")
+    assert findings(seolint, "--config", config, site, select="I001") == [("guide.md", 1, "I001")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from seolint.source.profiles.configs import literal, locales, script, url_path
+from seolint.source.profiles.configs import head_image, literal, locales, script, url_path
 from seolint.source.profiles.model import Permalink, Profile
 
 MARKERS = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs"))
@@ -56,5 +56,6 @@ def read(root: Path, marker: Path) -> Profile:
         # Starlight titles a page `title | site title`; plain Astro leaves <title> to layouts.
         title_suffix=f" | {title}" if "starlight" in source and (title := literal(source, "title")) else None,
         static_dirs=("public",),
+        default_covers=("",) if head_image(source) else (),  # Starlight's `head` og:image
         reasons=(f"{marker.name} found (not executed): Astro and Starlight defaults",),
     )

@@ -72,6 +72,16 @@ def literal(text: str, key: str) -> str | None:
     return found.group(2) if found else None
 
 
+#: A `head` entry of a JS config that gives every page a social image (VitePress, Starlight):
+#: `['meta', { property: 'og:image', content: '…' }]`, `{ tag: 'meta', attrs: { property: 'og:image' … } }`.
+_HEAD_IMAGE = re.compile(r"""(?:property|name)\s*:\s*["'](?:og:image|twitter:image)["']""")
+
+
+def head_image(text: str) -> bool:
+    """Whether a JS config sets an `og:image` (or `twitter:image`) meta tag for every page."""
+    return bool(_HEAD_IMAGE.search(text))
+
+
 def boolean(text: str, key: str) -> bool | None:
     found = re.search(rf"(?<![\w$.]){re.escape(key)}\s*[:=]\s*(true|false)\b", text)
     return found.group(1) == "true" if found else None

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import seolint.source.profiles.nav as navigation
-from seolint.source.profiles.configs import boolean, literal, locales, script, url_path
+from seolint.source.profiles.configs import boolean, head_image, literal, locales, script, url_path
 from seolint.source.profiles.model import Profile
 
 MARKERS = tuple(f".vitepress/config.{ext}" for ext in ("ts", "mts", "js", "mjs"))
@@ -43,6 +43,7 @@ def read(root: Path, marker: Path) -> Profile:
         docs=("",),
         keys=KEYS,
         title_suffix=_suffix(source),
+        default_covers=("",) if head_image(source) else (),  # `head: [['meta', {property: 'og:image'…}]]`
         nav=frozenset(navigation.vitepress(root)),
         title_from_h1=True,
         static_dirs=(f"{folder}/public".lstrip("/"), folder),

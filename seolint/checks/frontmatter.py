@@ -269,10 +269,12 @@ RULES = (
         what="Reports a required field that is missing or empty (by default title, "
         "description and date; configure `[fields] required`). On a site whose generator "
         "seolint detects (see `seolint site`), `date` is required only of dated content "
-        "(posts, blog, news folders, per the site profile), and not when the generator reads "
-        "the date from the file name (`_posts/2021-06-24-title.md`); documentation pages need "
-        "none. On MkDocs, VitePress and Docusaurus sites a page whose first heading is an H1 "
-        "has its title there.",
+        "(posts, blog, news folders, per the site profile; without one, every article but "
+        "Starlight docs pages), and not when the generator reads the date from the file name "
+        "(`_posts/2021-06-24-title.md`) or a `path`/`permalink`/`url` key starts with it "
+        "(`path = \"2021/06/24/x\"`); documentation pages and plain pages need none. "
+        "On MkDocs, VitePress and Docusaurus sites a page whose first heading is an H1 has its "
+        "title there.",
         why="The title and description become the search result's headline and snippet; "
         "without a date, feeds and sitemaps cannot order or refresh the page.",
         example="---\ntitle: Networking guide\n---",

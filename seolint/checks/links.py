@@ -227,8 +227,8 @@ RULES = (
         "L002", "outbound-links-missing", Severity.INFO, outbound_links_missing,
         options=LinkCount, needs_body=True,
         what="Reports an article whose body links to no other site (an absolute `http(s)` URL "
-        "outside `[site] base-url`; localhost does not count). The finding stands on the first "
-        "line of the body's prose, as L001's does.",
+        "outside `[site] base-url` or the address the site's generator config gives; localhost "
+        "does not count). The finding stands on the first line of the body's prose, as L001's does. Off on documentation pages by default (`seolint site` shows each page's kind; `[site] kind-ignore`).",
         why="Citing sources backs the article's claims and sends readers further; Yoast's "
         "externalLinks assessment reports a text without outbound links.",
         example="LinkedIn's help centre explains the invitation limits.",

@@ -174,7 +174,8 @@ RULES = (
         what="Reports an article without a slug; the fix writes one generated from the "
         "title, transliterated for the article's language. On a site whose generator seolint "
         "detects, an article whose URL comes from a file name that is already a good slug "
-        "(lowercase ASCII kebab-case) is not reported.",
+        "(lowercase ASCII kebab-case) is not reported, nor one whose `path`, `permalink` or `url` "
+        "key gives the whole URL. Off on documentation pages by default (`seolint site` shows each page's kind; `[site] kind-ignore`).",
         fix_note="The fix is safe only when the slug from the title is the URL segment the "
         "article already has (its file name, or its folder's name for `index.md` and "
         "`_index.md`, without a Jekyll date): then `seolint fix` applies it and the URL stays. "

@@ -348,3 +348,10 @@ def test_a_site_wide_og_image_in_the_config_is_every_page_s_cover(seolint: Any, 
     write("site/.vitepress/config.ts", "export default { title: 'X' }\n")
     write("site/guide.md", "---\ntitle: Guide\n---\n\nText.\n")
     assert findings(seolint, "--config", config, site, select="I001") == [("guide.md", 1, "I001")]
+
+
+def test_a_templated_destination_holding_an_absolute_url_is_outbound(seolint: Any, write: Any, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write("eleventy.config.js", "export default {};\n")
+    write("blog/a.md", "---\ntitle: A\n---\n\nSee [the thread]({{ \"https://twitter.com/x/status/1\" | canonicalTwitterUrl }}).\n")
+    assert findings(seolint, tmp_path, select="L001,L002,L004") == [("a.md", 5, "L001")]

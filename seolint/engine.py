@@ -188,7 +188,7 @@ def inspected(
             doc.reads(Path(settings.site.root, settings.site.config_file))
         if not is_published(settings.site, str(candidate.absolute), doc.data):
             return doc, [], None  # a headless bundle's snippet, `permalink: false`: no page, no findings
-    ignored = config.ignored_for(candidate.path)
+    ignored = config.ignored_for(candidate.path) | config.kind_ignore[doc.kind]
     for selector in doc.ignored_in_frontmatter:
         ignored |= select_codes(config.registry, selector)
     fm = doc.frontmatter

@@ -81,7 +81,7 @@ def findings(seolint: Any, *paths: Path | str, select: str = "X005,FM003,FM005,S
 
 @pytest.mark.parametrize("generator", ["hugo", "jekyll", "mkdocs", "eleventy", "vitepress", "docusaurus", "astro", "nextjs", "zola"])
 def test_only_real_broken_links_are_reported(seolint: Any, generator: str) -> None:
-    broken = {"hugo": [("install.md", 12, "X005")], "jekyll": [("install.md", 13, "X005")],
+    broken = {"hugo": [("install.md", 12, "X005")], "jekyll": [("install.md", 13, "X005"), ("liquid.md", 10, "X005")],
               "mkdocs": [("index.md", 9, "X005")], "eleventy": [("about.md", 7, "X005")],
               "zola": [("other.md", 6, "X005")]}
     assert findings(seolint, SITES / generator, select="X005") == broken.get(generator, [])
@@ -95,9 +95,13 @@ def test_frontmatter_rules_ask_the_profile(seolint: Any) -> None:
     assert found == [("undated.md", 1, "FM003"), ("undated.md", 1, "FM003")]
 
 
-def test_page_bundle_cover_counts(seolint: Any) -> None:
-    assert ("index.md", 1, "I001") not in findings(seolint, SITES / "hugo" / "content" / "en", select="I001")
-    assert ("index.md", 1, "I001") in findings(seolint, SITES / "hugo" / "content" / "fr", select="I001")
+def test_page_bundle_cover_counts(seolint: Any, tmp_path: Path) -> None:
+    config = tmp_path / "seolint.toml"  # I001 on the docs pages too (off there by default)
+    config.write_text("[site]\nkind-ignore = { docs = [] }\n", encoding="utf-8")
+    en = findings(seolint, "--config", config, SITES / "hugo" / "content" / "en", select="I001")
+    assert ("index.md", 1, "I001") not in en
+    fr = findings(seolint, "--config", config, SITES / "hugo" / "content" / "fr", select="I001")
+    assert ("index.md", 1, "I001") in fr
 
 
 def test_same_verdict_whatever_folder_is_passed(seolint: Any) -> None:
@@ -291,3 +295,63 @@ def test_vitepress_src_exclude_files_are_no_pages(seolint: Any, tmp_path: Path) 
     (step / "description.md").write_text("# Étape 1\n\nUn fragment.\n", encoding="utf-8")
     (tmp_path / "src" / "tutorial" / "index.md").write_text("# Tutoriel\n\nUne page.\n", encoding="utf-8")
     assert {name for name, _ in _codes(seolint, tmp_path, "FM001,L002")} == {"index.md"}
+
+
+def test_links_to_the_site_s_own_host_are_internal(seolint: Any, write: Any, tmp_path: Path) -> None:
+    # mkdocs.yml's site_url: L001 counts them; X005 follows them, and accepts one that leads
+    # to no article (a page a template may make); X006 counts them as inbound links.
+    found = findings(seolint, SITES / "mkdocs", select="L001,X005,X006")
+    assert not [f for f in found if f[0] in ("absolute.md", "setup.md")]
+    # A CNAME file names the host where the config does not (GitHub Pages).
+    (tmp_path / ".git").mkdir()
+    write("_config.yml", "title: X\n")
+    write("CNAME", "blog.example.net\n")
+    write("about.md", "---\ntitle: About\n---\n\nSee [the guide](https://blog.example.net/guide.html).\n")
+    write("guide.md", "---\ntitle: Guide\n---\n\nText.\n")
+    assert findings(seolint, tmp_path, select="L001,X005") == [("guide.md", 5, "L001")]
+
+
+def test_liquid_destinations_of_markdown_links_are_links(seolint: Any) -> None:
+    # markdown-it takes no destination with spaces: `[x]({{ '/a/' | relative_url }})` was text.
+    found = findings(seolint, SITES / "jekyll", select="L001,L005,X005,X006,E003")
+    assert [f for f in found if f[0] == "liquid.md"] == [("liquid.md", 10, "X005")]
+    assert ("usage.md", 1, "X006") not in found
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "X005", SITES / "jekyll")
+    assert "`{{ '/docs/nowhere-else/' | relative_url }}`" in next(f["message"] for f in result.json() if "liquid" in f["path"])
+
+
+def test_the_site_navigation_links_to_the_pages_it_lists(seolint: Any, tmp_path: Path) -> None:
+    config = tmp_path / "seolint.toml"  # X006 on docs pages too (off there by default)
+    config.write_text("[site]\nkind-ignore = { docs = [] }\n", encoding="utf-8")
+    mkdocs = findings(seolint, "--config", config, SITES / "mkdocs", select="X006")
+    assert ("listed.md", 1, "X006") not in mkdocs and ("untitled.md", 1, "X006") in mkdocs
+    jekyll = findings(seolint, "--config", config, SITES / "jekyll", select="X006")
+    assert ("about.md", 1, "X006") not in jekyll and ("2021-06-24-released.md", 1, "X006") not in jekyll
+
+
+def test_a_title_is_measured_with_the_site_name_the_site_appends(seolint: Any) -> None:
+    # jekyll-seo-tag with `title` in _config.yml: "Released | Example Docs for Static Sites".
+    assert findings(seolint, SITES / "jekyll", select="T001") == []
+    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "T001", SITES / "mkdocs")
+    messages = {Path(f["path"]).name: f["message"] for f in result.json()}
+    assert messages["hello.md"] == ("Title is 12 characters long as results show it with the site's name "
+                                    "(“Hello - Test”), under the 30 minimum")
+    assert seolint("site", SITES / "mkdocs").out.count("title suffix:   “ - Test”") == 1
+
+
+def test_a_site_wide_og_image_in_the_config_is_every_page_s_cover(seolint: Any, write: Any, tmp_path: Path) -> None:
+    config = tmp_path / "seolint.toml"  # I001 on docs pages too (off there by default)
+    config.write_text("[site]\nkind-ignore = { docs = [] }\n", encoding="utf-8")
+    assert findings(seolint, "--config", config, SITES / "vitepress", select="I001") == []
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    write("site/.vitepress/config.ts", "export default { title: 'X' }\n")
+    write("site/guide.md", "---\ntitle: Guide\n---\n\nText.\n")
+    assert findings(seolint, "--config", config, site, select="I001") == [("guide.md", 1, "I001")]
+
+
+def test_a_templated_destination_holding_an_absolute_url_is_outbound(seolint: Any, write: Any, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write("eleventy.config.js", "export default {};\n")
+    write("blog/a.md", "---\ntitle: A\n---\n\nSee [the thread]({{ \"https://twitter.com/x/status/1\" | canonicalTwitterUrl }}).\n")
+    assert findings(seolint, tmp_path, select="L001,L002,L004") == [("a.md", 5, "L001")]

@@ -185,5 +185,6 @@ SUMMARIES: Codec[Summary] = Codec(
            "suppressions": _plain_suppressions},
     typed={"path": _path, "links": _typed_links, "lines": _typed_lines, "ignored": frozenset,
            "suppressions": _typed_suppressions, "static_roots": _shared,
-           "keyphrase_key": tuple, "aliases": tuple, "headings": tuple, "link_forms": tuple},
+           "keyphrase_key": tuple, "aliases": tuple, "headings": tuple, "link_forms": tuple,
+           "old_slugs": tuple},
 )

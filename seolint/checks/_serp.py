@@ -29,17 +29,29 @@ class Width(Options):
     font_px: float = Field(20, gt=0, description="Font size of the SERP line, in pixels.")
 
 
-def length(doc: Document, name: str, label: str, bounds: Bounds, cut: str) -> Iterator[Violation]:
+def length(doc: Document, name: str, label: str, bounds: Bounds, cut: str, suffix: str = "") -> Iterator[Violation]:
+    """Out of bounds in characters; the lower bound counts ``suffix``, what the site appends
+    to it in results (the upper bound does not: engines cut or drop that part first)."""
     value = doc.article.text(name)
     if value is None:
         return
     count = len(visible(value))
     span = doc.field_span(name)
+    if suffix and bounds.min > count and count + len(suffix) >= bounds.min:
+        return  # as results show it, with the site's name, it is long enough
     if count > bounds.max:
         yield Violation(
             f"{label} is {count} characters long, over the {bounds.max} maximum",
             span,
             f"{cut} Drop at least {count - bounds.max} characters; keep the keyphrase near the start.",
+        )
+    elif count < bounds.min and suffix:
+        shown = visible(value) + suffix
+        yield Violation(
+            f"{label} is {len(shown)} characters long as results show it with the site's name "
+            f"(“{shown}”), under the {bounds.min} minimum",
+            span,
+            f"Add at least {bounds.min - len(shown)} characters that say what the reader gets.",
         )
     elif count < bounds.min:
         yield Violation(

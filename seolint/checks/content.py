@@ -291,7 +291,7 @@ RULES = (
         what="Reports a body with fewer than 300 words of prose. " + _PROSE + " The finding "
         "points at the first line of the body's prose (the body's first line when it has none). "
         "A file with nothing after its front matter is not reported: such a page is rendered "
-        "from its front matter by a layout (a list page, a redirect).",
+        "from its front matter by a layout (a list page, a redirect). Off on documentation pages by default (`seolint site` shows each page's kind; `[site] kind-ignore`).",
         why="A short page rarely answers a query well enough to rank, and gives search engines "
         "little to understand its topic. Yoast's textLength assessment asks for at least 300 "
         "words in a post: orange at 250–299 words, red under 250, and scored far lower under 200.",

@@ -84,16 +84,20 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
 
 
 def _needs_date(doc: Document) -> bool:
-    """Whether the article needs a `date` key: without a site profile, every article does;
-    with one, dated content (posts, news) does unless the generator reads the date from
-    the file name (Jekyll's `_posts/2021-06-24-title.md`)."""
+    """Whether the article needs a `date` key: dated content (posts, news: every article
+    without a site profile, save Starlight docs) does, unless its URL key starts with the
+    date (rust-blog's `path = "2021/06/24/x"`) or the generator reads the date from the file
+    name (Jekyll's `_posts/2021-06-24-title.md`); documentation and plain pages do not."""
+    from seolint.source.profiles.kinds import dated_url
+
+    if doc.kind != "dated" or dated_url(doc.data) is not None:
+        return False
     site = doc.settings.site
     if site is None:
         return True
-    from seolint.source.profiles import dated_by_name, is_dated
+    from seolint.source.profiles import dated_by_name
 
-    path = doc.path.absolute().as_posix()
-    return is_dated(site, path) and not dated_by_name(site, path)
+    return not dated_by_name(site, doc.path.absolute().as_posix())
 
 
 def _titled_by_h1(doc: Document) -> bool:
@@ -265,10 +269,12 @@ RULES = (
         what="Reports a required field that is missing or empty (by default title, "
         "description and date; configure `[fields] required`). On a site whose generator "
         "seolint detects (see `seolint site`), `date` is required only of dated content "
-        "(posts, blog, news folders, per the site profile), and not when the generator reads "
-        "the date from the file name (`_posts/2021-06-24-title.md`); documentation pages need "
-        "none. On MkDocs, VitePress and Docusaurus sites a page whose first heading is an H1 "
-        "has its title there.",
+        "(posts, blog, news folders, per the site profile; without one, every article but "
+        "Starlight docs pages), and not when the generator reads the date from the file name "
+        "(`_posts/2021-06-24-title.md`) or a `path`/`permalink`/`url` key starts with it "
+        "(`path = \"2021/06/24/x\"`); documentation pages and plain pages need none. "
+        "On MkDocs, VitePress and Docusaurus sites a page whose first heading is an H1 has its "
+        "title there.",
         why="The title and description become the search result's headline and snippet; "
         "without a date, feeds and sitemaps cannot order or refresh the page.",
         example="---\ntitle: Networking guide\n---",

@@ -204,7 +204,8 @@ RULES = (
         "I001", "image-missing", Severity.WARNING, image_missing,
         what="Reports an article without a cover or social image in front matter (`image`, "
         "`cover`, `og_image`, `ogImage`, `heroImage`, Hugo's `images`). On a Hugo site, a "
-        "page bundle's `cover.*`, `featured.*` or `thumbnail.*` image counts.",
+        "page bundle's `cover.*`, `featured.*` or `thumbnail.*` image counts, and so does a "
+        "social image the site's config gives every page (see docs/site.md). Off on documentation pages by default (`seolint site` shows each page's kind; `[site] kind-ignore`).",
         why="Shared links without an image get a small, blank card and far fewer clicks; "
         "Open Graph and X cards take the cover image.",
         example="---\ntitle: Networking guide\n---",

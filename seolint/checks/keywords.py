@@ -80,7 +80,7 @@ RULES = (
     Rule(
         "K001", "keyphrase-missing", Severity.WARNING, keyphrase_missing,
         what="Reports an article with no focus keyphrase (`keyphrase`, `focus_keyword`, "
-        "`focus_keyphrase`, or else the first of `keywords`).",
+        "`focus_keyphrase`, or else the first of `keywords`). Off on documentation pages by default (`seolint site` shows each page's kind; `[site] kind-ignore`).",
         why="Every keyphrase rule needs one; Yoast asks for a focus keyphrase before any "
         "other SEO assessment.",
         example="---\ntitle: Networking guide\n---",

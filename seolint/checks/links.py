@@ -53,7 +53,7 @@ class LinkCount(Options):
 
 
 def _count(doc: Document, kind: str) -> int:
-    base = doc.settings.base_url
+    base = doc.settings.own_url
     return sum(destination(anchor, base) == kind for anchor in links(doc))
 
 
@@ -61,13 +61,13 @@ def internal_links_missing(doc: Document, options: LinkCount) -> Iterator[Violat
     line = _first_line(doc)
     if line is None:
         return
-    kinds = [destination(anchor, doc.settings.base_url) for anchor in links(doc)]
+    kinds = [destination(anchor, doc.settings.own_url) for anchor in links(doc)]
     count = kinds.count("internal")
     if count >= options.min:
         return
     hint = ("Link to related articles of the site with descriptive text, e.g. "
             "[our networking quiz](/quiz) or [the CV guide](../cv-guide/).")
-    if doc.settings.base_url is None and "outbound" in kinds:
+    if doc.settings.own_url is None and "outbound" in kinds:
         hint += " Absolute URLs count as internal only under `[site] base-url`, which is not set."
     yield Violation(
         "No internal link: the article links to no other page of the site" if count == 0
@@ -124,7 +124,7 @@ def generic_texts(lang: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
 
 def link_text_generic(doc: Document, options: GenericText) -> Iterator[Violation]:
     generic = generic_texts(doc.lang, tuple(options.extra_texts))
-    base = doc.settings.base_url
+    base = doc.settings.own_url
     for anchor in links(doc):
         if anchor.code or destination(anchor, base) not in ("internal", "outbound"):
             continue  # code names an identifier; same-page anchors and mailto: as in Lighthouse
@@ -227,8 +227,8 @@ RULES = (
         "L002", "outbound-links-missing", Severity.INFO, outbound_links_missing,
         options=LinkCount, needs_body=True,
         what="Reports an article whose body links to no other site (an absolute `http(s)` URL "
-        "outside `[site] base-url`; localhost does not count). The finding stands on the first "
-        "line of the body's prose, as L001's does.",
+        "outside `[site] base-url` or the address the site's generator config gives; localhost "
+        "does not count). The finding stands on the first line of the body's prose, as L001's does. Off on documentation pages by default (`seolint site` shows each page's kind; `[site] kind-ignore`).",
         why="Citing sources backs the article's claims and sends readers further; Yoast's "
         "externalLinks assessment reports a text without outbound links.",
         example="LinkedIn's help centre explains the invitation limits.",

@@ -224,8 +224,8 @@ def orphan(summaries: Summaries, root: str, options: NoOptions) -> Iterator[Site
     if len(summaries) < 2:
         return
     for index in range(len(summaries)):
-        if index not in linked:
-            yield summaries[index], Violation(
+        if index not in linked and not (summary := summaries[index]).in_nav:  # menus link to every page
+            yield summary, Violation(
                 "No other article links to this one",
                 Span(1, 1, 1, 1),
                 "Link to it from related articles: crawlers and readers find pages through links.",
@@ -295,7 +295,9 @@ RULES = (
     ),
     Rule(
         "X006", "orphan-article", Severity.INFO, _across_articles, site_check=orphan,
-        what="Reports an article that no other article links to.",
+        what="Reports an article that no other article links to and that the site's navigation "
+        "(Jekyll `_data/*nav*.yml`, MkDocs `nav`, a VitePress sidebar in YAML or JSON) does not "
+        "list. Off on documentation pages by default (`[site] kind-ignore`).",
         why="Pages without internal links are found late by crawlers and rarely by readers; "
         "Yoast's orphaned content filter lists them.",
         example="an article no other page mentions",

@@ -67,6 +67,10 @@ def slug_keyphrase(doc: Document, options: NoOptions) -> Iterator[Violation]:
         )
 
 
+#: Front-matter keys that give an article's whole URL, on the common generators.
+_URL_KEYS = ("path", "permalink", "url")
+
+
 def file_slug(doc: Document) -> str:
     """The slug a generator derives from the file (or its folder, for ``index.md``)."""
     name = doc.path.stem
@@ -89,6 +93,8 @@ def slug_filename_mismatch(doc: Document, options: NoOptions) -> Iterator[Violat
 def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is None or doc.article.text("slug"):
         return
+    if any(isinstance(doc.data.get(key), str) and doc.data[key].strip() for key in _URL_KEYS):
+        return  # the whole URL comes from a key (rust-blog's `path = "2021/06/24/x"`), not the file name
     site = doc.settings.site
     if site is not None and "slug" not in doc.article.keys:
         from seolint.source.profiles import good_file_slug
@@ -168,7 +174,8 @@ RULES = (
         what="Reports an article without a slug; the fix writes one generated from the "
         "title, transliterated for the article's language. On a site whose generator seolint "
         "detects, an article whose URL comes from a file name that is already a good slug "
-        "(lowercase ASCII kebab-case) is not reported.",
+        "(lowercase ASCII kebab-case) is not reported, nor one whose `path`, `permalink` or `url` "
+        "key gives the whole URL. Off on documentation pages by default (`seolint site` shows each page's kind; `[site] kind-ignore`).",
         fix_note="The fix is safe only when the slug from the title is the URL segment the "
         "article already has (its file name, or its folder's name for `index.md` and "
         "`_index.md`, without a Jekyll date): then `seolint fix` applies it and the URL stays. "

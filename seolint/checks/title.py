@@ -18,10 +18,19 @@ from seolint.language.words import contains_phrase, starts_with_phrase
 class TitleBounds(Bounds):
     min: int = Field(30, ge=0, description="Fewest characters.")
     max: int = Field(60, ge=1, description="Most characters.")
+    docs_min: int = Field(
+        10, ge=0, description="Fewest characters on a documentation page (`seolint site` shows each page's kind), "
+        "whose title names one function or setting.")
 
 
 def title_length(doc: Document, options: TitleBounds) -> Iterator[Violation]:
-    yield from length(doc, "title", "Title", options, "Google shows about 60 characters.")
+    if doc.kind == "docs":
+        options = options.model_copy(update={"min": min(options.docs_min, options.max)})
+    site = doc.settings.site
+    suffix = site.title_suffix if site is not None and site.title_suffix else ""
+    if suffix and (doc.article.text("title") or "").strip() == suffix.lstrip(" |-–—").strip():
+        suffix = ""  # the home page, titled with the site's name, gets no suffix
+    yield from length(doc, "title", "Title", options, "Google shows about 60 characters.", suffix)
 
 
 def title_width(doc: Document, options: Width) -> Iterator[Violation]:
@@ -70,7 +79,12 @@ def title_h1_mismatch(doc: Document, options: NoOptions) -> Iterator[Violation]:
 RULES = (
     Rule(
         "T001", "title-length", Severity.WARNING, title_length, options=TitleBounds,
-        what="Reports a title shorter or longer than the bounds, in characters (30–60).",
+        what="Reports a title shorter or longer than the bounds, in characters (30–60; on "
+        "documentation pages the lower bound is `docs-min`, 10). Where the site appends its "
+        "name to every title (jekyll-seo-tag, MkDocs, VitePress, Docusaurus, Starlight, Hugo's "
+        "`title`; `seolint site` shows it), the lower bound measures the title as results show "
+        "it, with that name; the upper bound measures the article's own part, which engines "
+        "keep when they cut or drop the site's name.",
         why="Google cuts titles at about 600 px, roughly 60 characters; a title under 30 "
         "characters wastes the most visible line of the result. Rank Math recommends 15–60 "
         "characters and Front Matter CMS warns past 60.",

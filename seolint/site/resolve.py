@@ -22,6 +22,26 @@ from seolint.site.summaries import Summaries, Summary, file_exists, normalize_ur
 FILE, MISSING = -1, -2
 
 
+def _on_host(href: str, site_url: str) -> str | None:
+    """What follows the site's host in an absolute link to it (`https://gohugo.io/a/#b` ->
+    `/a/#b`), else None; http or https, with or without `www.`."""
+    if not href.startswith(("http://", "https://")):
+        return None
+    parts, site = urlsplit(href), urlsplit(site_url)
+    host, wanted = (parts.hostname or "").removeprefix("www."), (site.hostname or "").removeprefix("www.")
+    if not wanted or host != wanted:
+        return None
+    rest = href.split(parts.netloc, 1)[1]
+    return rest if rest.startswith("/") else "/" + rest
+
+
+def _with_slug(summary: Summary, url: str, slug: str, root: str) -> str:
+    """The article's URL had its slug been ``slug`` (an old slug that still leads to it)."""
+    if summary.url is None and not summary.permalink:
+        return url_of(summary._replace(slug=slug), root)
+    return normalize_url(url.rstrip("/").rsplit("/", 1)[0] + "/" + slug + "/")
+
+
 class Site:
     """The URLs, files and anchors that internal links may point at, and where each
     article's links lead: built once per run and shared by the rules that follow links.
@@ -38,6 +58,8 @@ class Site:
             self.by_url[url] = index
             for alias in summary.aliases:
                 self.by_url.setdefault(normalize_url("/" + alias.lstrip("/")), index)
+            for old in summary.old_slugs:
+                self.by_url.setdefault(_with_slug(summary, url, old, root), index)
             self.by_file[os.path.normpath(summary.path)] = index
         self.root = root
         self._summaries = summaries
@@ -73,6 +95,11 @@ class Site:
         """The article a link of article ``index`` points at, else ``FILE`` or ``MISSING``."""
         if source.base_url and href.startswith(source.base_url.rstrip("/") + "/"):
             href = href[len(source.base_url.rstrip("/")):]
+        elif source.site_url and (path := _on_host(href, source.site_url)) is not None:
+            # The generator's own address: followed like a root-relative link, but one that
+            # leads to no article may be a page made by a template: accepted, not reported.
+            found = self.resolve(index, source._replace(site_url=None), path)
+            return FILE if found == MISSING else found
         if source.url is not None:
             return self._resolve_served(index, source, href)
         found = self._local(index, source, href)

@@ -23,6 +23,7 @@ from seolint.language.fold import fold
 from seolint.language.words import stems
 from seolint.source.facts.links import links as body_links, target_end
 from seolint.source.markdown import link_targets
+from seolint.source.profiles.model import OLD_SLUG_KEYS, old_slugs
 from seolint.source.suppress import Suppressions
 
 if TYPE_CHECKING:
@@ -77,6 +78,11 @@ class Summary(NamedTuple):
     root_fallback: bool = False
     content_root: str | None = None
     site_root: str | None = None
+    site_url: str | None = None  # the generator's address for the site, when `base_url` is unset
+    in_nav: bool = False  # the site's navigation lists it (linked from every page: no orphan)
+    #: Slugs the article had before (putaindecode's `oldSlug`): its URL with one of them in
+    #: place of its slug still leads to it.
+    old_slugs: tuple[str, ...] = ()
 
 
 class Summaries:
@@ -144,7 +150,7 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
     if not _is_article(doc):
         return None
     links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
-                  for link in body_links(doc) if is_internal(link.href, doc.settings.base_url))
+                  for link in body_links(doc) if is_internal(link.href, doc.settings.own_url))
     return _summary(doc, links, _headings(doc), ignored, suppressions)
 
 
@@ -155,7 +161,7 @@ def _is_article(doc: Document) -> bool:
 
 #: The front-matter keys a summary reads besides the fields' (``Fields.all_keys``), without
 #: a site profile (with one, its URL may read any key).
-SKETCHED_KEYS = frozenset({"aliases", "permalink", "url", "path"})
+SKETCHED_KEYS = frozenset({"aliases", "permalink", "url", "path", *OLD_SLUG_KEYS})  # keys of old URLs
 
 
 def sketch(doc: Document, wanted: Callable[[str, str | None], bool] | None = None) -> Summary | None:
@@ -171,7 +177,7 @@ def sketch(doc: Document, wanted: Callable[[str, str | None], bool] | None = Non
         from seolint.source.langid import resolve  # article would cost a pre-commit run seconds
 
         doc.__dict__["language"] = resolve(doc, raw=True)
-    base_url = doc.settings.base_url
+    base_url = doc.settings.own_url
     line = doc.split.body_line
     keep = wanted if wanted is not None and doc.settings.site is None else None
     links = tuple(LinkRef(href, line, 1, 1 + len(href)) for href in link_targets(doc.split.body)
@@ -205,6 +211,7 @@ def _summary(doc: Document, links: tuple[LinkRef, ...], headings: tuple[str, ...
         base_url=doc.settings.base_url,
         static_roots=_static_roots(doc),
         permalink=_permalink(data),
+        old_slugs=old_slugs(data),
         base_path=doc.settings.base_path,
         **_site_fields(doc, data),
     )
@@ -275,16 +282,22 @@ def _site_fields(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
         return {}
     from seolint.source.profiles import article_url
 
+    from seolint.source.profiles.model import content_path
+    from seolint.source.profiles.nav import listed
+
     path = doc.path.absolute().as_posix()
     content = profile.content_dirs[0][0]
+    url, inner = article_url(profile, path, data), content_path(profile, path)
     return {
-        "url": article_url(profile, path, data),
+        "url": url,
+        "in_nav": listed(profile.nav, url, inner[0].as_posix() if inner else None, profile.base_path),
         "site_base": profile.base_path,
         "heading_style": profile.heading_style,
         "link_forms": profile.link_forms,
         "root_fallback": profile.root_fallback,
         "content_root": f"{profile.root}/{content}".rstrip("/"),
         "site_root": profile.root,
+        "site_url": None if doc.settings.base_url else profile.site_url,
     }
 
 

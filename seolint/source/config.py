@@ -52,6 +52,7 @@ class Config:
         self._select()
         self._validate_options()
         self.max_file_size  # a wrong size is a config error now, not when a file is read
+        self.kind_ignore  # and so is an unknown rule in `[site] kind-ignore`
 
     @cached_property
     def fingerprint(self) -> str:
@@ -182,6 +183,7 @@ class Config:
                 lang_path = next(found, lang_path)
         roots = self.last("static_roots") or ["static", "public"]
         return FileSettings(
+            page_kind=self._page_kind(path),
             lang=primary_subtag(self.last("lang") or "en"),
             lang_path=lang_path,
             fields=self.fields,
@@ -192,6 +194,29 @@ class Config:
             base_path=self._base_path(),
             site=self.site_for(path),
         )
+
+    def _page_kind(self, path: Path) -> str | None:
+        """The kind `[site] page-kinds` gives ``path``: within a layer the first matching
+        glob wins, later layers override."""
+        if not any(layer.config.site.page_kinds for layer in self.layers):
+            return None
+        relative, kind = self.relative(path), None
+        for layer in self.layers:
+            found = (value for pattern, value in (layer.config.site.page_kinds or {}).items()
+                     if globs.matches(pattern, relative))
+            kind = next(found, kind)
+        return kind
+
+    @cached_property
+    def kind_ignore(self) -> dict[str, frozenset[str]]:
+        """Kind of page -> the codes off on its pages (seolint.source.profiles.kinds)."""
+        from seolint.source.profiles.kinds import KINDS, kind_ignored
+
+        merged: dict[str, list[str]] = {}
+        for layer in self.layers:
+            merged.update(layer.config.site.kind_ignore or {})
+        return {kind: frozenset(self.resolve(list(kind_ignored(kind, merged)), "[site] kind-ignore"))
+                for kind in KINDS}
 
     def site_for(self, path: Path) -> Profile | None:
         """The profile of the site around ``path``: detected, then ``[site]`` applied."""

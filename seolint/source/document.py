@@ -116,6 +116,16 @@ class Document:
         return schema.build_article(self.data or {}, fields.key_map(), fields.custom)
 
     @cached_property
+    def kind(self) -> str:
+        """What the page is: "dated", "docs" or "page" (:mod:`seolint.source.profiles.kinds`)."""
+        if self.settings.page_kind is not None:
+            return self.settings.page_kind
+        from seolint.source.profiles.kinds import page_kind
+
+        head = self.source.text[:4096] if self.source else ""
+        return page_kind(self.settings.site, self.path.absolute().as_posix(), self.data, head)
+
+    @cached_property
     def language(self) -> ArticleLanguage:
         """The article's language and where it came from (:mod:`seolint.source.langid`)."""
         from seolint.source.langid import resolve

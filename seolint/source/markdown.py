@@ -28,7 +28,7 @@ _BLANKED_LINE = re.compile(
     "|".join(f"(?:{pattern.pattern})" for pattern in (_MDX_LINE, _JSX_LINE, _KRAMDOWN, _ASIDE))
 )
 _INLINE_CONSTRUCTS = re.compile(
-    r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{/\*.*?\*/\}|\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]"
+    r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|(?<!\]\()\{%.*?%\}|\{/\*.*?\*/\}|\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]"
     r"|(?<=>)\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]",
     re.DOTALL,
 )
@@ -36,6 +36,32 @@ _INLINE_CONSTRUCTS = re.compile(
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+#: A Liquid destination of a Markdown link: `[x]({{ '/a/' | relative_url }})`, `[x]({% link a.md %})`.
+_TEMPLATE_LINK = re.compile(r"(?<=\]\()(?:\{\{(?![<%])[^\n{}]*\}\}|\{%[^\n%]*%\})")
+#: Stands for a space in such a destination, so that the parser takes it as one (CommonMark
+#: ends a destination at a space); the link's facts put the spaces back.
+TEMPLATE_SPACE = "\u00a0"
+
+
+def _glue(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", TEMPLATE_SPACE)
+
+
+def unglued(href: str) -> str:
+    """A link's destination as written, when :func:`_glue` made it one for the parser."""
+    if "%C2%A0" in href and href.startswith("%7B"):
+        from urllib.parse import unquote
+
+        return unquote(href).replace(TEMPLATE_SPACE, " ")
+    return href
+
+
+def _masked(text: str) -> str:
+    if "](" in text and "{" in text:
+        text = _TEMPLATE_LINK.sub(_glue, text)
+    return _INLINE_CONSTRUCTS.sub(_blank, text)
 
 
 _MDX_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -62,7 +88,7 @@ def mask(body: str, mdx: bool = False) -> str:
             continue
         if opener:
             if chunk:
-                out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
+                out.append(_masked("\n".join(chunk)))
             chunk = []
             out.append(line)
             fence = opener.group(1)
@@ -71,7 +97,7 @@ def mask(body: str, mdx: bool = False) -> str:
             line = " " * len(line)
         chunk.append(line)
     if chunk:
-        out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
+        out.append(_masked("\n".join(chunk)))
     return "\n".join(out)
 
 
@@ -338,6 +364,7 @@ _LINKISH = (  # each with a string the text must hold for it to match
     (re.compile(r"\]\(\s*(?:<([^<>\n]*)>|((?:\\.|[^\s()\\]|\([^\s()]*\))+))"), "]("),
     (re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|(\S+))", re.MULTILINE), "]:"),
     (re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"), ":"),
+    (re.compile(r"\]\((\{\{(?![<%])[^\n{}]*\}\}[^\s()]*|\{%[^\n%]*%\}[^\s()]*)"), "]({"),  # Liquid
 )
 _HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")

@@ -55,7 +55,7 @@ COMMON_KEYS = frozenset(
     translationKey translation_of translations seolint outputs resources tableOfContents
     hide_title hide_table_of_contents pagination_next pagination_prev head i18nReady
     show_toc github_url githubURL editUrl math mermaid nav_order parent has_children ogTitle
-    path isFeatured subtitle lead
+    path isFeatured subtitle lead oldSlug old_slug
     """.split()
 )
 

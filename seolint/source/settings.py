@@ -44,6 +44,16 @@ class SiteConfig(_Model):
     language_folders: bool | None = None
     trailing_slash: bool | None = None
     dated: list[str] | None = None  # folder names whose articles are dated content
+    #: Globs (relative to this file) -> the kind of the pages they match: "dated", "docs"
+    #: or "page" (seolint.source.profiles.kinds); the first match wins.
+    page_kinds: dict[str, Literal["dated", "docs", "page"]] | None = None
+    #: Kind -> the rules off on its pages, replacing the default list (docs: K001, I001,
+    #: C001, S005, L002, X006).
+    kind_ignore: dict[Literal["dated", "docs", "page"], list[str]] | None = None
+
+
+#: `[site]` keys that are not overrides of the detected profile.
+NOT_PROFILE = frozenset({"base_url", "base_path", "page_kinds", "kind_ignore"})
 
 
 class FieldsConfig(_Model):
@@ -123,6 +133,14 @@ class FileSettings:
     site: Profile | None = None  # the site around the article (seolint.source.profiles)
     #: The `[lang-paths]` pattern that matched this file, and its language.
     lang_path: tuple[str, str] | None = None
+    #: The kind `[site] page-kinds` gives this file, when a glob matches it.
+    page_kind: str | None = None
+
+    @property
+    def own_url(self) -> str | None:
+        """The site's address: `[site] base-url`, else the one its generator's config or
+        CNAME file gives (absolute links to it are internal)."""
+        return self.base_url or (self.site.site_url if self.site is not None else None)
 
 
 def from_options(values: dict[str, Any]) -> ConfigFile | None:

@@ -10,11 +10,13 @@ and neither are ``mailto:``, ``tel:`` or localhost links.
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import SplitResult, urlsplit
 
 from seolint.source.facts.links import Anchor
 
 LOCAL_HOSTS = ("localhost", "0.0.0.0")
+_QUOTED_URL = re.compile(r"""["'](https?://[^"'\s]+)["']""")
 
 
 def is_local_host(host: str) -> bool:
@@ -57,7 +59,10 @@ def destination(anchor: Anchor, base_url: str | None) -> str:
     """``internal``, ``outbound``, ``anchor`` (same page), ``empty`` or ``other``."""
     href = anchor.href.strip()
     if anchor.templated:
-        return "internal"
+        quoted = _QUOTED_URL.search(href)  # `{{ "https://x.org/a" | filter }}` leads to that URL
+        if quoted is None:
+            return "internal"
+        href = quoted.group(1)
     if not href:
         return "empty"
     if href.startswith("#"):

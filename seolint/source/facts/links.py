@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
-from seolint.source.markdown import position, without_fenced_code
+from seolint.source.markdown import position, unglued, without_fenced_code
 
 if TYPE_CHECKING:
     from seolint.source.document import Document
@@ -168,6 +168,7 @@ class _Walk:
             line, source = self.line, self.doc.line_text(self.line)
             column = self._find(source, needle, html)
         templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source)))
+        href = unglued(href) if templated else href  # a Liquid destination glued for the parser
         self.link = _Open(href, line, column + 1, html, templated)
 
     def _find(self, source: str, needle: str, html: bool) -> int:

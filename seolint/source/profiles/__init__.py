@@ -88,8 +88,25 @@ def _at(folder: str) -> Profile | None:
             if marker in names:
                 path = Path(folder, marker)
                 if path.is_file() and generator.accepts(path):
-                    return generator.read(Path(folder), path)
+                    return _with_cname(generator.read(Path(folder), path))
+    if "src" in names and os.path.isdir(os.path.join(folder, "src", "content", "docs")):
+        return astro.starlight(Path(folder))  # a Starlight site whose config is not there
     return None
+
+
+def _with_cname(profile: Profile) -> Profile:
+    """The site's address from a CNAME file (GitHub Pages) when its config names none."""
+    if profile.site_url:  # a literal read from a JS config may be anything: an address or nothing
+        return profile if profile.site_url.startswith(("http://", "https://")) else profile.with_values(site_url=None)
+    for folder in dict.fromkeys(("", *profile.static_dirs, *(d for d, _ in profile.content_dirs))):
+        try:
+            with open(os.path.join(profile.root, folder, "CNAME"), encoding="utf-8") as handle:
+                host = " ".join(handle.read(256).split()[:1])
+        except (OSError, UnicodeDecodeError):
+            continue
+        if host and "/" not in host:
+            return profile.with_values(site_url=f"https://{host}/", reasons=(*profile.reasons, f"{folder or '.'}/CNAME: {host}"))
+    return profile
 
 
 def defaults(name: str, root: Path) -> Profile:

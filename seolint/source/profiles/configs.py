@@ -30,13 +30,13 @@ def load(path: Path) -> dict[str, Any]:
         except tomllib.TOMLDecodeError:
             return {}
     elif path.suffix in (".yml", ".yaml"):
-        data = _yaml(text)
+        data = yaml_data(text)
     else:
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def _yaml(text: str) -> Any:
+def yaml_data(text: str) -> Any:
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -70,6 +70,16 @@ def literal(text: str, key: str) -> str | None:
     """The first string literal assigned to ``key`` (``key: "src"`` or ``key = 'src'``)."""
     found = re.search(rf"""(?<![\w$.]){re.escape(key)}\s*[:=]\s*(["'`])([^"'`\n]*)\1""", text)
     return found.group(2) if found else None
+
+
+#: A `head` entry of a JS config that gives every page a social image (VitePress, Starlight):
+#: `['meta', { property: 'og:image', content: '…' }]`, `{ tag: 'meta', attrs: { property: 'og:image' … } }`.
+_HEAD_IMAGE = re.compile(r"""(?:property|name)\s*:\s*["'](?:og:image|twitter:image)["']""")
+
+
+def head_image(text: str) -> bool:
+    """Whether a JS config sets an `og:image` (or `twitter:image`) meta tag for every page."""
+    return bool(_HEAD_IMAGE.search(text))
 
 
 def boolean(text: str, key: str) -> bool | None:

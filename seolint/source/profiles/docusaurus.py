@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seolint.source.profiles.configs import literal, script, url_path
+from seolint.source.profiles.configs import head_image, literal, script, url_path
 from seolint.source.profiles.model import Permalink, Profile
 
 MARKERS = tuple(f"docusaurus.config.{ext}" for ext in ("ts", "js", "mjs", "cjs"))
@@ -28,6 +28,7 @@ def read(root: Path, marker: Path) -> Profile:
     return Profile(
         "docusaurus", root.as_posix(), marker.name,
         base_path=url_path(literal(source, "baseUrl")),
+        site_url=literal(source, "url"),
         permalinks=(Permalink("docs", "/docs/:path"), Permalink("blog", "/blog/:year/:month/:day/:title"),
                     Permalink("src/pages", "/:path")),
         strip_number=True,
@@ -35,7 +36,10 @@ def read(root: Path, marker: Path) -> Profile:
         strip_date=True,
         dated=("blog",),
         keys=KEYS,
+        title_suffix=f" | {title}" if (title := literal(source, "title")) else None,  # `title | site title`
         title_from_h1=True,
+        # `themeConfig.image`: the social card of every page (docusaurus.io/docs/api/themes/configuration#meta-image)
+        default_covers=("",) if literal(source, "image") or head_image(source) else (),
         date_from_name=True,
         reasons=(f"{marker.name} found (not executed): Docusaurus defaults",),
     )

@@ -11,6 +11,7 @@ default language has no prefix unless `defaultContentLanguageInSubdir`.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +54,17 @@ def read(root: Path, marker: Path) -> Profile:
         "hugo", root.as_posix(), marker.name,
         content_dirs=tuple(dirs),
         base_path=url_path(text(lower, "baseurl")),
+        site_url=text(lower, "baseurl"),
         permalinks=tuple(Permalink(section, pattern) for section, pattern in pages.items() if isinstance(pattern, str)),
         url_keys=("url",),
         languages=tuple(str(lang) for lang in languages) or (default,),
         default_language=default,
         default_in_subdir=bool(lower.get("defaultcontentlanguageinsubdir")),
         language_suffix=len(languages) > 1,
-        dated=("posts", "post", "blog", "news"),
+        dated=DATED,
+        docs=("",) if _docs_site(root, lower, [folder for folder, _ in dirs]) else (),
         keys=KEYS,
+        title_suffix=f" | {name.strip()}" if (name := text(lower, "title")) and name.strip() else None,
         date_from_name=":filename" in str(table(lower, "frontmatter").get("date", "")),
         static_dirs=("static", "assets", *(d for d, _ in dirs)),
         heading_style="hugo",
@@ -74,6 +78,34 @@ def read(root: Path, marker: Path) -> Profile:
         unpublished=tuple(_headless(root, [folder for folder, _ in dirs])),
         reasons=(f"{marker.name} read: content in {', '.join(d for d, _ in dirs)}",),
     )
+
+
+DATED = ("posts", "post", "blog", "news")
+#: Theme or module names of documentation themes (docsy, hugo-book, hextra, geekdoc, doks...).
+_DOCS_THEME = re.compile(r"docs|docsy|book|hextra|geekdoc|doks|relearn|learn|techdoc|lotus", re.IGNORECASE)
+
+
+def _docs_site(root: Path, data: dict[str, Any], content: list[str]) -> bool:
+    """Whether the site is documentation: a docs theme, or most of its articles (at least
+    20, three in four) sit in sections that are not dated (gohugo.io: `functions/`,
+    `content-management/`...), where a blog keeps its few pages at the top."""
+    themes = data.get("theme")
+    names = [themes] if isinstance(themes, str) else [str(t) for t in themes] if isinstance(themes, list) else []
+    imports = table(data, "module").get("imports")
+    names += [str(i.get("path")) for i in imports if isinstance(i, dict)] if isinstance(imports, list) else []
+    if any(_DOCS_THEME.search(name.rsplit("/", 1)[-1]) for name in names):
+        return True
+    sectioned = total = 0
+    for folder in content:
+        base = root / folder
+        for here, dirs, files in os.walk(base):
+            dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+            count = sum(1 for name in files if name.endswith((".md", ".markdown")) and not name.startswith("_index"))
+            total += count
+            parts = Path(here).relative_to(base).parts
+            if parts and not set(parts) & set(DATED):
+                sectioned += count
+    return total >= 20 and sectioned * 4 >= total * 3
 
 
 def _headless(root: Path, content: list[str]) -> list[str]:

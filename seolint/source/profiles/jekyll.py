@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import seolint.source.profiles.nav as navigation
 from seolint.source.profiles.configs import load, table, text, url_path
 from seolint.source.profiles.model import Permalink, Profile
 
@@ -52,6 +53,7 @@ def read(root: Path, marker: Path) -> Profile:
         "jekyll", root.as_posix(), marker.name,
         content_dirs=((source.strip("/"), None),),
         base_path=url_path(text(data, "baseurl")),
+        site_url=(text(data, "url") or "").rstrip("/") + "/" + (text(data, "baseurl") or "").strip("/") if text(data, "url") else None,
         permalinks=tuple(rules),
         url_keys=("permalink",),
         slug_key=False,
@@ -60,7 +62,12 @@ def read(root: Path, marker: Path) -> Profile:
         languages=(str(data["lang"]),) if isinstance(data.get("lang"), str) else (),
         default_language=text(data, "lang"),
         dated=("_posts", "posts", "blog", "news"),
+        # A documentation theme (just-the-docs, docsy-jekyll...) makes every page docs;
+        # else collections named like docs (`_docs`, `_tutorials`) are (.kinds).
+        docs=("",) if "docs" in f"{text(data, 'theme')} {text(data, 'remote_theme')}".lower() else (),
         keys=KEYS,
+        title_suffix=_seo_tag_suffix(data),
+        nav=frozenset(navigation.jekyll(root, source.strip("/"))),
         date_from_name=True,
         static_dirs=("",),
         link_forms=("liquid",),
@@ -69,6 +76,17 @@ def read(root: Path, marker: Path) -> Profile:
         default_covers=tuple(_default_covers(data, source.strip("/"))),
         reasons=(f"{marker.name} read: permalinks {collections}",),
     )
+
+
+def _seo_tag_suffix(data: dict[str, Any]) -> str | None:
+    """jekyll-seo-tag titles a page `page.title | site.title` (else `site.name`)."""
+    plugins = [str(name) for key in ("plugins", "gems") for name in _as_list(data.get(key))]
+    name = text(data, "title") or text(data, "name")
+    return f" | {name.strip()}" if name and name.strip() and "jekyll-seo-tag" in plugins else None
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _style(pattern: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import seolint.source.profiles.nav as navigation
 from seolint.source.profiles.configs import load, text, url_path
 from seolint.source.profiles.model import Profile
 
@@ -31,9 +32,13 @@ def read(root: Path, marker: Path) -> Profile:
         "mkdocs", root.as_posix(), marker.name,
         content_dirs=((docs, None),),
         base_path=url_path(text(data, "site_url")),
+        site_url=text(data, "site_url"),
         slug_key=False,
         dated=("posts",) if "blog" in names else ("posts", "blog"),
+        docs=("",),  # a documentation generator: every page but the blog's posts
         keys=KEYS,
+        title_suffix=f" - {name.strip()}" if (name := text(data, "site_name")) and name.strip() else None,
+        nav=frozenset(navigation.mkdocs(data)),
         title_from_h1=True,
         static_dirs=(docs,),
         heading_style="mkdocs",

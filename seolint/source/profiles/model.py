@@ -48,6 +48,9 @@ class Profile:
     #: language it holds when the generator gives one folder per language (Hugo).
     content_dirs: tuple[tuple[str, str | None], ...] = (("", None),)
     base_path: str = "/"  # the URL path the site is served under (baseURL's path, baseurl)
+    #: The site's own address (`https://gohugo.io/`) from the config (`baseURL`, `url`,
+    #: `site_url`, `site`...) or a CNAME file: absolute links to it are internal.
+    site_url: str | None = None
     permalinks: tuple[Permalink, ...] = ()  # first folder match wins; "" matches every article
     url_keys: tuple[str, ...] = ()  # front-matter keys that give the whole URL
     slug_key: bool = True  # `slug` replaces the last segment of the URL
@@ -61,6 +64,9 @@ class Profile:
     language_folders: bool = False  # the first folder under the content folder names a language
     language_suffix: bool = False  # `a.fr.md` is the French translation of `a.md` (Hugo)
     dated: tuple[str, ...] = ()  # folder names whose articles are dated content
+    #: Folder names whose undated articles are documentation, "" for every undated article
+    #: (a documentation generator); folders named `docs`, `guides`... always are (.kinds).
+    docs: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
     heading_style: str = "github"  # how heading ids are made (seolint.site.summaries.anchor)
     link_forms: tuple[str, ...] = ()  # "glossary", "liquid", "zola": link forms it resolves
@@ -68,6 +74,9 @@ class Profile:
     #: link render hook looks pages up with GetPage, which does that).
     root_fallback: bool = False
     definition_ids: bool = False  # definition-list terms get ids (Hugo's autoDefinitionTermID)
+    #: What the site appends to every page's title in results (`" | Hugo"`): jekyll-seo-tag's
+    #: site title, MkDocs' `" - site_name"`, VitePress', Docusaurus' and Starlight's `" | title"`.
+    title_suffix: str | None = None
     title_from_h1: bool = False  # without a `title` key, the first heading, an H1, is the title
     #: Markdown content goes through a template engine first (Jekyll's and Eleventy's Liquid):
     #: a `{{ variable }}` in it is rendered, not left as it is.
@@ -82,6 +91,8 @@ class Profile:
     #: Globs (relative to the root) of files the generator builds no page from (VitePress
     #: `srcExclude`).
     excluded: tuple[str, ...] = ()
+    #: The site's navigation (`.nav`): URLs and source files its menus or sidebars list.
+    nav: frozenset[str] = frozenset()
     static_dirs: tuple[str, ...] = ("static", "public")  # folders served as they are, from the root
     cover_keys: tuple[str, ...] = ()
     bundle_covers: tuple[str, ...] = ()  # page-bundle file stems used as cover (Hugo)
@@ -292,3 +303,14 @@ def good_file_slug(profile: Profile, path: str, data: dict[str, Any] | None = No
     if profile.generator == "hugo":  # Hugo lower-cases URLs (disablePathToLower = false)
         last = last.lower()
     return not last or bool(_SLUG_OK.match(last))
+
+
+#: Keys that hold a slug the article had before (putaindecode's `oldSlug`): its URL with
+#: one of them in place of its slug still leads to it.
+OLD_SLUG_KEYS = ("oldSlug", "old_slug", "oldSlugs", "old_slugs")
+
+
+def old_slugs(data: Mapping[str, Any]) -> tuple[str, ...]:
+    values = [item for key in OLD_SLUG_KEYS
+              for item in (data.get(key) if isinstance(data.get(key), list) else [data.get(key)])]
+    return tuple(item.strip("/") for item in values if isinstance(item, str) and item.strip("/"))

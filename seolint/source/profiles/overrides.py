@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 def profile_for(path: Path, layers: list[tuple[SiteConfig, Path]]) -> Profile | None:
     """The profile for the article at ``path`` under config ``layers`` (first to last)."""
     folder = os.path.dirname(os.path.abspath(path))
+    from seolint.source.settings import NOT_PROFILE
+
     tables = tuple((site.model_dump_json(exclude_unset=True), str(root)) for site, root in layers
-                   if site.model_fields_set - {"base_url", "base_path"})
+                   if site.model_fields_set - NOT_PROFILE)
     return _overridden(folder, tables) if tables else detect(Path(folder))
 
 
@@ -25,10 +27,12 @@ def profile_for(path: Path, layers: list[tuple[SiteConfig, Path]]) -> Profile | 
 def _overridden(folder: str, tables: tuple[tuple[str, str], ...]) -> Profile | None:
     import json
 
+    from seolint.source.settings import NOT_PROFILE
+
     values: dict[str, Any] = {}
     for text, root in tables:
         site = json.loads(text)
-        values.update({name: value for name, value in site.items() if name not in ("base_url", "base_path")})
+        values.update({name: value for name, value in site.items() if name not in NOT_PROFILE})
         if site.get("root") is not None:
             values["root"] = (Path(root) / site["root"]).resolve()
     generator = values.get("generator")

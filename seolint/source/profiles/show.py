@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from seolint.source.profiles.model import Profile, article_url, dated_by_name, is_dated, path_language
+from seolint.source.profiles.kinds import page_kind
+from seolint.source.profiles.model import Profile, article_url, dated_by_name, path_language
 
 #: Articles shown as examples of the URL mapping.
 EXAMPLES = 6
@@ -16,8 +17,10 @@ EXAMPLES = 6
 def run(path: Path, profile: Profile | None) -> int:
     if profile is None:
         click.echo(f"No site generator file at or above {path}: URLs are /<folder>/<slug>/ "
-                   "from the checked folder, every article is dated content, and no "
-                   "generator keys are known (set `[site] generator` to choose one).")
+                   "from the checked folder, every article is dated content (but Starlight "
+                   "documentation pages, known by their imports or `i18nReady` key, are docs), and no "
+                   "generator keys are known (set `[site] generator` to choose one, and "
+                   "`[site] page-kinds` to say what pages are).")
         return 0
     click.echo(describe(profile, _examples(profile, path)))
     return 0
@@ -39,8 +42,11 @@ def describe(profile: Profile, examples: list[Path]) -> str:
                               or "(the file's path)"),
         "url keys:       " + ", ".join([*profile.url_keys, *(["slug (last segment)"] if profile.slug_key else [])]),
         "dated content:  " + ", ".join(profile.dated) + ("; date from file names" if profile.date_from_name else ""),
+        "documentation:  " + ("every undated page" if "" in profile.docs
+                              else ", ".join([*profile.docs, "folders named docs, guides, reference..."])),
         f"heading ids:    {profile.heading_style}",
         f"title from H1:  {'yes' if profile.title_from_h1 else 'no'}",
+        "title suffix:   " + (f"“{profile.title_suffix}”" if profile.title_suffix else "(none known)"),
         f"source hooks:   {'yes (comments may become text)' if profile.source_hooks else 'no'}",
         f"templated:      {'yes (Liquid renders {{ }} in content)' if profile.templated_content else 'no'}",
         "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),
@@ -52,12 +58,23 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         lines.append("examples:")
     for example in examples:
         path = example.absolute().as_posix()
-        url = article_url(profile, path, _front_matter(example))
-        kind = ("dated, date from the file name" if dated_by_name(profile, path) else "dated") if is_dated(profile, path) else "page"
+        data = _front_matter(example)
+        url = article_url(profile, path, data)
+        kind = page_kind(profile, path, data, _head(example))
+        if kind == "dated" and dated_by_name(profile, path):
+            kind = "dated, date from the file name"
         lang = path_language(profile, path)
         shown = os.path.relpath(example, profile.root)
         lines.append(f"  {shown} -> {url or '(outside the content folders)'} [{kind}{', ' + lang if lang else ''}]")
     return "\n".join(lines)
+
+
+def _head(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _front_matter(path: Path) -> dict[str, object]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from seolint.source.profiles.configs import literal, locales, script, url_path
+import seolint.source.profiles.nav as navigation
+from seolint.source.profiles.configs import boolean, head_image, literal, locales, script, url_path
 from seolint.source.profiles.model import Profile
 
 MARKERS = tuple(f".vitepress/config.{ext}" for ext in ("ts", "mts", "js", "mjs"))
@@ -32,18 +33,35 @@ def read(root: Path, marker: Path) -> Profile:
         "vitepress", root.as_posix(), marker.relative_to(root).as_posix(),
         content_dirs=((folder, None),),
         base_path=url_path(literal(source, "base")),
+        site_url=literal(source, "hostname"),  # sitemap: { hostname: 'https://…' }
         slug_key=False,
         trailing_slash=False,
         languages=tuple(dict.fromkeys([*(x for x in [default] if x), *found])),
         default_language=default,
         language_folders=bool(found),
         dated=("blog", "posts", "news"),
+        docs=("",),
         keys=KEYS,
+        title_suffix=_suffix(source),
+        default_covers=("",) if head_image(source) else (),  # `head: [['meta', {property: 'og:image'…}]]`
+        nav=frozenset(navigation.vitepress(root)),
         title_from_h1=True,
         static_dirs=(f"{folder}/public".lstrip("/"), folder),
         excluded=tuple("/".join(part for part in (folder, glob.strip("/")) if part) for glob in _src_exclude(source)),
         reasons=(f"{marker.relative_to(root).as_posix()} scanned: srcDir {folder or '.'}, lang {lang or 'unset'}",),
     )
+
+
+def _suffix(source: str) -> str | None:
+    """VitePress titles a page `:title | <site title>` unless `titleTemplate` says otherwise
+    (vitepress.dev/reference/site-config#titletemplate)."""
+    template = literal(source, "titleTemplate")
+    if boolean(source, "titleTemplate") is False or (template is not None and ":title" not in template):
+        return None
+    if template is not None:
+        return template.split(":title", 1)[1] or None
+    title = literal(source, "title")
+    return f" | {title}" if title else None
 
 
 _ARRAY = re.compile(r"\bsrcExclude\s*:\s*\[([^\]]*)\]")

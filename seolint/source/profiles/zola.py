@@ -29,6 +29,7 @@ def read(root: Path, marker: Path) -> Profile:
         "zola", root.as_posix(), marker.name,
         content_dirs=(("content", None),),
         base_path=url_path(text(data, "base_url")),
+        site_url=text(data, "base_url"),
         url_keys=("path",),
         strip_date=True,
         languages=(default, *languages),

@@ -51,7 +51,11 @@ def mask(body: str, mdx: bool = False) -> str:
     fence: str | None = None
     chunk: list[str] = []
     fence_pattern = _MDX_FENCE if mdx else _FENCE
-    for line in body.split("\n"):
+    shown_as_code = _code_shortcodes(body) if "{{" in body else set()
+    for number, line in enumerate(body.split("\n")):
+        if number in shown_as_code:
+            chunk.append(" " * len(line))
+            continue
         opener = fence_pattern.match(line)
         if opener and mdx:
             line = line.lstrip()
@@ -73,6 +77,30 @@ def mask(body: str, mdx: bool = False) -> str:
     if chunk:
         out.append(_INLINE_CONSTRUCTS.sub(_blank, "\n".join(chunk)))
     return "\n".join(out)
+
+
+#: Hugo shortcodes that show their content as code (``{{< code-toggle >}}`` … ``{{< /code-toggle >}}``).
+_CODE_SHORTCODE = re.compile(r"^\s*\{\{[<%]\s*(code-toggle|highlight|code)\b(?:(?![/][>%]\}\}).)*[>%]\}\}\s*$")
+
+
+def _code_shortcodes(body: str) -> set[int]:
+    """Indexes of the lines inside a code shortcode, its tags included, outside fences."""
+    lines = body.split("\n")
+    found: set[int] = set()
+    fence: str | None = None
+    opened: tuple[int, str] | None = None
+    for number, line in enumerate(lines):
+        opener = _FENCE.match(line) if opened is None else None
+        if opener and fence is None:
+            fence = opener.group(1)
+        elif opener and fence and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+            fence = None
+        elif fence is None and opened is None and (start := _CODE_SHORTCODE.match(line)):
+            opened = (number, start.group(1))
+        elif opened is not None and re.match(rf"^\s*\{{\{{[<%]\s*/{opened[1]}\s*[>%]\}}\}}", line):
+            found.update(range(opened[0], number + 1))
+            opened = None
+    return found
 
 
 @cache

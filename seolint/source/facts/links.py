@@ -161,17 +161,54 @@ class _Walk:
         if column < 0:
             column = len(source) - len(source.lstrip())
         self.cursor[self.line] = column + 1
-        templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source)))
+        templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source))) \
+            or (html and _blanked(href))
         self.link = _Open(href, self.line, column + 1, html, templated)
 
     def _close(self) -> None:
         link = self.link
         assert link is not None
         text = " ".join("".join(link.parts).split())
+        if not link.href.strip() and not link.templated and not link.html:
+            # The destination may stand on a later line than the text, or in a definition
+            # (`[text][]` … `[text]: <{{% eturl x %}}>`), masked before parsing.
+            source = self.doc.line_text(self.line)
+            link.templated = bool(_TEMPLATE_DESTINATION.search(source)) or any(
+                label in _template_definitions(self.doc) for label in _labels(source, text))
         self.out.anchors.append(Anchor(link.href, text, link.line, link.column, link.html,
                                        link.templated, link.label, True, bool(text) and not link.prose,
                                        tuple(link.images)))
         self.link = None
+
+
+def _blanked(href: str) -> bool:
+    """An HTML ``href`` made of spaces only: a template tag blanked before parsing
+    (``href="{% link x.md %}"``); a real empty one is ``href=""``."""
+    return bool(href) and not href.strip()
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?[ \t]*\{[{%]", re.MULTILINE)
+
+
+def _template_definitions(doc: Document) -> frozenset[str]:
+    """Labels of the reference definitions whose destination is a template tag."""
+    return doc.derived(_definitions)
+
+
+def _definitions(doc: Document) -> frozenset[str]:
+    body = doc.split.body
+    return frozenset(_label(found) for found in _DEFINITION.findall(body)) if "]:" in body else frozenset()
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _labels(source: str, text: str) -> Iterator[str]:
+    """The labels a reference link may use: its text (``[text][]``, ``[text]``) and any
+    ``][label]`` on its line."""
+    yield _label(text)
+    yield from (_label(found) for found in re.findall(r"\]\[([^\]]+)\]", source))
 
 
 def _markdown_link_start(source: str, start: int) -> int:
@@ -215,7 +252,8 @@ def _html_anchors(html: str, line: int) -> Iterator[Anchor]:
         text = " ".join(" ".join([tag.get_text(" ", strip=True), *alts]).split())
         label = str(tag.get("aria-label") or tag.get("title") or "")
         where = line + (tag.sourceline or 1) - 1
-        yield Anchor(str(href), text, where, (tag.sourcepos or 0) + 1, True, _templated(str(href)),
+        yield Anchor(str(href), text, where, (tag.sourcepos or 0) + 1, True,
+                     _templated(str(href)) or _blanked(str(href)),
                      label, closed, False, tuple(None if alt is None else str(alt) for alt in images))
 
 

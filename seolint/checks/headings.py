@@ -57,8 +57,11 @@ def _same(a: str, b: str) -> bool:
 
 def multiple_h1(doc: Document, options: SingleH1) -> Iterator[Violation]:
     title = (doc.article.text("title") or "").strip()
-    from_title = options.policy == "title" and bool(title)
     h1s = [heading for heading in outline(doc) if heading.level == 1]
+    # MkDocs (Material), Docusaurus and VitePress render the body's H1 as the page heading and
+    # add the title only to a body without one: there, the title is no second H1.
+    site = doc.settings.site
+    from_title = options.policy == "title" and bool(title) and not (site is not None and site.title_from_h1)
     for count, heading in enumerate(h1s, 2 if from_title else 1):
         if count == 1:
             continue
@@ -270,7 +273,9 @@ RULES = (
         fix=FixSafety.UNSAFE,
         what="Reports every H1 after the first. By default (policy `title`) the front-matter "
         "title counts as the page's H1, as site generators render it, so any `#` heading in the "
-        "body is a second one; with policy `body`, or without a title, only body H1s count.",
+        "body is a second one; with policy `body`, or without a title, only body H1s count, and so "
+        "on a site whose generator renders the body's H1 as the page heading and adds the title "
+        "only to a body without one (MkDocs and Material, Docusaurus, VitePress).",
         why="One H1 tells readers, screen readers and search engines what the page is about; a "
         "second one (often the title pasted again) splits the outline. markdownlint's MD025 "
         "(single-title, with `front_matter_title`) and Yoast's singleH1 assessment check the same.",

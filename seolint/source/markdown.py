@@ -51,7 +51,7 @@ def mask(body: str, mdx: bool = False) -> str:
     fence: str | None = None
     chunk: list[str] = []
     fence_pattern = _MDX_FENCE if mdx else _FENCE
-    shown_as_code = _code_shortcodes(body) if "{{" in body else set()
+    shown_as_code = _code_shortcodes(body) if "{{" in body or "{%" in body else set()
     for number, line in enumerate(body.split("\n")):
         if number in shown_as_code:
             chunk.append(" " * len(line))
@@ -79,25 +79,36 @@ def mask(body: str, mdx: bool = False) -> str:
     return "\n".join(out)
 
 
-#: Hugo shortcodes that show their content as code (``{{< code-toggle >}}`` … ``{{< /code-toggle >}}``).
-_CODE_SHORTCODE = re.compile(r"^\s*\{\{[<%]\s*(code-toggle|highlight|code)\b(?:(?![/][>%]\}\}).)*[>%]\}\}\s*$")
+#: Template blocks that show their content as code: Hugo's ``{{< code-toggle >}}`` …
+#: ``{{< /code-toggle >}}`` (and ``highlight``, ``code``), Liquid's and Nunjucks'
+#: ``{% highlight %}`` … ``{% endhighlight %}``, and a Nunjucks ``{% set codeBlock %}`` …
+#: ``{% endset %}`` whose content a filter highlights (Eleventy's docs).
+_CODE_BLOCK = re.compile(
+    r"^\s*(?:\{\{[<%]\s*(?P<hugo>code-toggle|highlight|code)\b(?:(?!/[>%]\}\}).)*[>%]\}\}\s*$"
+    r"|\{%-?\s*(?P<liquid>highlight|set)\b(?(liquid)[^%=]*-?%\}))"
+)
+
+
+def _code_end(opened: re.Match[str]) -> re.Pattern[str]:
+    if opened.group("hugo"):
+        return re.compile(rf"^\s*\{{\{{[<%]\s*/{opened.group('hugo')}\s*[>%]\}}\}}")
+    return re.compile(rf"\{{%-?\s*end{opened.group('liquid')}\s*-?%\}}")
 
 
 def _code_shortcodes(body: str) -> set[int]:
-    """Indexes of the lines inside a code shortcode, its tags included, outside fences."""
-    lines = body.split("\n")
+    """Indexes of the lines inside a template's code block, its tags included, outside fences."""
     found: set[int] = set()
     fence: str | None = None
-    opened: tuple[int, str] | None = None
-    for number, line in enumerate(lines):
+    opened: tuple[int, re.Pattern[str]] | None = None
+    for number, line in enumerate(body.split("\n")):
         opener = _FENCE.match(line) if opened is None else None
         if opener and fence is None:
             fence = opener.group(1)
         elif opener and fence and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
             fence = None
-        elif fence is None and opened is None and (start := _CODE_SHORTCODE.match(line)):
-            opened = (number, start.group(1))
-        elif opened is not None and re.match(rf"^\s*\{{\{{[<%]\s*/{opened[1]}\s*[>%]\}}\}}", line):
+        elif fence is None and opened is None and (start := _CODE_BLOCK.match(line)):
+            opened = (number, _code_end(start))
+        elif opened is not None and opened[1].search(line):
             found.update(range(opened[0], number + 1))
             opened = None
     return found

@@ -7,6 +7,7 @@ The outline is the body's list of :class:`~seolint.source.markdown.Heading`; a h
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Literal
@@ -14,7 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from seolint.source.document import Document
-from seolint.source.facts.paragraphs import emphasis_lines
+from seolint.source.facts.paragraphs import EmphasisLine, emphasis_lines
 from seolint.findings import FixSafety, RemoveLines, Severity, Span, Violation
 from seolint.source.markdown import Heading
 from seolint.rules import NoOptions, Options, Rule
@@ -131,10 +132,29 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _CLOSING
 
 
+#: Emphasized lines that are no heading: an attribution or credit with a URL, a file name
+#: over its code (`**_config.yml**`), an aside in brackets, a TL;DR summary.
+_NOT_A_HEADING = re.compile(
+    r"https?://|\bwww\.|^[\w~-]*(?:[./][\w~-]+)*\.[A-Za-z0-9]{1,10}$|^\.?[\w~.-]+(?:/[\w~.-]+)+/?$"
+    r"|^\(.*\)$|^\[.*\]$|^tl;?dr\b",
+    re.IGNORECASE,
+)
+
+
+def _stands_for_heading(line: EmphasisLine) -> bool:
+    """Whether an emphasized line can be a stand-in heading: it must introduce content (not
+    stand before a heading or at the end), and an italic line after an image is its caption."""
+    if line.followed_by in ("", "heading_open") or _NOT_A_HEADING.search(line.text):
+        return False
+    if line.followed_by in ("fence", "code_block", "html_block") and _word_count(line.text) <= 3:
+        return False  # a label over the sample after it (“**YAML**”, “**Result**”)
+    return not (line.italic and line.after_image)
+
+
 def emphasis_as_heading(doc: Document, options: EmphasisHeading) -> Iterator[Violation]:
     for emphasized in emphasis_lines(doc):
         text = emphasized.text
-        if _ends_sentence(text):
+        if _ends_sentence(text) or not _stands_for_heading(emphasized):
             continue
         words = _word_count(text)
         if words > options.max_words:
@@ -302,7 +322,11 @@ RULES = (
         what="Reports a short paragraph of one line whose whole text is bold or italic and that "
         "does not end with sentence punctuation (`.,;:!?…`): a heading written as emphasis. "
         "Words are counted without bare numbers (the 2 of « Étape 2 »). "
-        "Lines that mix plain text, links or code with the emphasis are not reported.",
+        "Lines that mix plain text, links or code with the emphasis are not reported, nor "
+        "lines that head nothing (before a heading or at the end: a summary, a sign-off), a "
+        "label of up to 3 words over a code sample or HTML block (“**YAML**”, “**Result**”), a "
+        "file name, a line holding a URL (a source, a credit), an aside in brackets, a TL;DR, "
+        "and an italic line under an image (its caption).",
         why="Bold text looks like a heading but is not one: it is missing from the outline, "
         "the table of contents and the structure search engines read. markdownlint's MD036 "
         "(no-emphasis-as-heading) checks the same; 12 words is longer than most headings.",

@@ -315,7 +315,7 @@ def is_internal(href: str, base_url: str | None) -> bool:
     parts = urlsplit(href)
     if base_url and href.startswith(base_url.rstrip("/") + "/"):
         return True
-    return not parts.scheme and not parts.netloc and not href.startswith(("mailto:", "tel:")) and bool(href)
+    return not parts.scheme and not parts.netloc and not href.startswith(("mailto:", "tel:")) and bool(href.strip())  # blank: a template tag, masked
 
 
 def url_of(summary: Summary, root: str) -> str:

@@ -122,7 +122,9 @@ def _parser(mdx: bool = False) -> Any:
     return parser.disable("code") if mdx else parser
 
 
-_ANCHOR_ID = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
+#: A trailing id or attribute list: ``{#id}`` (Zola, kramdown, Pandoc, VitePress, with spaces
+#: too), ``{ #id .class data-toc-label="…" }`` (Python-Markdown's attr_list, MkDocs).
+_ANCHOR_ID = re.compile(r"\s*\{\s*(?:[#.:][^{}]*|[^{}]*?[\w-]+\s*=[^{}]*)\}\s*$")
 
 
 class Heading(NamedTuple):
@@ -139,7 +141,7 @@ class Heading(NamedTuple):
 
     @property
     def shown(self) -> str:
-        """What a reader sees, without a trailing ``{#anchor}`` id (Zola, kramdown, Pandoc)."""
+        """What a reader sees, without a trailing ``{#anchor}`` id or ``{ … }`` attribute list."""
         return _ANCHOR_ID.sub("", self.source)
 
 

@@ -29,6 +29,7 @@ def read(root: Path, marker: Path) -> Profile:
         "astro", root.as_posix(), marker.name,
         content_dirs=(("src/content", None), ("src/pages", None)),
         base_path=url_path(literal(source, "base")),
+        autolinks=True,  # `markdown.gfm` is on by default
         permalinks=(Permalink("docs", "/:path/"),),
         languages=found,
         language_folders=True,

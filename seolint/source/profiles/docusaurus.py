@@ -36,6 +36,7 @@ def read(root: Path, marker: Path) -> Profile:
         dated=("blog",),
         keys=KEYS,
         title_from_h1=True,
+        autolinks=True,  # remark-gfm is on by default
         date_from_name=True,
         reasons=(f"{marker.name} found (not executed): Docusaurus defaults",),
     )

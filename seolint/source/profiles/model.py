@@ -69,6 +69,9 @@ class Profile:
     root_fallback: bool = False
     definition_ids: bool = False  # definition-list terms get ids (Hugo's autoDefinitionTermID)
     title_from_h1: bool = False  # without a `title` key, the first heading, an H1, is the title
+    #: The Markdown renderer turns a bare `https://…` into a link (GFM's autolink literals:
+    #: Hugo's goldmark `linkify`, VitePress, Docusaurus and Astro's remark-gfm, MkDocs' magiclink).
+    autolinks: bool = False
     #: Markdown content goes through a template engine first (Jekyll's and Eleventy's Liquid):
     #: a `{{ variable }}` in it is rendered, not left as it is.
     templated_content: bool = False

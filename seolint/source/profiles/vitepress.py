@@ -40,6 +40,7 @@ def read(root: Path, marker: Path) -> Profile:
         dated=("blog", "posts", "news"),
         keys=KEYS,
         title_from_h1=True,
+        autolinks=True,  # its markdown-it runs with `linkify: true`
         static_dirs=(f"{folder}/public".lstrip("/"), folder),
         excluded=tuple("/".join(part for part in (folder, glob.strip("/")) if part) for glob in _src_exclude(source)),
         reasons=(f"{marker.relative_to(root).as_posix()} scanned: srcDir {folder or '.'}, lang {lang or 'unset'}",),

@@ -286,7 +286,9 @@ RULES = (
         "`.md` file against the file), the generator's link forms are followed or accepted "
         "(Hugo `(g)` and `ref`, Jekyll `{{ site.baseurl }}` and `{% link %}`, Zola `@/`), "
         "explicit ids `{#id}`, `{ #id }`, `{: #id}` and `{/* #id */}` count, and footnote "
-        "anchors are accepted; the hint names the URL the article that was probably meant has.",
+        "anchors are accepted; the hint names the URL the article that was probably meant has. "
+        "A page a template of the content folder makes (`docs/assets.webc`, "
+        "`docs/index.njk`, an `.html` page) is an address too.",
         why="A broken link is a dead end for readers and wastes crawl budget; crawlers report "
         "404s and the linking page looks neglected.",
         example="[our quiz](/quizz/)",

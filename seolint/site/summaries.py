@@ -34,6 +34,7 @@ _EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^}]*?(?:\*/)?\}\s*$""")
 #: A kramdown block attribute list on its own line (`{: #v3-8-6}`): the id of the heading above.
 _BLOCK_IAL = re.compile(r"^\{:\s*#([\w.:-]+)[^}]*\}\s*$")
+_HOOKED_OPTION = re.compile(r"^\s*<!--\s*md:(?:option|setting)\s+([\w.:-]+)\s*-->\s*$")
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 #: An `id` (or a named anchor) of inline HTML, a target for `#fragment` links too.
 _HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"'\s>]+)["']""")
@@ -266,6 +267,9 @@ def _headings(doc: Document) -> tuple[str, ...]:
         headings += tuple("{#" + found.group(1) + "}" for line in doc.lines if (found := _BLOCK_IAL.match(line)))
     if profile.definition_ids:
         headings += _definition_terms(doc.lines)
+    if profile.source_hooks:  # Material's hooks turn `<!-- md:option x -->` into an entry with id `+x`
+        headings += tuple("{#+" + found.group(1) + "}" for line in doc.lines
+                          if "md:" in line and (found := _HOOKED_OPTION.match(line)))
     headings += tuple("{#" + found + "}" for line in doc.lines if "id=" in line for found in _HTML_ID.findall(line))
     if "relref" in profile.link_forms and any("{{%" in line for line in doc.lines):
         headings += ("",)  # a Markdown shortcode's output may hold headings: ids unknowable

@@ -91,7 +91,7 @@ _CODE_BLOCK = re.compile(
 
 def _code_end(opened: re.Match[str]) -> re.Pattern[str]:
     if opened.group("hugo"):
-        return re.compile(rf"^\s*\{{\{{[<%]\s*/{opened.group('hugo')}\s*[>%]\}}\}}")
+        return re.compile(rf"^\s*\{{\{{[<%]\s*/\s*{opened.group('hugo')}\s*[>%]\}}\}}")
     return re.compile(rf"\{{%-?\s*end{opened.group('liquid')}\s*-?%\}}")
 
 
@@ -106,11 +106,11 @@ def _code_shortcodes(body: str) -> set[int]:
             fence = opener.group(1)
         elif opener and fence and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
             fence = None
-        elif fence is None and opened is None and (start := _CODE_BLOCK.match(line)):
-            opened = (number, _code_end(start))
         elif opened is not None and opened[1].search(line):
             found.update(range(opened[0], number + 1))
             opened = None
+        elif fence is None and (start := _CODE_BLOCK.match(line)):
+            opened = (number, _code_end(start))  # a second opener: the first was never closed
     return found
 
 

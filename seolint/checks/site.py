@@ -162,9 +162,9 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
     def ids_of(target: Summary) -> tuple[str, frozenset[str] | None]:
         """The heading ids of an article; None when some are made by the site in ways seolint
         cannot know (a heading that is only an HTML comment, which MkDocs hooks expand, or a
-        page without a heading of its own, drawn by a component: VitePress' `<ApiIndex />`)."""
+        page drawn by a component without a heading of its own: VitePress' `<ApiIndex />`)."""
         style = options.anchor_style or target.heading_style or "github"
-        if target.heading_style is not None and ("" in target.headings or not target.headings):
+        if target.heading_style is not None and "" in target.headings:
             return target.display, None
         ids = anchors(target.headings, style, site=target.heading_style is not None)
         return target.display, frozenset(i.lower() for i in ids)

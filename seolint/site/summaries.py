@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from seolint.language.fold import fold
 from seolint.language.words import stems
+from seolint.source.facts.links import masked_start
 from seolint.source.markdown import link_targets
 from seolint.source.suppress import Suppressions
 
@@ -34,6 +35,7 @@ _EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^}]*?(?:\*/)?\}\s*$""")
 #: A kramdown block attribute list on its own line (`{: #v3-8-6}`): the id of the heading above.
 _BLOCK_IAL = re.compile(r"^\{:\s*#([\w.:-]+)[^}]*\}\s*$")
+_COMPONENT = re.compile(r"^\s*<(?:[A-Z][\w.]*|script)\b", re.MULTILINE)
 _HOOKED_OPTION = re.compile(r"^\s*<!--\s*md:(?:option|setting)\s+([\w.:-]+)\s*-->\s*$")
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 #: An `id` (or a named anchor) of inline HTML, a target for `#fragment` links too.
@@ -159,8 +161,10 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
     if not _is_article(doc):
         return None
     links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
-                  for link in doc.body.links if is_internal(link.href, doc.settings.base_url))
+                  for link in doc.body.links
+                  if is_internal(link.href, doc.settings.base_url) and not masked_start(doc, link.line, link.column))
     return _summary(doc, links, _headings(doc), ignored, suppressions)
+
 
 
 def _is_article(doc: Document) -> bool:
@@ -268,11 +272,12 @@ def _headings(doc: Document) -> tuple[str, ...]:
     if profile.definition_ids:
         headings += _definition_terms(doc.lines)
     if profile.source_hooks:  # Material's hooks turn `<!-- md:option x -->` into an entry with id `+x`
-        headings += tuple("{#+" + found.group(1) + "}" for line in doc.lines
-                          if "md:" in line and (found := _HOOKED_OPTION.match(line)))
+        headings += tuple("{#+" + m.group(1) + "}" for line in doc.lines if (m := _HOOKED_OPTION.match(line)))
     headings += tuple("{#" + found + "}" for line in doc.lines if "id=" in line for found in _HTML_ID.findall(line))
-    if "relref" in profile.link_forms and any("{{%" in line for line in doc.lines):
-        headings += ("",)  # a Markdown shortcode's output may hold headings: ids unknowable
+    # A Markdown shortcode's output may hold headings, a component draw the page: ids unknowable.
+    if ("relref" in profile.link_forms and any("{{%" in line for line in doc.lines)) \
+            or (not headings and _COMPONENT.search(doc.split.body)):
+        headings += ("",)
     return headings
 
 

@@ -285,3 +285,11 @@ def _scan(doc: Document) -> Scan:
             result.anchors.extend(_html_anchors(token.content, first + token.map[0]))
     return result
 
+
+def masked_start(doc: Document, line: int, column: int) -> bool:
+    """Whether the target of the Markdown link opening at ``column`` starts with a template
+    tag, masked before parsing: what is left of it (`#v3` of `({% link h.md %}#v3)`) is not
+    where the link leads."""
+    source = doc.line_text(line)
+    start = source.find("](", column - 1) if source[column - 1:column] == "[" else -1
+    return start >= 0 and re.match(r"\s*<?\s*\{[{%]", source[start + 2:]) is not None

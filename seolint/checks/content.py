@@ -198,11 +198,13 @@ def _beginning(sentence: Sentence, exceptions: frozenset[str]) -> str:
 
 
 def _prose_runs(doc: Document) -> Iterator[list[Sentence]]:
-    """Runs of sentences in running prose: headings, lists, tables, code and HTML end a run."""
+    """Runs of sentences in running prose: headings, lists (definition lists too), tables,
+    code and HTML end a run."""
     run: list[Sentence] = []
     last = 0  # the last line of the run's last block
     for block, block_sentences in zip(doc.body.blocks, doc.block_sentences):
-        prose = block.kind in ("paragraph", "blockquote") and not block.emphasis_only
+        prose = block.kind in ("paragraph", "blockquote") and not block.emphasis_only \
+            and not doc.line_text(block.line + 1).startswith(": ")  # a definition list's term
         if run and (not prose or _something_between(doc, last, block.line)):
             yield run
             run = []

@@ -35,3 +35,18 @@ def test_cross_article_findings_do_not_depend_on_the_folder_passed(seolint: Any,
     root = SITES / site
     whole = {found for found in _cross(seolint, root, ".") if found[0].startswith(f"{sub}/")}
     assert _cross(seolint, root, sub) == whole
+
+
+def test_an_unpublished_page_is_no_article_in_a_run_over_a_subfolder(seolint: Any, tmp_path: Path) -> None:
+    """A headless bundle's pages are not pages: a run over a subfolder, which sketches the
+    rest of the site, leaves them out as a whole run does (no duplicate title with them)."""
+    (tmp_path / "hugo.toml").write_text("baseURL = 'https://example.org/'\n", encoding="utf-8")
+    page = "---\ntitle: {0}\ndescription: What the {0} object holds and how templates read it.\n---\n\nText.\n"
+    for name, text in (("glossary/index.md", "---\nheadless: true\n---\n"), ("glossary/site.md", page.format("Site")),
+                       ("functions/site.md", page.format("Site")), ("functions/page.md", page.format("Page"))):
+        path = tmp_path / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    whole = {found for found in _cross(seolint, tmp_path, ".") if found[0].startswith("content/functions/")}
+    assert not any(code == "X001" for _, code, _, _ in whole)
+    assert _cross(seolint, tmp_path, "content/functions") == whole

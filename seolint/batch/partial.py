@@ -224,11 +224,11 @@ def _sketch_chunk(candidates: list[Candidate]) -> list[Summary | None]:
     return [sketch(candidate, configs.for_file(candidate.name), today, targets) for candidate in candidates]
 
 
-def _published(doc: Document, path: Path) -> bool:
+def _published(doc: Document, path: str) -> bool:
     from seolint.source.profiles import is_published
 
     site = doc.settings.site
-    return site is None or is_published(site, str(path), doc.data)
+    return site is None or is_published(site, path, doc.data)
 
 
 def _full(summary: Summary, configs: Configs, today: dt.date) -> Summary | None:

@@ -43,16 +43,16 @@ def test_the_profile_says_what_a_page_is(generator: str, relative: str, expected
 
 def test_docs_pages_are_spared_the_rules_that_are_noise_there(seolint: Any) -> None:
     # A Starlight site without its astro.config: documentation, known from src/content/docs.
-    assert codes(seolint, SITES / "astro" / "no-config") == [("routing.md", "T001")]  # 7 < docs-min 10
+    assert codes(seolint, SITES / "starlight") == [("routing.md", "T001")]  # 7 < docs-min 10
     # A blog post keeps every rule.
     assert ("hello.md", "K001") in codes(seolint, SITES / "hugo" / "content" / "en" / "posts")
 
 
 def test_starlight_layout_without_config(seolint: Any) -> None:
-    profile = detect(SITES / "astro" / "no-config" / "src" / "content" / "docs" / "fr" / "guides")
+    profile = detect(SITES / "starlight" / "src" / "content" / "docs" / "fr" / "guides")
     assert profile is not None and profile.generator == "astro" and profile.config_file is None
     assert profile.languages == ("fr",)
-    out = seolint("site", SITES / "astro" / "no-config").out
+    out = seolint("site", SITES / "starlight").out
     assert "src/content/docs without astro.config" in out and "[docs, fr]" in out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -173,8 +174,16 @@ def test_link_targets_find_every_link_the_parser_finds() -> None:
         settings = Configs().for_file(path).settings_for(path, dt.date(2025, 1, 1))
         doc = Document.from_bytes(path, path.name, path.read_bytes(), settings)
         hrefs = set(link_targets(parts.body))
-        missing = [link.href for link in links(doc) if site_summaries.is_internal(link.href, None) and link.href not in hrefs]
+        lines = text.split("\n")
+        missing = [link.href for link in links(doc) if site_summaries.is_internal(link.href, None)
+                   and link.href not in hrefs and not _template_start(lines[link.line - 1], link.column)]
         assert all("%" in href for href in missing), (path, missing)  # a parser's escapes, unquoted alike
+
+
+def _template_start(line: str, column: int) -> bool:
+    """A target starting with a template tag (`({% link x.md %}#v3)`): summaries leave it out."""
+    start = line.find("](", column - 1)
+    return start >= 0 and re.match(r"\s*<?\s*\{[{%]", line[start + 2:]) is not None
 
 
 def test_a_split_without_positions_reads_the_same_values() -> None:

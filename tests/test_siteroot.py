@@ -31,3 +31,11 @@ def test_site_root_is_the_config_folder_then_the_git_top_then_the_common_parent(
     assert site_root(loose, _config(Path("loose/x"))) == isolated.absolute() / "loose"
     # A folder outside any config keeps its own folder as the root, as before.
     assert site_root([Path("loose/x")], _config(Path("loose/x"))) == isolated.absolute() / "loose/x"
+
+
+def test_a_folder_inside_a_generated_site_has_the_site_as_its_root(write: Any, isolated: Path) -> None:
+    write("site/hugo.toml", "baseURL = 'https://example.org/'\n")
+    write("site/content/posts/a.md", "x")
+    folder = Path("site/content/posts")
+    assert site_root([folder], _config(folder)).resolve() == (isolated / "site").resolve()
+    assert site_root([Path("site")], _config(Path("site"))).resolve() == (isolated / "site").resolve()

@@ -171,6 +171,8 @@ def sketch(candidate: Candidate, config: Config, today: dt.date, targets: set[st
         settings = config.settings_for(candidate.path, today)
         keys = _sketched_keys(settings.fields) if settings.site is None else None  # a profile's URL may read any key
         doc = Document.from_bytes(candidate.path, candidate.display, data, settings, positions=False, keys=keys)
+        if not _published(doc, candidate.absolute):
+            return None  # a headless bundle's snippet, `permalink: false`: no page, as in a whole run
         if targets is None:
             return site_summaries.sketch(doc)
         return site_summaries.sketch(doc, lambda href, base_url: may_lead_to(href, base_url, targets))
@@ -220,6 +222,13 @@ def _init(explicit: Path | None, overrides: ConfigFile | None, today: dt.date, t
 def _sketch_chunk(candidates: list[Candidate]) -> list[Summary | None]:
     configs, today, targets = _state["configs"], _state["today"], _state["targets"]
     return [sketch(candidate, configs.for_file(candidate.name), today, targets) for candidate in candidates]
+
+
+def _published(doc: Document, path: str) -> bool:
+    from seolint.source.profiles import is_published
+
+    site = doc.settings.site
+    return site is None or is_published(site, path, doc.data)
 
 
 def _full(summary: Summary, configs: Configs, today: dt.date) -> Summary | None:

@@ -110,7 +110,7 @@ def _long_sentence_words(lang: str, options: SentenceLength) -> int:
 def sentence_length(doc: Document, options: SentenceLength) -> Iterator[Violation]:
     if not _has_body(doc):
         return
-    found = doc.sentences
+    found = doc.running_sentences  # a list written inline (20 names between commas) is no sentence
     limit = _long_sentence_words(doc.lang, options)
     long = [sentence for sentence in found if len(sentence.words) > limit]
     if not found or not long:
@@ -152,7 +152,7 @@ def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
     if measured is None:
         return
     score, sentence_count, syllables = measured
-    formula, count = readability.formula(doc.lang), doc.word_count
+    formula, count = readability.formula(doc.lang), readability.running_word_count(doc)
     assert formula is not None
     if score < options.min:
         yield Violation(
@@ -198,11 +198,13 @@ def _beginning(sentence: Sentence, exceptions: frozenset[str]) -> str:
 
 
 def _prose_runs(doc: Document) -> Iterator[list[Sentence]]:
-    """Runs of sentences in running prose: headings, lists, tables, code and HTML end a run."""
+    """Runs of sentences in running prose: headings, lists (definition lists too), tables,
+    code and HTML end a run."""
     run: list[Sentence] = []
     last = 0  # the last line of the run's last block
     for block, block_sentences in zip(doc.body.blocks, doc.block_sentences):
-        prose = block.kind in ("paragraph", "blockquote") and not block.emphasis_only
+        prose = block.kind in ("paragraph", "blockquote") and not block.emphasis_only \
+            and not doc.line_text(block.line + 1).startswith(": ")  # a definition list's term
         if run and (not prose or _something_between(doc, last, block.line)):
             yield run
             run = []
@@ -317,7 +319,9 @@ RULES = (
         what="Reports, once, a body in which more than 25 % of the sentences have more than 20 "
         "words (the language's `long-sentence-words`), with the measured share; the finding "
         "points at the longest sentence's block. Each heading, list item and table cell ends a "
-        "sentence; abbreviations (`M.`, `etc.`, `e.g.`) do not.",
+        "sentence; abbreviations (`M.`, `etc.`, `e.g.`) do not. A paragraph that is a list "
+        "written inline (20 or more short items between commas, such as contributors' names) "
+        "is no sentence and is left out, here and in C004.",
         why="Long sentences are harder to follow, and a text made of them reads as hard work. "
         "Yoast's sentence length assessment counts sentences over 20 words (a per-language "
         "limit) and warns when they are more than 25 % of the text (red past 30 %).",

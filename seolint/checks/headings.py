@@ -7,6 +7,7 @@ The outline is the body's list of :class:`~seolint.source.markdown.Heading`; a h
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Literal
@@ -14,7 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from seolint.source.document import Document
-from seolint.source.facts.paragraphs import emphasis_lines
+from seolint.source.facts.paragraphs import EmphasisLine, emphasis_lines
 from seolint.findings import FixSafety, RemoveLines, Severity, Span, Violation
 from seolint.source.markdown import Heading
 from seolint.rules import NoOptions, Options, Rule
@@ -57,8 +58,11 @@ def _same(a: str, b: str) -> bool:
 
 def multiple_h1(doc: Document, options: SingleH1) -> Iterator[Violation]:
     title = (doc.article.text("title") or "").strip()
-    from_title = options.policy == "title" and bool(title)
     h1s = [heading for heading in outline(doc) if heading.level == 1]
+    # MkDocs (Material), Docusaurus and VitePress render the body's H1 as the page heading and
+    # add the title only to a body without one: there, the title is no second H1.
+    site = doc.settings.site
+    from_title = options.policy == "title" and bool(title) and not (site is not None and site.title_from_h1)
     for count, heading in enumerate(h1s, 2 if from_title else 1):
         if count == 1:
             continue
@@ -128,10 +132,29 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _CLOSING
 
 
+#: Emphasized lines that are no heading: an attribution or credit with a URL, a file name
+#: over its code (`**_config.yml**`), an aside in brackets, a TL;DR summary.
+_NOT_A_HEADING = re.compile(
+    r"https?://|\bwww\.|^[\w~-]*(?:[./][\w~-]+)*\.[A-Za-z0-9]{1,10}$|^\.?[\w~.-]+(?:/[\w~.-]+)+/?$"
+    r"|^\(.*\)$|^\[.*\]$|^tl;?dr\b",
+    re.IGNORECASE,
+)
+
+
+def _stands_for_heading(line: EmphasisLine) -> bool:
+    """Whether an emphasized line can be a stand-in heading: it must introduce content (not
+    stand before a heading or at the end), and an italic line after an image is its caption."""
+    if line.followed_by in ("", "heading_open") or _NOT_A_HEADING.search(line.text):
+        return False
+    if line.followed_by in ("fence", "code_block", "html_block") and _word_count(line.text) <= 3:
+        return False  # a label over the sample after it (“**YAML**”, “**Result**”)
+    return not (line.italic and line.after_image)
+
+
 def emphasis_as_heading(doc: Document, options: EmphasisHeading) -> Iterator[Violation]:
     for emphasized in emphasis_lines(doc):
         text = emphasized.text
-        if _ends_sentence(text):
+        if _ends_sentence(text) or not _stands_for_heading(emphasized):
             continue
         words = _word_count(text)
         if words > options.max_words:
@@ -270,7 +293,9 @@ RULES = (
         fix=FixSafety.UNSAFE,
         what="Reports every H1 after the first. By default (policy `title`) the front-matter "
         "title counts as the page's H1, as site generators render it, so any `#` heading in the "
-        "body is a second one; with policy `body`, or without a title, only body H1s count.",
+        "body is a second one; with policy `body`, or without a title, only body H1s count, and so "
+        "on a site whose generator renders the body's H1 as the page heading and adds the title "
+        "only to a body without one (MkDocs and Material, Docusaurus, VitePress).",
         why="One H1 tells readers, screen readers and search engines what the page is about; a "
         "second one (often the title pasted again) splits the outline. markdownlint's MD025 "
         "(single-title, with `front_matter_title`) and Yoast's singleH1 assessment check the same.",
@@ -297,7 +322,11 @@ RULES = (
         what="Reports a short paragraph of one line whose whole text is bold or italic and that "
         "does not end with sentence punctuation (`.,;:!?…`): a heading written as emphasis. "
         "Words are counted without bare numbers (the 2 of « Étape 2 »). "
-        "Lines that mix plain text, links or code with the emphasis are not reported.",
+        "Lines that mix plain text, links or code with the emphasis are not reported, nor "
+        "lines that head nothing (before a heading or at the end: a summary, a sign-off), a "
+        "label of up to 3 words over a code sample or HTML block (“**YAML**”, “**Result**”), a "
+        "file name, a line holding a URL (a source, a credit), an aside in brackets, a TL;DR, "
+        "and an italic line under an image (its caption).",
         why="Bold text looks like a heading but is not one: it is missing from the outline, "
         "the table of contents and the structure search engines read. markdownlint's MD036 "
         "(no-emphasis-as-heading) checks the same; 12 words is longer than most headings.",

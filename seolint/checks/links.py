@@ -21,6 +21,7 @@ from functools import cache
 from pydantic import Field
 
 from seolint.source.document import Document
+from seolint.source.facts.demonstration import demonstration_lines
 from seolint.source.facts.destination import destination, is_local_host, on_domain, split_url
 from seolint.source.facts.links import Anchor, links
 from seolint.findings import Severity, Span, Violation
@@ -163,12 +164,22 @@ def _emptiness(anchor: Anchor) -> tuple[str, str] | None:
     return None
 
 
+#: A link whose content a template or a custom element draws: ``[{% addedin "x" %}](…)``,
+#: ``<a href="…">{% screenshot %}</a>``, ``<a href="…"><build-cost></build-cost></a>``.
+_DRAWN_TEXT = re.compile(r"(?:\[|<a\b[^<>]*>)\s*(?:\{[{%]|<[a-z][\w]*-[\w-]*)", re.IGNORECASE)
+
+
 def link_empty(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    shown = demonstration_lines(doc)  # `#` links of a rendered example lead nowhere on purpose
     for anchor in links(doc):
+        if anchor.line in shown:
+            continue
         found = _emptiness(anchor)
         if found is None:
             continue
         what, hint = found
+        if what == "has no text" and _DRAWN_TEXT.match(doc.line_text(anchor.line), anchor.column - 1):
+            continue
         name = f"“{anchor.text}”" if anchor.text else f"to {_shown(anchor.href.strip())}"
         yield Violation(
             f"Link {name} {what}" if anchor.text or anchor.href.strip() else f"Link {what}",
@@ -263,7 +274,9 @@ RULES = (
         "placeholder as its target, or no text at all. An image inside the link counts as its "
         "text through its alt, and so do inline code and an HTML link's `aria-label`. A "
         "destination written with a shortcode (`{{< ref \"x\" >}}`) is not empty, and "
-        "`<a id=\"…\">` without `href` is a named anchor, not a link.",
+        "`<a id=\"…\">` without `href` is a named anchor, not a link. Content drawn by a "
+        "template tag or a custom element counts as text, and the links of a rendered example "
+        "(`<div class=\"result\">`, `data-proofer-ignore`) are not reported.",
         why="An empty or `#` target goes nowhere (or back to the top of the page), and a link "
         "without text is announced as a bare URL by screen readers and carries no anchor text "
         "for search engines: both are left-overs of an unfinished edit.",

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import Field
 
 from seolint.source.document import Document
+from seolint.source.facts.demonstration import demonstration_lines
 from seolint.source.facts.destination import on_domain
 from seolint.source.facts.links import Piece, scan
 from seolint.findings import Severity, Span, Violation
@@ -147,6 +148,8 @@ def _in_text(line: _Line, options: Placeholders, brackets: tuple[str, ...], temp
     for found in _LOREM.finditer(text):
         yield _Found(found.start(), found.group(0), _FILLER)
     for found in _BRACKETED.finditer(text):
+        if text.startswith("(", found.end()):
+            continue  # a link the parser did not take (`[Guide]({{ '/x/' | relative_url }})`)
         inside = fold(found.group(1))
         if any(inside.startswith(word) and (word.endswith(" ") or len(inside) == len(word)
                                             or not inside[len(word)].isalnum())
@@ -163,8 +166,11 @@ def placeholder_text(doc: Document, options: Placeholders) -> Iterator[Violation
     # Jekyll and Eleventy run Markdown content through Liquid: every `{{ }}` there is rendered.
     templated = doc.settings.site is not None and doc.settings.site.templated_content
     found_in = scan(doc)
+    shown = demonstration_lines(doc)  # a rendered example's filler is the example
     for row in _lines(found_in.pieces):
         line, source = row.line, doc.line_text(row.line)
+        if line in shown:
+            continue
         taken = searched = 0
         for found in sorted(_in_text(row, options, brackets, templated)):
             if found.start < taken:
@@ -179,6 +185,8 @@ def placeholder_text(doc: Document, options: Placeholders) -> Iterator[Violation
                 _HINTS[found.what],
             )
     for anchor in found_in.anchors:
+        if anchor.line in shown:
+            continue
         host = _host(anchor.href)
         if host and on_domain(host, options.domains):
             yield Violation(
@@ -207,7 +215,9 @@ RULES = (
         "example.com, .org and .net, and unrendered `{{ variable }}`. Hugo shortcodes "
         "(`{{< >}}`, `{{% %}}`) and Liquid tags are masked before parsing, Zola's "
         "`{{ shortcode(…) }}` calls are rendered, and Jekyll's `{{ site.… }}` / `{{ page.… }}` "
-        "are rendered too: none of them is reported.",
+        "are rendered too: none of them is reported. Nor is a rendered example: the lines inside an "
+        "element marked as one (`<div class=\"result\">`, `data-proofer-ignore`) and a line "
+        "shown word for word in a code block of the page.",
         why="A placeholder that reaches production looks unfinished to readers and to "
         "quality raters, and an example.com link is a dead end.",
         example="TODO: ajouter les chiffres de l’Apec. Voir [le rapport](https://example.com).",

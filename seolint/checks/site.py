@@ -161,7 +161,8 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
 
     def ids_of(target: Summary) -> tuple[str, frozenset[str] | None]:
         """The heading ids of an article; None when some are made by the site in ways seolint
-        cannot know (a heading that is only an HTML comment, which MkDocs hooks expand)."""
+        cannot know (a heading that is only an HTML comment, which MkDocs hooks expand, or a
+        page drawn by a component without a heading of its own: VitePress' `<ApiIndex />`)."""
         style = options.anchor_style or target.heading_style or "github"
         if target.heading_style is not None and "" in target.headings:
             return target.display, None
@@ -286,7 +287,9 @@ RULES = (
         "`.md` file against the file), the generator's link forms are followed or accepted "
         "(Hugo `(g)` and `ref`, Jekyll `{{ site.baseurl }}` and `{% link %}`, Zola `@/`), "
         "explicit ids `{#id}`, `{ #id }`, `{: #id}` and `{/* #id */}` count, and footnote "
-        "anchors are accepted; the hint names the URL the article that was probably meant has.",
+        "anchors are accepted; the hint names the URL the article that was probably meant has. "
+        "A page a template of the content folder makes (`docs/assets.webc`, "
+        "`docs/index.njk`, an `.html` page) is an address too.",
         why="A broken link is a dead end for readers and wastes crawl budget; crawlers report "
         "404s and the linking page looks neglected.",
         example="[our quiz](/quizz/)",

@@ -64,8 +64,8 @@ def title_h1_mismatch(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if not title or not title.strip():
         return
     h1 = next((heading for heading in doc.body.headings if heading.level == 1), None)
-    if h1 is None:
-        return
+    if h1 is None or any(block.text and block.line < h1.line for block in doc.body.blocks):
+        return  # an H1 after prose is a section's heading (H001 reports a second H1), not the page's
     if _comparable(title) != _comparable(h1.shown):
         yield Violation(
             f"The body's H1 “{h1.shown}” differs from the title “{title.strip()}” "
@@ -134,7 +134,8 @@ RULES = (
         "T005", "title-h1-mismatch", Severity.WARNING, title_h1_mismatch, needs_body=True,
         what="Reports a body H1 whose text differs from the front-matter title, once case, "
         "accents, punctuation and spacing are folded away. Articles without a body H1 are "
-        "not concerned.",
+        "not concerned, nor an H1 that comes after prose: it heads a section, and H001 "
+        "reports it as a second H1.",
         why="Searchers click a result for its title and expect the page's headline to confirm "
         "it; an H1 that says something else looks like a different page, and search engines "
         "may rewrite the result's title from the H1.",

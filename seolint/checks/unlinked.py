@@ -43,6 +43,11 @@ _CLOSING_EMPHASIS = re.compile(r"(?:\*{1,3}|_{1,3}|</(?:strong|em|b|i)>)+", re.I
 _SWITCH = re.compile(r"(?:^|\s)/\w")
 #: The words of the emphasized text before the path (a call to action is a sentence).
 _WORD_BEFORE = re.compile(r"[^\W\d_]{2,}")
+#: A link's destination opening right before a reference: the link is there, written with a
+#: template tag the parser does not take (`[talk](https://youtu.be/{{ id }})`).
+#: Likewise a reference definition the parser did not take (kramdown's `[3]: https://…` after a
+#: paragraph), and an attribute's value (`<site-card @url="https://…">`).
+_DESTINATION_BEFORE = re.compile(r"\]\(\s*(?:\{\{-?\s*[\"']?)?$|^\s*\[[^\]]+\]:\s*<?$|=\s*[\"']$")
 #: What both finders need: a slash (a URL's scheme, a site path) or a bare ``www.``.
 _MAYBE_REFERENCE = re.compile(r"/|www\.", re.IGNORECASE)
 #: An HTTP method before a path makes it an API endpoint (`GET /customers/42`), not a page.
@@ -110,6 +115,9 @@ def _ends_clause(piece: Piece, path: str, source: str, end: int) -> bool:
 
 def unlinked_reference(doc: Document, options: Unlinked) -> Iterator[Violation]:
     searched: dict[int, int] = {}  # per line, where the previous finding ended
+    site = doc.settings.site
+    if site is not None and site.autolinks:  # the renderer links a bare URL (GFM autolinks)
+        options = options.model_copy(update={"urls": False})
     for piece in pieces(doc):
         if piece.link or not _MAYBE_REFERENCE.search(piece.text):
             continue  # most pieces are prose with no slash: one search instead of two finders
@@ -117,6 +125,8 @@ def unlinked_reference(doc: Document, options: Unlinked) -> Iterator[Violation]:
         for what, found in _references(piece, options):
             start = source.find(found, searched.get(piece.line, 0))
             end = start + len(found)
+            if "{" in found or (start >= 0 and _DESTINATION_BEFORE.search(source, 0, start)):
+                continue  # a link's target the parser did not take: `[x]({{ "https://…" | f }})`
             if what == "site path" and (start < 0 or not _ends_clause(piece, found, source, end)):
                 continue  # mid-sentence (“/api traffic”) or emphasized alone (`_/public_`): a mention
             column = start + 1 if start >= 0 else Span.at_line(piece.line, source).column
@@ -145,7 +155,11 @@ RULES = (
         "their own (`/api traffic`, `_/public_`), which name a route rather than send the "
         "reader to a page. A path that ends an emphasized sentence is a call to action and is "
         "reported (`**découvrez votre profil grâce à notre quiz : /quiz**`). URLs on localhost and example domains illustrate a shape rather than cite a "
-        "page and are not reported either.",
+        "page and are not reported either, nor are URLs at all on a site whose renderer turns "
+        "a bare URL into a link (Hugo's goldmark `linkify`, VitePress, Docusaurus, Astro, "
+        "MkDocs with `pymdownx.magiclink`), nor a URL that is the target of a link the "
+        "parser did not take (`[talk](https://youtu.be/{{ id }})`, a reference definition, an "
+        "attribute's value).",
         why="A reference in plain text is a call to action nobody can click (many renderers "
         "do not autolink), and it passes no relevance to the page it names; as a link with "
         "descriptive text it does both.",

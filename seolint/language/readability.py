@@ -161,10 +161,18 @@ def measure_ease(doc: Document, min_words: int = 100) -> tuple[float, int, int] 
     language has no formula or the body is too short for the score to mean anything."""
     if formula(doc.lang) is None or not _has_body(doc) or doc.word_count < min_words:
         return None
-    found, count = doc.sentences, doc.word_count
+    found = doc.running_sentences  # a list written inline is no sentence
+    count = running_word_count(doc)
+    if count < min_words:
+        return None
     total = _syllable_count(found, doc.lang)
     score = reading_ease(count, len(found), total, doc.lang)
     return None if score is None else (score, len(found), total)
+
+
+def running_word_count(doc: Document) -> int:
+    """The words of the sentences reading ease measures (``Document.running_sentences``)."""
+    return sum(len(sentence.words) for sentence in doc.running_sentences)
 
 
 def _has_body(doc: Document) -> bool:

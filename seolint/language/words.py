@@ -66,6 +66,21 @@ def sentences(text: str, lang: str, line: int = 0) -> list[Sentence]:
     return found
 
 
+#: A paragraph of at least this many comma-separated names is a list written inline.
+INLINE_LIST_ITEMS = 20
+
+
+def inline_list(text: str) -> bool:
+    """Whether a block is a list written inline, not a sentence: at least
+    :data:`INLINE_LIST_ITEMS` items between commas (or semicolons), nearly all of them a few
+    words long, like a release's list of contributors."""
+    if text.count(",") + text.count(";") + 1 < INLINE_LIST_ITEMS:
+        return False
+    items = [item.split() for item in re.split(r"[,;]", text)]
+    short = sum(1 for item in items if 0 < len(item) <= 4)
+    return len(items) >= INLINE_LIST_ITEMS and short >= 0.8 * len(items)
+
+
 def _add(found: list[Sentence], candidate: str, line: int) -> None:
     words = prose_words(candidate)
     if words:

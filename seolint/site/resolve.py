@@ -137,7 +137,7 @@ class Site:
         if target is not None:
             return target
         found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
-        return FILE if found else MISSING
+        return FILE if found or _template_page(source, path) else MISSING
 
     def _by_file(self, on_disk: str) -> int | None:
         folder = on_disk.rstrip(os.sep)  # "/" itself: "/index.md", not "//index.md"
@@ -207,6 +207,24 @@ _INDEX, _UNDER_INDEX = f"{os.sep}index.md", f"{os.sep}_index.md"
 #: Characters after which a link is no plain relative path: ``urlsplit`` and ``unquote`` are
 #: needed (a scheme, query, fragment, escape, or whitespace that urlsplit strips).
 _NOT_PLAIN = re.compile(r"[:?#%\s\x00-\x1f\x7f]|^//")
+
+
+#: Page templates a generator builds pages from besides Markdown: Eleventy's Nunjucks, Liquid,
+#: WebC and JavaScript templates, Jekyll's and Hugo's HTML pages, Astro's components.
+_TEMPLATE_PAGES = (".html", ".htm", ".njk", ".liquid", ".webc", ".11ty.js", ".11ty.cjs", ".11ty.mjs",
+                   ".hbs", ".pug", ".ejs", ".haml", ".mustache", ".astro")
+
+
+def _template_page(source: Summary, path: str) -> bool:
+    """Whether a template file in the content folder makes the page at ``path``
+    (`/docs/assets/` from `docs/assets.webc` or `docs/assets/index.njk`)."""
+    if source.content_root is None:
+        return False
+    stem = os.path.join(source.content_root, split(path)[0].strip("/"))
+    if stem.endswith(".html"):
+        stem = stem[:-5]
+    return any(file_exists(candidate + extension)
+               for candidate in (stem, os.path.join(stem, "index")) for extension in _TEMPLATE_PAGES)
 
 
 def split(href: str) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from seolint.language.fold import fold
 from seolint.language.words import stems
-from seolint.source.facts.links import links as body_links, target_end
+from seolint.source.facts.links import links as body_links, masked_start, target_end
 from seolint.source.markdown import link_targets
 from seolint.source.profiles.model import OLD_SLUG_KEYS, old_slugs
 from seolint.source.suppress import Suppressions
@@ -36,6 +36,8 @@ _EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 _SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^}]*?(?:\*/)?\}\s*$""")
 #: A kramdown block attribute list on its own line (`{: #v3-8-6}`): the id of the heading above.
 _BLOCK_IAL = re.compile(r"^\{:\s*#([\w.:-]+)[^}]*\}\s*$")
+_COMPONENT = re.compile(r"^\s*<(?:[A-Z][\w.]*|script)\b", re.MULTILINE)
+_HOOKED_OPTION = re.compile(r"^\s*<!--\s*md:(?:option|setting)\s+([\w.:-]+)\s*-->\s*$")
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 #: An `id` (or a named anchor) of inline HTML, a target for `#fragment` links too.
 _HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"'\s>]+)["']""")
@@ -150,8 +152,10 @@ def summarize(doc: Document, ignored: frozenset[str], suppressions: Suppressions
     if not _is_article(doc):
         return None
     links = tuple(LinkRef(link.href, link.line, link.column, target_end(doc.lines, link.line, link.column, link.href))
-                  for link in body_links(doc) if is_internal(link.href, doc.settings.own_url))
+                  for link in body_links(doc)
+                  if is_internal(link.href, doc.settings.own_url) and not masked_start(doc, link.line, link.column, link.href))
     return _summary(doc, links, _headings(doc), ignored, suppressions)
+
 
 
 def _is_article(doc: Document) -> bool:
@@ -259,9 +263,13 @@ def _headings(doc: Document) -> tuple[str, ...]:
         headings += tuple("{#" + found.group(1) + "}" for line in doc.lines if (found := _BLOCK_IAL.match(line)))
     if profile.definition_ids:
         headings += _definition_terms(doc.lines)
+    if profile.source_hooks:  # Material's hooks turn `<!-- md:option x -->` into an entry with id `+x`
+        headings += tuple("{#+" + m.group(1) + "}" for line in doc.lines if (m := _HOOKED_OPTION.match(line)))
     headings += tuple("{#" + found + "}" for line in doc.lines if "id=" in line for found in _HTML_ID.findall(line))
-    if "relref" in profile.link_forms and any("{{%" in line for line in doc.lines):
-        headings += ("",)  # a Markdown shortcode's output may hold headings: ids unknowable
+    # A Markdown shortcode's output may hold headings, a component draw the page: ids unknowable.
+    if ("relref" in profile.link_forms and any("{{%" in line for line in doc.lines)) \
+            or (not headings and _COMPONENT.search(doc.split.body)):
+        headings += ("",)
     return headings
 
 
@@ -314,7 +322,7 @@ def is_internal(href: str, base_url: str | None) -> bool:
     parts = urlsplit(href)
     if base_url and href.startswith(base_url.rstrip("/") + "/"):
         return True
-    return not parts.scheme and not parts.netloc and not href.startswith(("mailto:", "tel:")) and bool(href)
+    return not parts.scheme and not parts.netloc and not href.startswith(("mailto:", "tel:")) and bool(href.strip())  # blank: a template tag, masked
 
 
 def url_of(summary: Summary, root: str) -> str:

@@ -194,3 +194,13 @@ class Document:
     @cached_property
     def word_count(self) -> int:
         return sum(len(sentence.words) for sentence in self.sentences)
+
+    @cached_property
+    def running_sentences(self) -> list[words.Sentence]:
+        """The sentences of the prose without the lists written inline (a paragraph of 20
+        names between commas is no sentence): what sentence length and reading ease measure."""
+        found: list[words.Sentence] = []
+        for block, block_sentences in zip(self.body.blocks, self.block_sentences):
+            if not words.inline_list(block.text):
+                found += block_sentences
+        return found

@@ -1,10 +1,7 @@
 """The body as markdown-it-py tokens, and the facts rules read from them.
 
-Real content is not pure CommonMark. Before parsing, constructs of site generators are
-blanked out (replaced by spaces, so every line and column stays where it was): MDX
-``import``/``export`` lines, JSX component tags and ``{/* */}`` comments, Hugo shortcodes,
-Liquid tags, kramdown attribute lines, ``:::`` aside fences, GitHub ``[!NOTE]`` markers and
-Microsoft ``[!INCLUDE[...](...)]``. Code is never touched.
+Real content is not pure CommonMark: what the parser must not see is blanked out first
+(``seolint.source.masking``), every line and column staying where it was.
 
 Every position is whole-file: a token's ``map`` is 0-based within the body, so the body's
 first line in the file is added in exactly one place, :func:`parse`.
@@ -18,87 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MDX_LINE = re.compile(r"^(?:import|export)\s.*$")
-_JSX_LINE = re.compile(r"^\s*</?[A-Z][\w.]*(?:\s[^<>]*)?/?>\s*$")
-_KRAMDOWN = re.compile(r"^\s*\{:[^}]*\}\s*$")
-_ASIDE = re.compile(r"^\s*:::+.*$")
-#: Any of the four above, tested with one match per line instead of four.
-_BLANKED_LINE = re.compile(
-    "|".join(f"(?:{pattern.pattern})" for pattern in (_MDX_LINE, _JSX_LINE, _KRAMDOWN, _ASIDE))
-)
-_INLINE_CONSTRUCTS = re.compile(
-    r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|(?<!\]\()\{%.*?%\}|\{/\*.*?\*/\}|\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]"
-    r"|(?<=>)\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]",
-    re.DOTALL,
-)
-
-
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-#: A Liquid destination of a Markdown link: `[x]({{ '/a/' | relative_url }})`, `[x]({% link a.md %})`.
-_TEMPLATE_LINK = re.compile(r"(?<=\]\()(?:\{\{(?![<%])[^\n{}]*\}\}|\{%[^\n%]*%\})")
-#: Stands for a space in such a destination, so that the parser takes it as one (CommonMark
-#: ends a destination at a space); the link's facts put the spaces back.
-TEMPLATE_SPACE = "\u00a0"
-
-
-def _glue(match: re.Match[str]) -> str:
-    return match.group(0).replace(" ", TEMPLATE_SPACE)
-
-
-def unglued(href: str) -> str:
-    """A link's destination as written, when :func:`_glue` made it one for the parser."""
-    if "%C2%A0" in href and href.startswith("%7B"):
-        from urllib.parse import unquote
-
-        return unquote(href).replace(TEMPLATE_SPACE, " ")
-    return href
-
-
-def _masked(text: str) -> str:
-    if "](" in text and "{" in text:
-        text = _TEMPLATE_LINK.sub(_glue, text)
-    return _INLINE_CONSTRUCTS.sub(_blank, text)
-
-
-_MDX_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-
-
-def mask(body: str, mdx: bool = False) -> str:
-    """The body with non-CommonMark constructs blanked out, outside code fences.
-
-    MDX has no indented code blocks, so a fence indented inside a JSX component
-    (``<TabItem>`` then four spaces and a fence) is still a fence: its indentation is dropped.
-    """
-    out: list[str] = []
-    fence: str | None = None
-    chunk: list[str] = []
-    fence_pattern = _MDX_FENCE if mdx else _FENCE
-    for line in body.split("\n"):
-        opener = fence_pattern.match(line)
-        if opener and mdx:
-            line = line.lstrip()
-        if fence is not None:
-            out.append(line)
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            if chunk:
-                out.append(_masked("\n".join(chunk)))
-            chunk = []
-            out.append(line)
-            fence = opener.group(1)
-            continue
-        if _BLANKED_LINE.match(line):
-            line = " " * len(line)
-        chunk.append(line)
-    if chunk:
-        out.append(_masked("\n".join(chunk)))
-    return "\n".join(out)
+from seolint.source.masking import blank, mask, unglued
 
 
 @cache
@@ -146,7 +63,9 @@ def position(token: Any, start: int, lines: list[str]) -> tuple[int, int] | None
     return None if found < 0 else (line, found + start - begin)
 
 
-_ANCHOR_ID = re.compile(r"\s*\{#[^{}\s]*\}\s*$")
+#: A trailing id or attribute list: ``{#id}`` (Zola, kramdown, Pandoc, VitePress, with spaces
+#: too), ``{ #id .class data-toc-label="…" }`` (Python-Markdown's attr_list, MkDocs).
+_ANCHOR_ID = re.compile(r"\s*\{\s*(?:[#.:][^{}]*|[^{}]*?[\w-]+\s*=[^{}]*)\}\s*$")
 
 
 class Heading(NamedTuple):
@@ -163,7 +82,7 @@ class Heading(NamedTuple):
 
     @property
     def shown(self) -> str:
-        """What a reader sees, without a trailing ``{#anchor}`` id (Zola, kramdown, Pandoc)."""
+        """What a reader sees, without a trailing ``{#anchor}`` id or ``{ … }`` attribute list."""
         return _ANCHOR_ID.sub("", self.source)
 
 
@@ -329,7 +248,7 @@ def _column(lines: list[str], line: int, needle: str, detail: str = "", opener: 
 
 def without_fenced_code(html: str) -> str:
     """An HTML block with the code fenced inside it blanked out (lines and columns kept)."""
-    return _FENCED.sub(_blank, html) if "``" in html or "~~" in html else html
+    return _FENCED.sub(blank, html) if "``" in html or "~~" in html else html
 
 
 def _html_facts(body: Body, lines: list[str]) -> None:

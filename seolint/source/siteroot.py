@@ -2,8 +2,9 @@
 and against which an article's URL is computed (``site.url_of``).
 
 Decided here and nowhere else. A run over folders keeps the root it always had: the folder
-of the config file when the (first) folder lies inside it, else that folder itself, so that a
-whole-folder run reports what it always did. A run over files (a pre-commit hook's staged
+of the config file when the (first) folder lies inside it, else the folder of the site
+generator's file at or above it (so that ``site/`` and ``site/sub/`` see the same site), else
+that folder itself. A run over files (a pre-commit hook's staged
 articles, an editor's buffer) must see the site those files belong to: the folder of their
 config file, else the top of their git work tree, else their common parent folder.
 """
@@ -23,12 +24,24 @@ def site_root(paths: list[Path], config: Config) -> Path:
     given = paths or [Path(".")]
     if all(path.is_dir() for path in given):
         first = absolute(given[0])
-        return config.root if has_config_file(config) and first.is_relative_to(config.root) else first
+        if has_config_file(config) and first.is_relative_to(config.root):
+            return config.root
+        return generator_root(first) or first
     folders = [absolute(path if path.is_dir() else path.parent) for path in given]
     common = Path(os.path.commonpath(folders))
     if has_config_file(config) and common.is_relative_to(config.root):
         return config.root
-    return git_top(common) or common
+    return generator_root(common) or git_top(common) or common
+
+
+def generator_root(folder: Path) -> Path | None:
+    """The folder of the site generator's file (``hugo.toml``, ``_config.yml``…) at or above
+    ``folder``, when there is one: a run over ``site/sub/`` sees the same site as a run over
+    ``site/``, so that the rules across articles give the same findings."""
+    from seolint.source.profiles import detect
+
+    profile = detect(folder)
+    return Path(profile.root) if profile is not None else None
 
 
 def has_config_file(config: Config) -> bool:

@@ -16,7 +16,8 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
-from seolint.source.markdown import position, unglued, without_fenced_code
+from seolint.source.markdown import position, without_fenced_code
+from seolint.source.masking import unglued
 
 if TYPE_CHECKING:
     from seolint.source.document import Document
@@ -167,7 +168,8 @@ class _Walk:
         else:
             line, source = self.line, self.doc.line_text(self.line)
             column = self._find(source, needle, html)
-        templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source)))
+        templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source))) \
+            or (html and _blanked(href))
         href = unglued(href) if templated else href  # a Liquid destination glued for the parser
         self.link = _Open(href, line, column + 1, html, templated)
 
@@ -186,10 +188,46 @@ class _Walk:
         link = self.link
         assert link is not None
         text = " ".join("".join(link.parts).split())
+        if not link.href.strip() and not link.templated and not link.html:
+            # The destination may stand on a later line than the text, or in a definition
+            # (`[text][]` … `[text]: <{{% eturl x %}}>`), masked before parsing.
+            source = self.doc.line_text(self.line)
+            link.templated = bool(_TEMPLATE_DESTINATION.search(source)) or any(
+                label in _template_definitions(self.doc) for label in _labels(source, text))
         self.out.anchors.append(Anchor(link.href, text, link.line, link.column, link.html,
                                        link.templated, link.label, True, bool(text) and not link.prose,
                                        tuple(link.images)))
         self.link = None
+
+
+def _blanked(href: str) -> bool:
+    """An HTML ``href`` made of spaces only: a template tag blanked before parsing
+    (``href="{% link x.md %}"``); a real empty one is ``href=""``."""
+    return bool(href) and not href.strip()
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?[ \t]*\{[{%]", re.MULTILINE)
+
+
+def _template_definitions(doc: Document) -> frozenset[str]:
+    """Labels of the reference definitions whose destination is a template tag."""
+    return doc.derived(_definitions)
+
+
+def _definitions(doc: Document) -> frozenset[str]:
+    body = doc.split.body
+    return frozenset(_label(found) for found in _DEFINITION.findall(body)) if "]:" in body else frozenset()
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _labels(source: str, text: str) -> Iterator[str]:
+    """The labels a reference link may use: its text (``[text][]``, ``[text]``) and any
+    ``][label]`` on its line."""
+    yield _label(text)
+    yield from (_label(found) for found in re.findall(r"\]\[([^\]]+)\]", source))
 
 
 def _markdown_link_start(source: str, start: int) -> int:
@@ -271,7 +309,7 @@ def _html_anchors(token: Any, first: int, masked: list[str]) -> Iterator[Anchor]
         row, column = (tag.sourceline or 1) - 1, tag.sourcepos or 0
         found = position(token, starts[row] + column, masked) if row < len(starts) else None
         line, column = (token.map[0] + row, column) if found is None else found
-        yield Anchor(str(href), text, first + line, column + 1, True, _templated(str(href)),
+        yield Anchor(str(href), text, first + line, column + 1, True, _templated(str(href)) or _blanked(str(href)),
                      label, closed, False, tuple(None if alt is None else str(alt) for alt in images))
 
 
@@ -304,3 +342,13 @@ def _scan(doc: Document) -> Scan:
             result.anchors.extend(_html_anchors(token, first, masked))
     return result
 
+
+def masked_start(doc: Document, line: int, column: int, href: str) -> bool:
+    """Whether the target of the Markdown link opening at ``column`` starts with a template
+    tag that was masked before parsing: what is left of it (`#v3` when the tag was blanked)
+    is not where the link leads. A Liquid destination kept whole (``unglued``) is not."""
+    if href.lstrip("<").startswith("{"):
+        return False
+    source = doc.line_text(line)
+    start = source.find("](", column - 1) if source[column - 1:column] == "[" else -1
+    return start >= 0 and re.match(r"\s*<?\s*\{[{%]", source[start + 2:]) is not None

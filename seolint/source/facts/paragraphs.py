@@ -81,6 +81,9 @@ class EmphasisLine(NamedTuple):
     text: str  # the emphasized text, spaces collapsed
     line: int
     section: int  # the level of the heading it stands under (1 before any heading)
+    italic: bool = False  # italic only, no bold
+    followed_by: str = ""  # the type of the next block's opening token ("" at the end)
+    after_image: bool = False  # the paragraph before it is an image alone (it is a caption)
 
 
 def emphasis_lines(doc: Document) -> list[EmphasisLine]:
@@ -97,20 +100,26 @@ def _emphasis_lines(doc: Document) -> list[EmphasisLine]:
             section = int(token.tag[1])
         if token.type != "paragraph_open" or not token.map:
             continue
-        text = _emphasized_line(token, tokens[index + 1])
-        if text is not None:
-            found.append(EmphasisLine(text, doc.split.body_line + token.map[0], section))
+        emphasized = _emphasized_line(token, tokens[index + 1])
+        if emphasized is not None:
+            after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+            image = index >= 2 and tokens[index - 1].type == "paragraph_close" and _image_only(tokens[index - 2])
+            found.append(EmphasisLine(emphasized[0], doc.split.body_line + token.map[0], section,
+                                      emphasized[1], after, image))
     return found
 
 
-def _emphasized_line(paragraph: Any, inline: Any) -> str | None:
-    """The text of a top-level one-line paragraph that is all bold or italic, else None."""
+def _emphasized_line(paragraph: Any, inline: Any) -> tuple[str, bool] | None:
+    """The text of a top-level one-line paragraph that is all bold or italic, and whether it
+    is italic only; None for any other paragraph."""
     if paragraph.level != 0 or not inline.map or inline.map[1] - inline.map[0] != 1:
         return None
     depth, text = 0, []
+    bold = False
     for child in inline.children or []:
         if child.type in ("strong_open", "em_open"):
             depth += 1
+            bold = bold or child.type == "strong_open"
         elif child.type in ("strong_close", "em_close"):
             depth -= 1
         elif child.type == "text" and (depth > 0 or not child.content.strip()):
@@ -118,7 +127,13 @@ def _emphasized_line(paragraph: Any, inline: Any) -> str | None:
         elif depth > 0 or not _comment(child):  # plain text, a link, code, an image, HTML
             return None
     joined = " ".join("".join(text).split())
-    return joined or None
+    return (joined, not bold) if joined else None
+
+
+def _image_only(inline: Any) -> bool:
+    children = [child for child in inline.children or []
+                if not (child.type in ("text", "softbreak") and not child.content.strip())]
+    return bool(children) and all(child.type == "image" for child in children)
 
 
 def _comment(child: Any) -> bool:

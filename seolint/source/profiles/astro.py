@@ -48,6 +48,7 @@ def read(root: Path, marker: Path) -> Profile:
         content_dirs=(("src/content", None), ("src/pages", None)),
         base_path=url_path(literal(source, "base")),
         site_url=literal(source, "site"),
+        autolinks=True,  # `markdown.gfm` is on by default
         permalinks=(Permalink("docs", "/:path/"),),
         languages=found,
         language_folders=True,

@@ -40,6 +40,7 @@ def read(root: Path, marker: Path) -> Profile:
         title_from_h1=True,
         # `themeConfig.image`: the social card of every page (docusaurus.io/docs/api/themes/configuration#meta-image)
         default_covers=("",) if literal(source, "image") or head_image(source) else (),
+        autolinks=True,  # remark-gfm is on by default
         date_from_name=True,
         reasons=(f"{marker.name} found (not executed): Docusaurus defaults",),
     )

@@ -71,6 +71,7 @@ def read(root: Path, marker: Path) -> Profile:
         link_forms=("glossary", "relref"),
         root_fallback=True,
         definition_ids=bool(table(lower, "markup", "goldmark", "parser").get("autoDefinitionTermID")),
+        autolinks=table(lower, "markup", "goldmark", "extensions").get("linkify", True) is not False,
         cover_keys=("images", "image", "cover", "featured_image"),
         bundle_covers=("cover", "featured", "feature", "thumbnail"),
         # Hugo's Open Graph template falls back to the site's `params.images` on every page.

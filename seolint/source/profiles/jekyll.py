@@ -70,7 +70,7 @@ def read(root: Path, marker: Path) -> Profile:
         nav=frozenset(navigation.jekyll(root, source.strip("/"))),
         date_from_name=True,
         static_dirs=("",),
-        link_forms=("liquid",),
+        link_forms=("liquid", "jekyll-tags"),
         templated_content=True,
         cover_keys=("image",),
         default_covers=tuple(_default_covers(data, source.strip("/"))),

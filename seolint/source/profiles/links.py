@@ -4,7 +4,9 @@
   (a render hook of gohugo.io's own site): accepted, not checked.
 - ``relref``: Hugo's ``{{< ref "path" >}}``/``{{< relref "path" >}}`` name a content file.
 - ``liquid``: Jekyll's ``{{ site.baseurl }}/x/`` and ``{{ '/x/' | relative_url }}`` are site
-  URLs, ``{% link _docs/x.md %}`` and ``{% post_url 2010-07-21-name %}`` name source files.
+  URLs (Jekyll's filters, which Eleventy sites often copy).
+- ``jekyll-tags``: Jekyll's ``{% link _docs/x.md %}`` and ``{% post_url 2010-07-21-name %}``
+  name source files; elsewhere (Eleventy) such a tag is a site's own shortcode: not checked.
 - ``zola``: ``@/blog/post.md`` names a file under ``content/``.
 
 Any other template destination (``{{ site.repository }}/issues``) is not checked.
@@ -44,6 +46,7 @@ def rewrite(href: str, forms: tuple[str, ...]) -> Target | str | None:
             return Target("url", "/" + _BASEURL.sub("", text).lstrip("/"))
         if found := _FILTERED.match(text):
             return Target("url", "/" + found.group(1).lstrip("/") + found.group(2))
+    if "jekyll-tags" in forms:
         if found := _LIQUID_LINK.match(text):
             return Target("source", found.group(1) + found.group(2))
         if found := _POST_URL.match(text):

@@ -40,9 +40,18 @@ def read(root: Path, marker: Path) -> Profile:
         title_suffix=f" - {name.strip()}" if (name := text(data, "site_name")) and name.strip() else None,
         nav=frozenset(navigation.mkdocs(data)),
         title_from_h1=True,
+        autolinks="pymdownx.magiclink" in _extensions(data),
         static_dirs=(docs,),
         heading_style="mkdocs",
         default_covers=("",) if "social" in names else (),  # Material's social plugin draws a card per page
         source_hooks=bool(data.get("hooks")) or "macros" in names,
         reasons=(f"{marker.name} read: docs_dir {docs}; plugins {', '.join(sorted(names)) or 'none'}",),
     )
+
+
+def _extensions(data: dict[str, object]) -> set[str]:
+    """The names under `markdown_extensions` (plain names or one-key tables)."""
+    listed = data.get("markdown_extensions")
+    if not isinstance(listed, list):
+        return set()
+    return {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in listed}

@@ -69,7 +69,7 @@ class Profile:
     docs: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
     heading_style: str = "github"  # how heading ids are made (seolint.site.summaries.anchor)
-    link_forms: tuple[str, ...] = ()  # "glossary", "liquid", "zola": link forms it resolves
+    link_forms: tuple[str, ...] = ()  # "glossary", "liquid", "jekyll-tags", "relref", "zola" (profiles.links)
     #: A relative link that leads nowhere from the page is tried from the site root (Hugo's
     #: link render hook looks pages up with GetPage, which does that).
     root_fallback: bool = False
@@ -78,6 +78,9 @@ class Profile:
     #: site title, MkDocs' `" - site_name"`, VitePress', Docusaurus' and Starlight's `" | title"`.
     title_suffix: str | None = None
     title_from_h1: bool = False  # without a `title` key, the first heading, an H1, is the title
+    #: The Markdown renderer turns a bare `https://…` into a link (GFM's autolink literals:
+    #: Hugo's goldmark `linkify`, VitePress, Docusaurus and Astro's remark-gfm, MkDocs' magiclink).
+    autolinks: bool = False
     #: Markdown content goes through a template engine first (Jekyll's and Eleventy's Liquid):
     #: a `{{ variable }}` in it is rendered, not left as it is.
     templated_content: bool = False

@@ -46,6 +46,7 @@ def read(root: Path, marker: Path) -> Profile:
         default_covers=("",) if head_image(source) else (),  # `head: [['meta', {property: 'og:image'…}]]`
         nav=frozenset(navigation.vitepress(root)),
         title_from_h1=True,
+        autolinks=True,  # its markdown-it runs with `linkify: true`
         static_dirs=(f"{folder}/public".lstrip("/"), folder),
         excluded=tuple("/".join(part for part in (folder, glob.strip("/")) if part) for glob in _src_exclude(source)),
         reasons=(f"{marker.relative_to(root).as_posix()} scanned: srcDir {folder or '.'}, lang {lang or 'unset'}",),

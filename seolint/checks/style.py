@@ -118,7 +118,7 @@ def _longest_stretch(sentences: list[Sentence], linked: list[bool]) -> tuple[int
 def transition_words(doc: Document, options: TransitionWords) -> Iterator[Violation]:
     if not has_transitions(doc.lang) or not _has_body(doc) or doc.word_count < options.min_words:
         return
-    found = _prose_sentences(doc, ("paragraph", "blockquote"))
+    found = _prose_sentences(doc, ("paragraph", "blockquote", "list_item"))
     if not found:
         return
     linked = [transition(sentence.text, doc.lang) is not None for sentence in found]
@@ -205,10 +205,10 @@ RULES = (
         "C007", "transition-words", Severity.WARNING, transition_words, options=TransitionWords,
         needs_body=True,
         what="Reports, once, a text of 200 words or more in which fewer than 30 % of the "
-        "sentences of its paragraphs and quotes contain a transition word or phrase (“because”, "
-        "“however”, “for example”; « car », « cependant », « par exemple »), at the start of the "
-        "longest stretch of sentences without one. Headings, list items and table cells are "
-        "not counted: a list's items are tied together by the list itself. The words are the "
+        "sentences of its paragraphs, quotes and list items contain a transition word or phrase "
+        "(“because”, “however”, “for example”; « car », « cependant », « par exemple »), at the "
+        "start of the longest stretch of sentences without one. Headings and table cells are "
+        "labels, not sentences, and are not counted. The words are the "
         "language's `[transitions]` list in `rules/lang/<lang>.toml`; `pairs` (“either … or”, "
         "« non seulement … mais ») count when both parts are in one sentence. A language without "
         "a list is not judged.",

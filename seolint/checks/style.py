@@ -41,6 +41,12 @@ def _prose_sentences(doc: Document, kinds: tuple[str, ...]) -> list[Sentence]:
     return found
 
 
+def _percent(share: float) -> str:
+    """A share as the message shows it, to a tenth ("29.7", "24"): rounded to a whole number,
+    29.7 % would read as the 30 % bound it misses."""
+    return f"{share:.1f}".removesuffix(".0")
+
+
 def _lines(sentences: list[Sentence]) -> str:
     lines = sorted({sentence.line for sentence in sentences})
     return ", ".join(map(str, lines))
@@ -128,7 +134,7 @@ def transition_words(doc: Document, options: TransitionWords) -> Iterator[Violat
     start, length = _longest_stretch(found, linked)
     examples = ", ".join(f"“{word}”" for word in transition_examples(doc.lang)[:5])
     yield Violation(
-        f"{share:.0f} % of sentences ({sum(linked)} of {len(found)}) contain a transition word, "
+        f"{_percent(share)} % of sentences ({sum(linked)} of {len(found)}) contain a transition word, "
         f"under the {options.min_share:g} % minimum; the longest stretch without one, "
         f"{length} sentences, starts here",
         _span(doc, found[start].line),
@@ -163,7 +169,7 @@ def passive_voice(doc: Document, options: PassiveVoice) -> Iterator[Violation]:
         return
     first, phrase = passives[0]
     yield Violation(
-        f"{share:.0f} % of sentences ({len(passives)} of {len(found)}) are in the passive voice, "
+        f"{_percent(share)} % of sentences ({len(passives)} of {len(found)}) are in the passive voice, "
         f"over the {options.max_share:g} % maximum; the first, here: “{phrase}” (lines "
         f"{_lines([sentence for sentence, _ in passives[:10]])}"
         f"{', …' if len(passives) > 10 else ''})",

@@ -31,13 +31,17 @@ def _has_body(doc: Document) -> bool:
     return doc.source is not None and doc.split.problem is None and bool(doc.split.body.strip())
 
 
+#: Fewer words than this make a label ("src/", "Step 2", "Default: true"), not a sentence.
+_SENTENCE_WORDS = 4
+
+
 def _prose_sentences(doc: Document, kinds: tuple[str, ...]) -> list[Sentence]:
     """The sentences of the blocks of these kinds; bold-only lines (headings in disguise)
-    are left out."""
+    and labels of a few words (a file tree's items) are left out."""
     found: list[Sentence] = []
     for block, sentences in zip(doc.body.blocks, doc.block_sentences):
         if block.kind in kinds and not block.emphasis_only:
-            found += sentences
+            found += [sentence for sentence in sentences if len(sentence.words) >= _SENTENCE_WORDS]
     return found
 
 
@@ -213,8 +217,9 @@ RULES = (
         what="Reports, once, a text of 200 words or more in which fewer than 30 % of the "
         "sentences of its paragraphs, quotes and list items contain a transition word or phrase "
         "(“because”, “however”, “for example”; « car », « cependant », « par exemple »), at the "
-        "start of the longest stretch of sentences without one. Headings and table cells are "
-        "labels, not sentences, and are not counted. The words are the "
+        "start of the longest stretch of sentences without one. Headings, table cells and "
+        "fragments of fewer than 4 words (a file tree's `src/`) are labels, not sentences, and "
+        "are not counted. The words are the "
         "language's `[transitions]` list in `rules/lang/<lang>.toml`; `pairs` (“either … or”, "
         "« non seulement … mais ») count when both parts are in one sentence. A language without "
         "a list is not judged.",
@@ -237,7 +242,8 @@ RULES = (
         "C008", "passive-voice", Severity.WARNING, passive_voice, options=PassiveVoice,
         needs_body=True,
         what="Reports, once, a text of 200 words or more in which more than 10 % of the sentences "
-        "(of paragraphs, quotes and list items) are in the passive voice, at the first of them, "
+        "(of paragraphs, quotes and list items; 4 words or more) are in the passive voice, at "
+        "the first of them, "
         "with the passive found and the lines of the others. English: a form of *be* followed "
         "by a past participle (regular “-ed” or irregular, “was built”), with only negation and "
         "adverbs between (“is not always used”); “get started” is not passive. French: a form "

@@ -17,6 +17,7 @@ from seolint.checks import (
     run,
     site,
     slug,
+    style,
     title,
     unlinked,
 )
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     *images.RULES,
     *headings.RULES,
     *content.RULES,
+    *style.RULES,
     *links.RULES,
     *unlinked.RULES,
     *editorial.RULES,

@@ -1,4 +1,5 @@
-"""C: the body's prose — its length, paragraphs, sentences, reading ease and language.
+"""C: the body's prose — its length, paragraphs, sentences, their starts and language
+(reading ease and style: :mod:`seolint.checks.style`).
 
 Every count is made on prose only (no code, HTML, URLs or image alt text), where each block —
 paragraph, heading, list item, table cell, quote — ends a sentence (:mod:`seolint.source.markdown`).
@@ -11,7 +12,6 @@ from functools import cache
 
 from pydantic import Field
 
-from seolint.language import readability
 from seolint.source.document import Document
 from seolint.source.langid import Origin, function_word_shares
 from seolint.findings import Severity, Span, Violation
@@ -124,45 +124,6 @@ def sentence_length(doc: Document, options: SentenceLength) -> Iterator[Violatio
             f"{len(longest.words)} words",
             _span(doc, longest.line),
             "Split long sentences at their conjunctions, or turn an enumeration into a list.",
-        )
-
-
-# --- C004 readability -------------------------------------------------------------------------
-
-
-class Readability(Options):
-    min: float = Field(50, description="Lowest reading ease (0–100 scale; higher is easier).")
-    min_words: int = Field(
-        100, ge=1,
-        description="Shortest text measured, in words: the score of a few sentences means little.",
-    )
-
-
-#: Flesch's bands (Flesch 1948; the ones Yoast and Rank Math show), lowest score first.
-_BANDS = ((30, "very difficult"), (50, "difficult"), (60, "fairly difficult"), (70, "standard"),
-          (80, "fairly easy"), (90, "easy"))
-
-
-def _band(score: float) -> str:
-    return next((name for bound, name in _BANDS if score < bound), "very easy")
-
-
-def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
-    measured = readability.measure_ease(doc, options.min_words)
-    if measured is None:
-        return
-    score, sentence_count, syllables = measured
-    formula, count = readability.formula(doc.lang), readability.running_word_count(doc)
-    assert formula is not None
-    if score < options.min:
-        yield Violation(
-            f"Reading ease {score:.1f} ({formula.name} for {doc.lang}, {doc.language.source}; "
-            f"{_band(score)}), under the "
-            f"{options.min:g} minimum: {count / sentence_count:.1f} words a sentence, "
-            f"{syllables / count:.2f} syllables a word",
-            _span(doc, _first_prose_line(doc)),
-            "Shorten the sentences and prefer short, common words; each list item counts as a "
-            "sentence.",
         )
 
 
@@ -330,28 +291,6 @@ RULES = (
         use_instead="Met someone you want to keep in touch with? Send a message within two days. "
         "Remind them of what you talked about.",
         references=("Yoast SEO: sentence length (20 words, 25 %)",),
-    ),
-    Rule(
-        "C004", "readability", Severity.WARNING, reading_ease, options=Readability, needs_body=True,
-        what="Reports a reading ease under 50, computed with the language's own formula: Flesch "
-        "reading ease for English, Kandel–Moles for French, Amstad for German, and so on (the "
-        "constants textstat uses). The language is the article's own (its `lang`, `[lang-paths]`, "
-        "or else detected from the text), and the message says where it came from. Skipped for "
-        "a language without a formula and for texts under 100 words, whose score says little. "
-        "Each list item, heading and table cell ends a sentence, so a list does not count as "
-        "one endless sentence.",
-        why="Reading ease falls with long sentences and long words. On Flesch's scale, 60–70 is "
-        "plain English, 50–60 fairly difficult and under 50 difficult: the bands Yoast and "
-        "Rank Math show, where Yoast turns red under 50.",
-        example="Notwithstanding considerable organisational heterogeneity, interpersonal "
-        "relationship cultivation constitutes an indispensable professional competency.",
-        use_instead="Every workplace is different. But everywhere, knowing people helps.",
-        references=(
-            "Flesch, R. (1948), A new readability yardstick",
-            "Kandel, L. & Moles, A. (1958), Application de l’indice de Flesch à la langue française",
-            "Yoast SEO: Flesch reading ease (bands)",
-            "Rank Math: content readability (Flesch)",
-        ),
     ),
     Rule(
         "C005", "sentence-starts", Severity.INFO, sentence_starts, options=SentenceStarts,

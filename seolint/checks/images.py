@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -14,6 +15,7 @@ from seolint.findings import Severity, Span, Violation
 from seolint.source.markdown import Image
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.fold import fold
+from seolint.language.words import contains_phrase
 
 
 def image_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
@@ -199,6 +201,59 @@ def image_too_small(doc: Document, options: CardSize) -> Iterator[Violation]:
     )
 
 
+# --- I006 image-keyphrase ---------------------------------------------------------------------
+
+
+class ImageKeyphrase(Options):
+    min_share: float = Field(30, ge=0, le=100, description="With `many` images or more: the "
+                             "lowest share whose alt text holds the keyphrase, in %.")
+    max_share: float = Field(75, ge=0, le=100, description="With `many` images or more: the "
+                             "highest share, in % (more reads as keyword stuffing).")
+    many: int = Field(5, ge=1, description="From this many images on, the share is judged; "
+                      "with fewer, one alt text holding the keyphrase is enough.")
+
+
+def _keyphrase_bounds(count: int, options: ImageKeyphrase) -> tuple[int, int]:
+    """The fewest and most images whose alt should hold the keyphrase (Yoast: 2–4 of 5)."""
+    if count < options.many:
+        return 1, count
+    low = math.ceil(count * options.min_share / 100)
+    high = math.floor(count * options.max_share / 100)
+    if count == 5:  # Yoast's own exception: 4 of 5 is still fine
+        high = max(high, math.ceil(count * options.max_share / 100))
+    return low, max(high, low)
+
+
+def image_keyphrase(doc: Document, options: ImageKeyphrase) -> Iterator[Violation]:
+    if doc.keyphrase is None:
+        return
+    phrase, key = doc.keyphrase
+    images = [image for image in doc.body.images if not image.decorative]
+    described = [image for image in images if image.alt and image.alt.strip()]
+    if not described:
+        return  # no image, or none with an alt text: I004's to report
+    holding = [image for image in described if contains_phrase(image.alt or "", phrase, doc.lang)]
+    low, high = _keyphrase_bounds(len(images), options)
+    count = f"{len(holding)} of {len(images)} images ({100 * len(holding) / len(images):.0f} %)"
+    if len(holding) < low:
+        few = len(images) < options.many
+        yield Violation(
+            f"No alt text of the body's {len(images)} image{'s' * (len(images) != 1)} holds the "
+            f"focus keyphrase “{phrase}”" if few else f"The focus keyphrase “{phrase}” is in the "
+            f"alt text of {count}, under the {options.min_share:g} % minimum ({low})",
+            _image_span(doc, next((i for i in described if i not in holding), described[0])),
+            "Where an image shows the topic, say so in its alt text with the keyphrase's words; "
+            "alt text is what image search reads.",
+        )
+    elif len(holding) > high:
+        yield Violation(
+            f"The focus keyphrase “{phrase}” is in the alt text of {count}, over the "
+            f"{options.max_share:g} % maximum ({high})",
+            _image_span(doc, holding[-1]),
+            "Describe what each image shows; keep the keyphrase for the images that show the topic.",
+        )
+
+
 RULES = (
     Rule(
         "I001", "image-missing", Severity.WARNING, image_missing,
@@ -266,5 +321,28 @@ RULES = (
             "The Open Graph protocol: og:image",
             "X cards: summary_large_image",
         ),
+    ),
+    Rule(
+        "I006", "image-keyphrase", Severity.INFO, image_keyphrase, options=ImageKeyphrase,
+        needs_body=True,
+        what="Reports a body whose image alt texts do not carry the focus keyphrase (matched "
+        "as the K rules match it: every content word, in any form and order): with fewer than "
+        "5 images, when none of them does; with 5 or more, when fewer than 30 % or more than "
+        "75 % do (2 to 4 of 5). Images marked as decoration (`alt=\"\"`, "
+        "`role=\"presentation\"`) are not counted; images without any alt text count as "
+        "images without the keyphrase, and a body whose images all lack an alt text is I004's "
+        "to report, not this rule's. Skipped without a focus keyphrase.",
+        why="Alt text is what image search indexes and what tells search engines what an "
+        "image shows; an image of the topic described with the keyphrase's words ties the "
+        "images to the text's topic. Yoast SEO's imageKeyphrase assessment asks for the "
+        "keyphrase in at least one alt text, and with 5 images or more in 30–75 % of them "
+        "(more is keyword stuffing). Yoast accepts an alt with half of the keyphrase's words; "
+        "seolint asks for all of them, as its keyphrase rules do, so that “réseau” alone does "
+        "not count for « réseau professionnel ».",
+        example="---\nkeyphrase: réseau professionnel\n---\n\n![Une salle de conférence](/img/salle.jpg)",
+        use_instead="---\nkeyphrase: réseau professionnel\n---\n\n![Des membres d’un réseau "
+        "professionnel échangent à un salon](/img/salle.jpg)",
+        references=("Yoast SEO: keyphrase in image alt attributes (imageKeyphrase, 30–75 %)",
+                    "Google Search Central: image SEO best practices (alt text)"),
     ),
 )

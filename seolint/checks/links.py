@@ -28,6 +28,7 @@ from seolint.findings import Severity, Span, Violation
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.data import language
 from seolint.language.fold import fold
+from seolint.language.words import stems
 
 
 def _first_line(doc: Document) -> int | None:
@@ -215,6 +216,30 @@ def link_insecure(doc: Document, options: Insecure) -> Iterator[Violation]:
         )
 
 
+# --- L007 competing-link -----------------------------------------------------------------------
+
+
+def competing_link(doc: Document, options: NoOptions) -> Iterator[Violation]:
+    if doc.keyphrase is None:
+        return
+    phrase, _ = doc.keyphrase
+    wanted = set(stems(phrase, doc.lang))
+    if not wanted:
+        return
+    base = doc.settings.base_url
+    for anchor in links(doc):
+        if anchor.code or destination(anchor, base) not in ("internal", "outbound"):
+            continue  # code names an identifier; a same-page anchor competes with nothing
+        if set(stems(anchor.text, doc.lang)) == wanted:
+            yield Violation(
+                f"Link text “{anchor.text}” is the focus keyphrase “{phrase}”: it tells search "
+                f"engines that {_shown(anchor.href)} is the page for it, competing with this one",
+                _anchor_span(doc, anchor),
+                "Link with words that name what the target page is about instead, and keep "
+                "the keyphrase for this page's own text.",
+            )
+
+
 RULES = (
     Rule(
         "L001", "internal-links-missing", Severity.WARNING, internal_links_missing,
@@ -293,5 +318,22 @@ RULES = (
         example="[Apec](http://www.apec.fr/)",
         use_instead="[Apec](https://www.apec.fr/)",
         references=("Google Search Central: HTTPS as a ranking signal",),
+    ),
+    Rule(
+        "L007", "competing-link", Severity.WARNING, competing_link, needs_body=True,
+        what="Reports a link whose text is the focus keyphrase: the same content words, in "
+        "any form and order, and no others (matched as the K rules match it). A link whose "
+        "text only contains the keyphrase among other words is not reported, nor are same-page "
+        "anchors, `mailto:` links and links whose text is inline code. Skipped without a focus "
+        "keyphrase.",
+        why="Anchor text tells search engines what the target page is about: linking out with "
+        "the exact keyphrase says that another page, not this one, is the one to rank for it. "
+        "Yoast SEO's textCompetingLinks assessment reports any link whose anchor text is the "
+        "keyphrase (or a synonym) and turns red for a single one.",
+        example="---\nkeyphrase: réseau professionnel\n---\n\nLisez aussi notre guide du "
+        "[réseau professionnel](/guides/reseau).",
+        use_instead="---\nkeyphrase: réseau professionnel\n---\n\nLisez aussi notre guide "
+        "[pour relancer un contact après un salon](/guides/reseau).",
+        references=("Yoast SEO: competing links (textCompetingLinks)",),
     ),
 )

@@ -1,0 +1,67 @@
+// Runs Yoast SEO's assessments (npm yoastseo 3.6.0) on the articles listed in selection.json,
+// read from the corpus (../../../shared/corpus by default, or $SEOLINT_CORPUS), and writes
+// yoast-results.json: per article, each assessment's score and the numbers behind it.
+//
+//   npm ci && node run_yoast.js        (then: python compare.py)
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const MarkdownIt = require("markdown-it");
+const { Paper, assessments } = require("yoastseo");
+const buildTree = require("yoastseo/build/parse/build/build").default;
+const LanguageProcessor = require("yoastseo/build/parse/language/LanguageProcessor").default;
+const RESEARCHERS = {
+  en: require("yoastseo/build/languageProcessing/languages/en/Researcher").default,
+  fr: require("yoastseo/build/languageProcessing/languages/fr/Researcher").default,
+};
+const LOCALES = { en: "en_US", fr: "fr_FR" };
+const HERE = __dirname;
+const CORPUS = process.env.SEOLINT_CORPUS || path.resolve(HERE, "../../../shared/corpus");
+const markdown = new MarkdownIt({ html: true });
+
+const ASSESSMENTS = {
+  sentenceBeginnings: assessments.readability.SentenceBeginningsAssessment,
+  transitionWords: assessments.readability.TransitionWordsAssessment,
+  passiveVoice: assessments.readability.PassiveVoiceAssessment,
+  imageKeyphrase: assessments.seo.ImageKeyphraseAssessment,
+  textCompetingLinks: assessments.seo.TextCompetingLinksAssessment,
+};
+
+/** The body without its front matter, MDX imports/exports, or Liquid/Hugo template tags. */
+function body(text) {
+  text = text.replace(/^\uFEFF/, "");
+  const fence = text.match(/^(---|\+\+\+)[^\n]*\n[\s\S]*?\n\1[ \t]*(\n|$)/);
+  if (fence) text = text.slice(fence[0].length);
+  return text.replace(/^(import|export) .*$/gm, "");
+}
+
+function analyse(item) {
+  const source = fs.readFileSync(path.join(CORPUS, item.path), "utf8");
+  const html = markdown.render(body(source));
+  const paper = new Paper(html, { keyword: item.keyphrase || "", locale: LOCALES[item.lang] });
+  const researcher = new RESEARCHERS[item.lang](paper);
+  paper.setTree(buildTree(paper, new LanguageProcessor(researcher)));
+  const result = { path: item.path, lang: item.lang, keyphrase: item.keyphrase };
+  for (const [name, Assessment] of Object.entries(ASSESSMENTS)) {
+    try {
+      const assessment = new Assessment();
+      const applicable = assessment.isApplicable ? assessment.isApplicable(paper, researcher) : true;
+      const outcome = applicable ? assessment.getResult(paper, researcher) : null;
+      result[name] = outcome ? { score: outcome.getScore(), text: outcome.getText().replace(/<[^>]+>/g, "") } : null;
+    } catch (error) {
+      result[name] = { error: String(error) };
+    }
+  }
+  const transitions = researcher.getResearch("findTransitionWords");
+  result.transitionShare = transitions.totalSentences ? 100 * transitions.transitionWordSentences / transitions.totalSentences : 0;
+  result.textLength = transitions.textLength;
+  const passive = researcher.getResearch("getPassiveVoiceResult");
+  result.passiveShare = passive.total ? 100 * passive.passives.length / passive.total : 0;
+  result.images = researcher.getResearch("imageCount");
+  return result;
+}
+
+const selection = JSON.parse(fs.readFileSync(path.join(HERE, "selection.json"), "utf8"));
+const results = selection.map(analyse);
+fs.writeFileSync(path.join(HERE, "yoast-results.json"), JSON.stringify(results, null, 1) + "\n");
+console.log(`yoastseo: ${results.length} articles -> yoast-results.json`);

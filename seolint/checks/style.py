@@ -1,0 +1,268 @@
+"""C: how the prose reads — reading ease (C004), transition words (C007), passive voice (C008).
+
+Counts are made on prose only, where each block ends a sentence (:mod:`seolint.source.markdown`);
+the word lists are the language's data (``rules/lang/<lang>.toml``), read by
+:mod:`seolint.language.style`. A language without a list is not judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from seolint.findings import Severity, Span, Violation
+from seolint.language import readability
+from seolint.language.style import has_passive, has_transitions, passive, transition, transition_examples
+from seolint.language.words import Sentence
+from seolint.rules import Options, Rule
+from seolint.source.document import Document
+
+
+def _span(doc: Document, line: int) -> Span:
+    return Span.at_line(line, doc.line_text(line))
+
+
+def _first_prose_line(doc: Document) -> int:
+    return doc.body.blocks[0].line if doc.body.blocks else max(1, doc.split.body_line)
+
+
+def _has_body(doc: Document) -> bool:
+    return doc.source is not None and doc.split.problem is None and bool(doc.split.body.strip())
+
+
+#: Fewer words than this make a label ("src/", "Step 2", "Default: true"), not a sentence.
+_SENTENCE_WORDS = 4
+
+
+def _prose_sentences(doc: Document, kinds: tuple[str, ...]) -> list[Sentence]:
+    """The sentences of the blocks of these kinds; bold-only lines (headings in disguise)
+    and labels of a few words (a file tree's items) are left out."""
+    found: list[Sentence] = []
+    for block, sentences in zip(doc.body.blocks, doc.block_sentences):
+        if block.kind in kinds and not block.emphasis_only:
+            found += [sentence for sentence in sentences if len(sentence.words) >= _SENTENCE_WORDS]
+    return found
+
+
+def _percent(share: float) -> str:
+    """A share as the message shows it, to a tenth ("29.7", "24"): rounded to a whole number,
+    29.7 % would read as the 30 % bound it misses."""
+    return f"{share:.1f}".removesuffix(".0")
+
+
+def _lines(sentences: list[Sentence]) -> str:
+    lines = sorted({sentence.line for sentence in sentences})
+    return ", ".join(map(str, lines))
+
+
+# --- C004 readability -------------------------------------------------------------------------
+
+
+class Readability(Options):
+    min: float = Field(50, description="Lowest reading ease (0–100 scale; higher is easier).")
+    min_words: int = Field(
+        100, ge=1,
+        description="Shortest text measured, in words: the score of a few sentences means little.",
+    )
+
+
+#: Flesch's bands (Flesch 1948; the ones Yoast and Rank Math show), lowest score first.
+_BANDS = ((30, "very difficult"), (50, "difficult"), (60, "fairly difficult"), (70, "standard"),
+          (80, "fairly easy"), (90, "easy"))
+
+
+def _band(score: float) -> str:
+    return next((name for bound, name in _BANDS if score < bound), "very easy")
+
+
+def _longest(sentences: list[Sentence], count: int = 3) -> str:
+    """The ``count`` longest sentences, by line: "line 12 (48 words), line 30 (41 words)"."""
+    ranked = sorted(sentences, key=lambda sentence: -len(sentence.words))[:count]
+    return ", ".join(f"line {sentence.line} ({len(sentence.words)} words)" for sentence in ranked)
+
+
+def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
+    measured = readability.measure_ease(doc, options.min_words)
+    if measured is None:
+        return
+    score, sentence_count, syllables = measured
+    formula, count = readability.formula(doc.lang), readability.running_word_count(doc)
+    assert formula is not None
+    if score < options.min:
+        yield Violation(
+            f"Reading ease {score:.1f} ({formula.name} for {doc.lang}, {doc.language.source}; "
+            f"{_band(score)}), under the "
+            f"{options.min:g} minimum: {count / sentence_count:.1f} words a sentence, "
+            f"{syllables / count:.2f} syllables a word; longest sentences: {_longest(doc.running_sentences)}",
+            _span(doc, _first_prose_line(doc)),
+            "Shorten the sentences and prefer short, common words, starting with the longest "
+            "sentences; each list item counts as a sentence.",
+        )
+
+
+# --- C007 transition-words --------------------------------------------------------------------
+
+
+class TransitionWords(Options):
+    min_share: float = Field(
+        30, ge=0, le=100, description="Lowest share of sentences holding a transition word, in %."
+    )
+    min_words: int = Field(
+        200, ge=1, description="Shortest text judged, in words of prose (Yoast: 200)."
+    )
+
+
+def _longest_stretch(sentences: list[Sentence], linked: list[bool]) -> tuple[int, int]:
+    """The start and length of the longest run of sentences without a transition."""
+    best = (0, 0)
+    start = 0
+    for index, has in enumerate([*linked, True]):
+        if has:
+            if index - start > best[1]:
+                best = (start, index - start)
+            start = index + 1
+    return best
+
+
+def transition_words(doc: Document, options: TransitionWords) -> Iterator[Violation]:
+    if not has_transitions(doc.lang) or not _has_body(doc) or doc.word_count < options.min_words:
+        return
+    found = _prose_sentences(doc, ("paragraph", "blockquote", "list_item"))
+    if not found:
+        return
+    linked = [transition(sentence.text, doc.lang) is not None for sentence in found]
+    share = 100 * sum(linked) / len(found)
+    if share >= options.min_share:
+        return
+    start, length = _longest_stretch(found, linked)
+    examples = ", ".join(f"“{word}”" for word in transition_examples(doc.lang)[:5])
+    yield Violation(
+        f"{_percent(share)} % of sentences ({sum(linked)} of {len(found)}) contain a transition word, "
+        f"under the {options.min_share:g} % minimum; the longest stretch without one, "
+        f"{length} sentences, starts here",
+        _span(doc, found[start].line),
+        f"Tie sentences to the ones before them with words such as {examples}: they show the "
+        "reader how one idea leads to the next.",
+    )
+
+
+# --- C008 passive-voice -----------------------------------------------------------------------
+
+
+class PassiveVoice(Options):
+    max_share: float = Field(
+        10, ge=0, le=100, description="Largest share of sentences in the passive voice, in %."
+    )
+    min_words: int = Field(
+        200, ge=1, description="Shortest text judged, in words of prose: a share of a few "
+        "sentences says little.",
+    )
+
+
+def passive_voice(doc: Document, options: PassiveVoice) -> Iterator[Violation]:
+    if not has_passive(doc.lang) or not _has_body(doc) or doc.word_count < options.min_words:
+        return
+    found = _prose_sentences(doc, ("paragraph", "blockquote", "list_item"))
+    if not found:
+        return
+    passives = [(sentence, phrase) for sentence in found
+                if (phrase := passive(sentence.text, doc.lang)) is not None]
+    share = 100 * len(passives) / len(found)
+    if share <= options.max_share:
+        return
+    first, phrase = passives[0]
+    yield Violation(
+        f"{_percent(share)} % of sentences ({len(passives)} of {len(found)}) are in the passive voice, "
+        f"over the {options.max_share:g} % maximum; the first, here: “{phrase}” (lines "
+        f"{_lines([sentence for sentence, _ in passives[:10]])}"
+        f"{', …' if len(passives) > 10 else ''})",
+        _span(doc, first.line),
+        "Name who acts and make them the subject: “the team built the house” rather than “the "
+        "house was built by the team”.",
+    )
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+
+RULES = (
+    Rule(
+        "C004", "readability", Severity.WARNING, reading_ease, options=Readability, needs_body=True,
+        what="Reports a reading ease under 50, computed with the language's own formula: Flesch "
+        "reading ease for English, Kandel–Moles for French, Amstad for German, and so on (the "
+        "constants textstat uses). The language is the article's own (its `lang`, `[lang-paths]`, "
+        "or else detected from the text), and the message says where it came from. The message "
+        "names the formula, the average words a sentence and syllables a word the score comes "
+        "from, and the three longest sentences by line, where cutting helps most. Skipped for "
+        "a language without a formula and for texts under 100 words, whose score says little. "
+        "Each list item, heading and table cell ends a sentence, so a list does not count as "
+        "one endless sentence.",
+        why="Reading ease falls with long sentences and long words. On Flesch's scale, 60–70 is "
+        "plain English, 50–60 fairly difficult and under 50 difficult: the bands Yoast and "
+        "Rank Math show, where Yoast turns red under 50.",
+        example="Notwithstanding considerable organisational heterogeneity, interpersonal "
+        "relationship cultivation constitutes an indispensable professional competency.",
+        use_instead="Every workplace is different. But everywhere, knowing people helps.",
+        references=(
+            "Flesch, R. (1948), A new readability yardstick",
+            "Kandel, L. & Moles, A. (1958), Application de l’indice de Flesch à la langue française",
+            "Yoast SEO: Flesch reading ease (bands)",
+            "Rank Math: content readability (Flesch)",
+        ),
+    ),
+    Rule(
+        "C007", "transition-words", Severity.WARNING, transition_words, options=TransitionWords,
+        needs_body=True,
+        what="Reports, once, a text of 200 words or more in which fewer than 30 % of the "
+        "sentences of its paragraphs, quotes and list items contain a transition word or phrase "
+        "(“because”, “however”, “for example”; « car », « cependant », « par exemple »), at the "
+        "start of the longest stretch of sentences without one. Headings, table cells and "
+        "fragments of fewer than 4 words (a file tree's `src/`) are labels, not sentences, and "
+        "are not counted. The words are the "
+        "language's `[transitions]` list in `rules/lang/<lang>.toml`; `pairs` (“either … or”, "
+        "« non seulement … mais ») count when both parts are in one sentence. A language without "
+        "a list is not judged.",
+        why="Transition words tell the reader how a sentence relates to the one before it — a "
+        "cause, a contrast, an example, a next step — and so make a text easier to follow. "
+        "Yoast SEO's readability analysis (transition words assessment and research) asks for "
+        "at least 30 % of sentences with one in texts of 200 words or more (orange at 20–30 %, "
+        "red under 20 %); the word lists here follow the categories of Yoast's research "
+        "(addition, contrast, cause and effect, example, sequence, conclusion).",
+        example="Networking takes time. You meet people. You follow up. You stay in touch.",
+        use_instead="Networking takes time: first, you meet people; then you follow up; "
+        "finally, you stay in touch.",
+        references=(
+            "Yoast SEO: transition words (textTransitionWords: 30 %, texts of 200 words or more)",
+            "Yoast: “Why use transition words?” (yoast.com/transition-words-why-and-how-to-use-them/)",
+            "seolint language data: rules/lang/*.toml ([transitions])",
+        ),
+    ),
+    Rule(
+        "C008", "passive-voice", Severity.WARNING, passive_voice, options=PassiveVoice,
+        needs_body=True,
+        what="Reports, once, a text of 200 words or more in which more than 10 % of the sentences "
+        "(of paragraphs, quotes and list items; 4 words or more) are in the passive voice, at "
+        "the first of them, "
+        "with the passive found and the lines of the others. English: a form of *be* followed "
+        "by a past participle (regular “-ed” or irregular, “was built”), with only negation and "
+        "adverbs between (“is not always used”); “get started” is not passive. French: a form "
+        "of *être* followed by a past participle (« la maison est construite »), except the "
+        "verbs that form their compound tenses with *être* (« il est allé », « elle est née » "
+        "are active), pronominal verbs (« elle s’est lancée »), « c’est » and adjectives in -é "
+        "(« il est âgé »). The lists are the language's `[passive]` table in "
+        "`rules/lang/<lang>.toml`; a language without one is not judged.",
+        why="A passive sentence hides who acts and takes more words to say the same thing; "
+        "readers follow active sentences more easily. Yoast SEO's passive voice assessment "
+        "warns when more than 10 % of the sentences are passive (red past 15 %); the French "
+        "exceptions (verbs conjugated with *être*, pronominal verbs, adjectives in -é) are those "
+        "of Yoast's research on French passives.",
+        example="The article was written by our team. The photos were taken in Lyon.",
+        use_instead="Our team wrote the article. We took the photos in Lyon.",
+        references=(
+            "Yoast SEO: passive voice (passiveVoice: 10 %)",
+            "Yoast: “What is the passive voice?” (yoast.com/the-passive-voice-what-is-it-and-how-to-avoid-it/)",
+            "seolint language data: rules/lang/*.toml ([passive])",
+        ),
+    ),
+)

@@ -70,6 +70,13 @@ def msg_n(singular: str, plural: str, count: int, /, **params: Any) -> Message:
     return Message(_format(english, params, "en"), singular, params, plural, count)
 
 
+def joined(parts: list[str], separator: str = ", ") -> Message:
+    """Parts (messages among them) one after the other, each said in the message's language."""
+    params = {f"part{number}": part for number, part in enumerate(parts)}
+    template = separator.replace("{", "{{").replace("}", "}}").join("{" + name + "}" for name in params)
+    return Message(separator.join(parts), template, params)
+
+
 def render(text: str, lang: str) -> str:
     """``text`` in ``lang``, as a plain ``str`` (a message without a translation stays English)."""
     if not isinstance(text, Message):

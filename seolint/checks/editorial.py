@@ -19,7 +19,7 @@ from pydantic import Field
 from seolint.source.document import Document
 from seolint.source.facts.paragraphs import Paragraph, paragraphs
 from seolint.findings import AddItems, Edit, FixSafety, Severity, Span, Violation
-from seolint.i18n import msg, msg_n
+from seolint.i18n import msg
 from seolint.rules import Options, Rule
 from seolint.language.fold import fold
 from seolint.language.words import words_and_english

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
-from seolint.i18n import msg, msg_n
+from seolint.i18n import msg
 from seolint.source.markdown import Image
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.fold import fold

@@ -102,8 +102,11 @@ def problems(domain: Domain, lang: str) -> list[str]:
             found.append(f"{where}: empty {lang} translation of {ids[0]!r}")
             continue
         wanted = set().union(*(placeholders(text) for text in ids))
-        for text in strings:
-            if placeholders(text) != wanted:
+        for number, text in enumerate(strings):
+            names = set(placeholders(text))
+            if len(strings) > 1 and number < len(strings) - 1:
+                names |= wanted & {"count"}  # a singular form may say "un" for {count}
+            if names != wanted:
                 found.append(f"{where}: {lang} placeholders {sorted(placeholders(text))} differ from "
                              f"{sorted(wanted)} in {ids[0]!r}")
     mo = path.with_suffix(".mo")

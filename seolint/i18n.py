@@ -160,6 +160,11 @@ def choose(choice: str | None, article: str | None) -> str:
     return locale_language() or "en"
 
 
+def choice_key(choice: str) -> str:
+    """What a cache key must hold of a choice: ``auto`` depends on the locale too."""
+    return f"auto:{locale_language()}" if choice == "auto" else choice
+
+
 def for_run(choice: str | None, languages: set[str]) -> str:
     """The language of what a run says as a whole (closing line, report pages): the
     configured one, else (``auto``) the one its articles' messages share, else the locale's."""

@@ -49,6 +49,9 @@ EDITOR_URL = click.option("--editor-url", metavar="PATTERN",
 MAX_FILE_SIZE = click.option("--max-file-size", metavar="SIZE",
                               help="Do not read articles larger than this (bytes, or e.g. 20MB; "
                                    "default 10MB): each gets one RUN003 finding.")
+MESSAGES_LANG = click.option("--messages-lang", type=click.Choice(["auto", "en", "fr"]),
+                             help="The language of messages, hints and reports (default: `messages` in "
+                                  "the config, else auto: the article's, else the locale's, else English).")
 STATISTICS = click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
 
 
@@ -96,6 +99,7 @@ def cli() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply the unsafe fixes.")
 @click.option("--diff", is_flag=True, help="With --fix: print the changes as a diff, write nothing.")
 @MAX_FILE_SIZE
+@MESSAGES_LANG
 @COLOR
 @QUIET
 def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...], editor_url: str | None,
@@ -104,7 +108,7 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
           fail_on: str, statistics: bool, changed_since: str | None, stdin_filename: str | None,
           baseline: Path | None, write_baseline: Path | None, jobs: int | None, no_cache: bool,
           force_exclude: bool, shard: tuple[int, int] | None, fix: bool, unsafe_fixes: bool, diff: bool,
-          max_file_size: str | None, color: bool | None, quiet: bool) -> None:
+          max_file_size: str | None, messages_lang: str | None, color: bool | None, quiet: bool) -> None:
     """Check articles (files or folders; default: the current folder)."""
     from seolint.commands.check import run_check
     from seolint.commands.common import CheckRequest
@@ -114,7 +118,8 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
         paths=list(paths) or [Path(".")],
         output_format=output_format,
         overrides={"select": _split(select) or None, "extend-select": _split(extend_select),
-                   "ignore": _split(ignore), "force-exclude": force_exclude, "max-file-size": max_file_size},
+                   "ignore": _split(ignore), "force-exclude": force_exclude, "max-file-size": max_file_size,
+                   "messages": messages_lang},
         config_path=config_path,
         fail_on=fail_on,
         color=_color(color),
@@ -153,12 +158,14 @@ def check(paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...],
 @NO_CACHE
 @FORCE_EXCLUDE
 @MAX_FILE_SIZE
+@MESSAGES_LANG
 @COLOR
 @QUIET
 def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[str, ...],
         ignore: tuple[str, ...], config_path: Path | None, output_format: str, changes_only: bool,
         stdin_filename: str | None, fail_on: str, changed_since: str | None, no_cache: bool,
-        force_exclude: bool, max_file_size: str | None, color: bool | None, quiet: bool) -> None:
+        force_exclude: bool, max_file_size: str | None, messages_lang: str | None, color: bool | None,
+        quiet: bool) -> None:
     """Apply fixes (the safe ones unless --unsafe-fixes), then report what remains."""
     from seolint.commands.common import CheckRequest
     from seolint.commands.fix import FixRequest, run_fix
@@ -167,7 +174,7 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
         paths=list(paths) or [Path(".")],
         output_format=output_format,
         overrides={"select": _split(select) or None, "ignore": _split(ignore), "force-exclude": force_exclude,
-                   "max-file-size": max_file_size},
+                   "max-file-size": max_file_size, "messages": messages_lang},
         config_path=config_path,
         fail_on=fail_on,
         color=_color(color),
@@ -210,12 +217,14 @@ def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, .
 @click.option("--drafts", is_flag=True, help="Also publish articles marked draft: true.")
 @click.option("--allow-errors", is_flag=True, help="Publish articles with error findings too (exit 0).")
 @CONFIG
+@MESSAGES_LANG
 def publish(src: Path, out: Path, base_url: str | None, drafts: bool, allow_errors: bool,
-            config_path: Path | None) -> None:
+            config_path: Path | None, messages_lang: str | None) -> None:
     """Publish checked articles: normalized Markdown, index.json, sitemap, feeds, JSON-LD."""
     from seolint.publish.command import PublishRequest, run_publish
 
-    raise SystemExit(run_publish(PublishRequest(src, out, base_url, drafts, allow_errors, config_path)))
+    raise SystemExit(run_publish(PublishRequest(src, out, base_url, drafts, allow_errors, config_path,
+                                                messages_lang)))
 
 
 @cli.command()

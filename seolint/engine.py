@@ -16,6 +16,7 @@ from typing import NamedTuple
 from seolint.audit import Profile, profile
 from seolint.checks import REGISTRY
 from seolint.findings import Finding, Fix, Severity, Span, Violation
+from seolint.i18n import choose, msg, render
 from seolint.rules import Rule, SiteRule
 from seolint.site import summaries as site_summaries
 from seolint.site.summaries import Summaries, Summary
@@ -77,6 +78,7 @@ class FileResult(NamedTuple):
     findings: list[Finding]
     summary: Summary | None = None  # for the rules across articles, when any is enabled
     profile: Profile | None = None  # when Configs.profiles asked for it
+    said: str = ""  # the language its messages are in ("" when not known)
 
 
 def candidates(
@@ -155,7 +157,7 @@ def check_file(candidate: Candidate, config: Config, today: dt.date, profiles: b
     try:
         data = read_article(candidate.name, config.max_file_size)
     except OSError as error:
-        return FileResult([unreadable(candidate.display, error)])
+        return FileResult([unreadable(candidate.display, error, config.messages)])
     return check_data(candidate, data, config, today, profiles)[0]
 
 
@@ -165,9 +167,16 @@ def check_data(
     """One file's results from its bytes, and its document (None when checking it crashed)."""
     try:
         doc, findings, summary = inspected(candidate, data, config, today, summarize=True)
-        return FileResult(findings, summary, profile(doc) if profiles else None), doc
+        return FileResult(findings, summary, profile(doc) if profiles else None, speaks(config, doc)), doc
     except Exception as error:  # anything outside a rule is still this file's problem only
-        return FileResult([crash_finding(None, candidate.display, error)]), None
+        return FileResult([crash_finding(None, candidate.display, error, config.messages)]), None
+
+
+def speaks(config: Config, doc: Document | None) -> str:
+    """The language of an article's messages (its own, with ``messages = "auto"``)."""
+    if config.messages != "auto":
+        return choose(config.messages, None)
+    return choose("auto", doc.lang if doc is not None and doc.source is not None else None)
 
 
 def inspect(candidate: Candidate, data: bytes, config: Config, today: dt.date) -> tuple[Document, list[Finding]]:
@@ -197,14 +206,15 @@ def inspected(
     )
     results: list[Finding] = []
     unreadable = doc.source is None or doc.split.problem is not None
+    lang = _Said(config, doc)
     for code, severity in config.enabled.items():
         if code in ignored or (unreadable and not code.startswith(("FM", "RUN"))):
             continue  # with no text or no end to its front matter, only FM001/FM002 apply
         rule = config.registry[code]
         if code == "RUN004":
-            found = _unknown_codes(doc, directives, severity)
+            found = _unknown_codes(doc, directives, severity, lang)
         else:
-            found = _run_rule(rule, severity, doc, config)
+            found = _run_rule(rule, severity, doc, config, lang)
         for finding in found:
             if not directives.covers(finding.code, finding.line):
                 results.append(finding)
@@ -214,7 +224,20 @@ def inspected(
     return doc, results, summary
 
 
-def _unknown_codes(doc: Document, directives: suppress.Suppressions, severity: Severity) -> Iterator[Finding]:
+class _Said:
+    """The language of a document's messages, found when its first finding is made."""
+
+    def __init__(self, config: Config, doc: Document) -> None:
+        self.config, self.doc, self.found = config, doc, ""
+
+    def __str__(self) -> str:
+        if not self.found:
+            self.found = speaks(self.config, self.doc)
+        return self.found
+
+
+def _unknown_codes(doc: Document, directives: suppress.Suppressions, severity: Severity,
+                   lang: _Said) -> Iterator[Finding]:
     """RUN004: each word of a suppression comment that names no rule."""
     rule = REGISTRY["RUN004"]
     for line, word in directives.unknown:
@@ -222,25 +245,25 @@ def _unknown_codes(doc: Document, directives: suppress.Suppressions, severity: S
         column = text.find(word) + 1 or 1
         span = Span(line, column, line, column + len(word))
         yield finding(rule, severity, doc.display, Violation(
-            f"`{word}` in this suppression names no rule: it silences nothing",
-            span, "Fix the code or name (`seolint rules` lists them), or remove it."))
+            msg("`{word}` in this suppression names no rule: it silences nothing", word=word),
+            span, msg("Fix the code or name (`seolint rules` lists them), or remove it.")), str(lang))
 
 
-def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config) -> Iterator[Finding]:
+def _run_rule(rule: Rule, severity: Severity, doc: Document, config: Config, lang: _Said) -> Iterator[Finding]:
     try:
         violations = list(rule.check(doc, config.options[rule.code]))
     except Exception as error:  # a crashing rule must not take the file or the run down
-        yield crash_finding(rule, doc.display, error)
+        yield crash_finding(rule, doc.display, error, str(lang))
         return
     for violation in violations:
-        yield finding(rule, severity, doc.display, violation)
+        yield finding(rule, severity, doc.display, violation, str(lang))
 
 
 def site_setup(configs: Configs, paths: list[Path]) -> tuple[str, list[SiteRule]]:
     """The site root and the enabled rules across articles, for a run over ``paths``."""
     config = configs.for_folder(first_folder(paths))
     root = site_root(paths, config).as_posix()
-    rules = [SiteRule(config.registry[code], severity, config.options[code])
+    rules = [SiteRule(config.registry[code], severity, config.options[code], config.messages)
              for code, severity in config.enabled.items() if config.registry[code].site_check is not None]
     return root, rules
 
@@ -257,63 +280,73 @@ def site_violations(item: SiteRule, summaries: Summaries, root: str) -> Iterator
     assert rule.site_check is not None
     for summary, violation in rule.site_check(summaries, root, item.options):
         if rule.code not in summary.ignored and not summary.suppressions.covers(rule.code, violation.span.line):
-            yield finding(rule, item.severity, summary.display, violation)
+            yield finding(rule, item.severity, summary.display, violation, choose(item.messages, summary.lang))
 
 
-def finding(rule: Rule, severity: Severity, path: str, violation: Violation) -> Finding:
+def finding(rule: Rule, severity: Severity, path: str, violation: Violation, lang: str = "en") -> Finding:
+    """A rule's violation as a finding, its texts written in ``lang``."""
     fix = None
     if violation.fix is not None and rule.fix is not None:
-        fix = Fix(violation.safety or rule.fix, violation.fix, violation.edits)
+        fix = Fix(violation.safety or rule.fix, render(violation.fix, lang), violation.edits)
     span = violation.span
     return Finding(
-        rule.code, rule.name, severity, violation.message, path,
-        span.line, span.column, span.end_line, span.end_column, violation.hint, fix,
+        rule.code, rule.name, severity, render(violation.message, lang), path,
+        span.line, span.column, span.end_line, span.end_column, render(violation.hint, lang), fix,
     )
 
 
-def crash_finding(rule: Rule | None, path: str, error: BaseException) -> Finding:
-    where = f"Rule {rule.code} ({rule.name}) crashed" if rule else "seolint crashed on this file"
+def crash_finding(rule: Rule | None, path: str, error: BaseException, lang: str | None = None) -> Finding:
+    """RUN002; ``lang`` the language of messages (None: the choice of ``auto`` without an article)."""
     detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
-    violation = Violation(
-        f"{where}: {detail}",
-        Span(1, 1, 1, 1),
-        "This is a bug in seolint; please report it with this file.",
-    )
-    return finding(REGISTRY["RUN002"], Severity.ERROR, path, violation)
+    if rule is None:
+        message = msg("seolint crashed on this file: {detail}", detail=detail)
+    else:
+        message = msg("Rule {code} ({name}) crashed: {detail}", code=rule.code, name=rule.name, detail=detail)
+    violation = Violation(message, Span(1, 1, 1, 1), msg("This is a bug in seolint; please report it with this file."))
+    return finding(REGISTRY["RUN002"], Severity.ERROR, path, violation, _said(lang))
 
 
-def unreadable(display: str, error: OSError) -> Finding:
+def _said(lang: str | None) -> str:
+    return choose(lang or "auto", None)
+
+
+def unreadable(display: str, error: OSError, lang: str | None = None) -> Finding:
     """RUN001 for a path that cannot be read, or RUN003 for a file over ``max-file-size``."""
     if isinstance(error, TooLarge):
         violation = Violation(
-            f"This file is {error.size:,} bytes, over the limit of {error.limit:,} (max-file-size): not checked",
+            msg("This file is {size:,} bytes, over the limit of {limit:,} (max-file-size): not checked",
+                size=error.size, limit=error.limit),
             Span(1, 1, 1, 1),
-            "Split the article, or raise `max-file-size` in the config (or --max-file-size) if it is meant to be this large.",
+            msg("Split the article, or raise `max-file-size` in the config (or --max-file-size) if it is meant "
+                "to be this large."),
         )
-        return finding(REGISTRY["RUN003"], Severity.ERROR, display, violation)
-    if isinstance(error, NotARegularFile):
-        reason = str(error)
-    elif isinstance(error, IsADirectoryError):
-        reason = "it is a folder, not a file"
-    elif isinstance(error, FileNotFoundError):
-        reason = "it does not exist (or vanished during the run)"
-    elif isinstance(error, PermissionError):
-        reason = "permission denied"
-    else:
-        reason = error.strerror or type(error).__name__
+        return finding(REGISTRY["RUN003"], Severity.ERROR, display, violation, _said(lang))
     rule = REGISTRY["RUN001"]
     violation = Violation(
-        f"Cannot read this path: {reason}", Span(1, 1, 1, 1), "Check the path and its permissions."
+        msg("Cannot read this path: {reason}", reason=_reason(error)), Span(1, 1, 1, 1),
+        msg("Check the path and its permissions."),
     )
-    return finding(rule, Severity.ERROR, display, violation)
+    return finding(rule, Severity.ERROR, display, violation, _said(lang))
 
 
-def unreadable_folder(display: str, error: OSError) -> Finding:
+def _reason(error: OSError) -> str:
+    if isinstance(error, NotARegularFile):
+        return str(error)
+    if isinstance(error, IsADirectoryError):
+        return msg("it is a folder, not a file")
+    if isinstance(error, FileNotFoundError):
+        return msg("it does not exist (or vanished during the run)")
+    if isinstance(error, PermissionError):
+        return msg("permission denied")
+    return error.strerror or type(error).__name__
+
+
+def unreadable_folder(display: str, error: OSError, lang: str | None = None) -> Finding:
     """RUN001 for a folder a walk could not list or enter: its articles went unchecked."""
-    reason = "permission denied" if isinstance(error, PermissionError) else error.strerror or type(error).__name__
+    reason = msg("permission denied") if isinstance(error, PermissionError) else error.strerror or type(error).__name__
     violation = Violation(
-        f"Cannot read this folder: {reason}; the articles in it were not checked",
+        msg("Cannot read this folder: {reason}; the articles in it were not checked", reason=reason),
         Span(1, 1, 1, 1),
-        "Give seolint read and execute permission on the folder, or exclude it in the config.",
+        msg("Give seolint read and execute permission on the folder, or exclude it in the config."),
     )
-    return finding(REGISTRY["RUN001"], Severity.ERROR, display, violation)
+    return finding(REGISTRY["RUN001"], Severity.ERROR, display, violation, _said(lang))

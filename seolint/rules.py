@@ -130,3 +130,4 @@ class SiteRule(NamedTuple):
     rule: Rule
     severity: Severity
     options: Options
+    messages: str = "auto"  # the config's choice of language for messages (seolint.i18n.choose)

@@ -73,7 +73,7 @@ def test_exit_codes_and_fail_on(seolint: Any, write: Any, isolated: Path) -> Non
 
 
 def test_full_format_quotes_the_line_and_the_hint(seolint: Any) -> None:
-    result = seolint("check", "--no-color", "--select", "T001", REFERENCE)
+    result = seolint("check", "--no-color", "--messages-lang", "en", "--select", "T001", REFERENCE)
     assert result.code == 0
     lines = result.out.splitlines()
     head = f"{REFERENCE.as_posix()}:2:1: T001 [warning] Title is 74 characters long, over the 60 maximum"

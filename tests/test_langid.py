@@ -164,7 +164,7 @@ def test_reference_article_with_no_config(seolint: Any, isolated: Path) -> None:
     assert "C006" not in by_code
     assert any("Mots-clés SEO" in f["message"] for f in by_code["E001"])
     assert any("/quiz" in f["message"] for f in by_code["L004"])
-    assert "Kandel–Moles for fr, detected from the text" in by_code["C004"][0]["message"]
+    assert "Kandel–Moles pour la langue fr, détectée d’après le texte" in by_code["C004"][0]["message"]  # in French, the article's language
 
 
 def test_french_examples_without_lang_stay_french(seolint: Any, isolated: Path) -> None:

@@ -22,7 +22,7 @@ MAX_LINES = 400
 
 #: What a check may import: the facts about an article and its site, and the rule framework.
 CHECK_MAY_IMPORT = ("seolint.source", "seolint.language", "seolint.site", "seolint.findings", "seolint.rules",
-                    "seolint.errors", "seolint._data", "seolint.printable")
+                    "seolint.errors", "seolint._data", "seolint.printable", "seolint.i18n")
 
 #: Checks allowed to read another check's module: none, the facts layer holds what they share.
 CHECK_TO_CHECK_FOR_NOW: set[tuple[str, str]] = set()

@@ -35,6 +35,7 @@ def test_wheel_contains_the_rules_data(wheel: Path) -> None:
     for item in DATA:
         assert f"seolint/_rules/{item}" in names
     assert "seolint/cli.py" in names
+    assert "seolint/locale/fr/LC_MESSAGES/seolint.mo" in names  # messages in French
     assert not any(name.startswith("tests/") for name in names)
 
 

@@ -74,7 +74,8 @@ def test_a_language_prefix_is_the_served_folder_without_a_generator_file(seolint
     (tmp_path / "b.md").write_text("---\ntitle: Second\nlang: fr\n---\n\n## La suite\n\n" + body, encoding="utf-8")
     (tmp_path / "en.md").write_text("---\ntitle: English\nlang: en\n---\n\nSee [the French page](/fr/b/).\n",
                                     encoding="utf-8")
-    result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "X005", tmp_path)
+    result = seolint("check", "--no-cache", "-q", "--messages-lang", "en", "--output-format", "json", "--select", "X005",
+                     tmp_path)
     found = sorted((Path(item["path"]).name, item["message"]) for item in result.json())
     assert [(name, message.split(" leads")[0]) for name, message in found] == [
         ("a.md", "Link to `/de/b/`"), ("en.md", "Link to `/fr/b/`")]

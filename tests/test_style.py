@@ -62,7 +62,7 @@ def test_readability_names_formula_and_longest_sentences(tmp_path: Path, seolint
                        + ["Les responsabilités administratives considérablement complexifiées."] * 14)
     article = tmp_path / "article.md"
     article.write_text(f"---\ntitle: Politique\nlang: fr\n---\n\n{body}\n", encoding="utf-8")
-    result = seolint("check", "--no-cache", "--output-format", "json", "--select", "C004", article)
+    result = seolint("check", "--no-cache", "--output-format", "json", "--messages-lang", "en", "--select", "C004", article)
     (finding,) = result.json()
     message = finding["message"]
     assert "Kandel–Moles for fr" in message

@@ -15,6 +15,7 @@ from seolint.batch.blobs import ensure_tag, seal, unseal
 from seolint.batch.cache import FORMAT, code_stamp
 from seolint.batch.packed import Packed
 from seolint.batch.store import FindingStore
+from seolint.i18n import choice_key
 from seolint.engine import Configs, crash_finding, first_folder, site_setup, site_violations
 from seolint.findings import Finding
 from seolint.rules import SiteRule
@@ -97,7 +98,8 @@ def site_cache_folder(configs: Configs, paths: list[Path]) -> Path:
 
 
 def _site_key(root: str, rules: list[SiteRule], digests: list[str]) -> str:
-    described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}" for item in rules]
+    described = [f"{item.rule.code}:{item.severity.value}:{item.options.model_dump_json()}:{choice_key(item.messages)}"
+                 for item in rules]
     return site_key(root, described, digests)
 
 

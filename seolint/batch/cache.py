@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from seolint.source.config import Config
 
 FOLDER = ".seolint_cache"
-FORMAT = 6  # 6: findings and summaries by field name (seolint.batch.codec)
+FORMAT = 7  # 6: findings and summaries by field name (seolint.batch.codec); 7: the language of messages
 #: A stamp this close to the file's last change (ns) is not trusted: hash the file next time.
 RACY_NS = 2_000_000_000
 
@@ -183,7 +183,7 @@ class Index:
         if entry is None:
             return None
         try:
-            stamp, known, shown, day, looked_at, counts, profile, check, where, _ = entry
+            stamp, known, shown, day, looked_at, counts, profile, check, where, _, said = entry
             if shown != display or day != today:
                 return None
             now = globs.stamp(name)
@@ -202,7 +202,9 @@ class Index:
                 raise TypeError("not counts")
             if zlib.crc32(summary or b"", zlib.crc32(findings)) != check:
                 raise ValueError("damaged packed data")
-            result = Packed(findings, counts, summary, None if profile is None else Profile(*profile))
+            if type(said) is not str:
+                raise TypeError("not a language")
+            result = Packed(findings, counts, summary, None if profile is None else Profile(*profile), said)
         except (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
             self.entries.pop(name, None)  # foreign or corrupt: recomputed and rewritten
             self.dirty = True
@@ -220,7 +222,7 @@ class Index:
         profile = None if result.profile is None else tuple(result.profile)
         self.fresh[name] = (result.findings, result.summary)
         self.entries[name] = (record.stamp, record.digest, display, today, record.looked_at, result.counts,
-                              profile, _checksum(result), None, record.summary)
+                              profile, _checksum(result), None, record.summary, result.said)
 
     def stored_summary(self, name: str) -> tuple[bytes, str | None, str] | None:
         """The packed summary stored for the file ``name`` (absolute), its digest, and the
@@ -231,7 +233,7 @@ class Index:
         if entry is None:
             return None
         try:
-            stamp, known, shown, _, _, _, _, check, where, digest = entry
+            stamp, known, shown, _, _, _, _, check, where, digest, _ = entry
             now = globs.stamp(name)
             if now is None or (stamp != now and not _same_content(name, known)):
                 return None
@@ -249,7 +251,7 @@ class Index:
 
     def summary_digest(self, name: str) -> str | None:
         entry = self.entries.get(name)
-        found = entry[-1] if isinstance(entry, tuple) and len(entry) == 10 else None
+        found = entry[9] if isinstance(entry, tuple) and len(entry) == 11 else None
         return found if isinstance(found, str) else None
 
     def save(self) -> None:
@@ -279,7 +281,7 @@ class Index:
         files the index uses."""
         used: dict[str, int] = {}
         for name, entry in list(self.entries.items()):
-            where: Any = entry[8] if isinstance(entry, tuple) and len(entry) == 10 else False
+            where: Any = entry[8] if isinstance(entry, tuple) and len(entry) == 11 else False
             if where is None and name in self.fresh:
                 continue
             size = where[2] + max(where[3], 0) if _place(where) else -1
@@ -302,7 +304,7 @@ class Index:
         ident = self.blobs.write(parts)
         for name, (start, size, summary_size) in zip(moved, places):
             entry = self.entries[name]
-            self.entries[name] = (*entry[:8], (ident, start, size, summary_size), entry[9])
+            self.entries[name] = (*entry[:8], (ident, start, size, summary_size), *entry[9:])
         self.fresh.clear()
         return [ident] if compact else sorted({*used, ident})
 

@@ -29,21 +29,24 @@ class Packed(NamedTuple):
     counts: tuple[int, int, int]
     summary: bytes | None = None
     profile: Profile | None = None
+    said: str = ""  # the language of its messages (seolint.i18n), "" when not known
+
 
     def check(self) -> bool:
         """Whether the parts have the types a run relies on (a cache entry may be foreign)."""
         return (type(self.findings) is bytes and type(self.counts) is tuple and len(self.counts) == 3
                 and all(type(count) is int for count in self.counts)
-                and (self.summary is None or type(self.summary) is bytes))
+                and (self.summary is None or type(self.summary) is bytes) and type(self.said) is str)
 
 
-def pack(findings: list[Finding], summary: Summary | None = None, profile: Profile | None = None) -> Packed:
+def pack(findings: list[Finding], summary: Summary | None = None, profile: Profile | None = None,
+         said: str = "") -> Packed:
     counts = [0, 0, 0]
     for finding in findings:
         counts[2 - finding.severity.rank] += 1
     return Packed(
         marshal.dumps(FINDINGS.encode_many(findings), 4), (counts[0], counts[1], counts[2]),
-        None if summary is None else _compressed(SUMMARIES.encode(summary)), profile,
+        None if summary is None else _compressed(SUMMARIES.encode(summary)), profile, said,
     )
 
 

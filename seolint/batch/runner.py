@@ -15,7 +15,7 @@ from seolint.batch import cache, packed, partial
 from seolint.batch.across import add_rows, cached_cross_rows, cross_rows, site_cache_folder
 from seolint.batch.spill import Spill
 from seolint.batch.store import FindingStore
-from seolint.engine import Configs, candidates, crash_finding, inspected, site_setup
+from seolint.engine import Configs, candidates, crash_finding, inspected, site_setup, speaks
 from seolint.findings import Finding, Severity
 from seolint.site import summaries as site_summaries
 from seolint.site.summaries import Summary
@@ -176,13 +176,17 @@ def run_source(name: Path, data: bytes, configs: Configs, today: dt.date | None 
     config = configs.for_file(name)
     measured = unread(candidate.display)
     summary = None
+    said = ""
     try:
         doc, findings, summary = inspected(candidate, data, config, today, summarize or across)
+        said = speaks(config, doc)
         if configs.profiles:
             measured = profile(doc)
     except Exception as error:  # as in check_file: this file's problem only
-        findings = [crash_finding(None, candidate.display, error)]
+        findings = [crash_finding(None, candidate.display, error, config.messages)]
     store = FindingStore(findings)
+    if said:
+        store.languages.add(said)
     if across and summary is not None:
         root, rules = site_setup(configs, [name])
         indexes = cache.Indexes(today.isoformat(), False) if configs.cache else None

@@ -37,10 +37,14 @@ class FindingStore:
         #: RUN002 findings replace them (found when iterating)
         self._corrections: dict[str, tuple[list[int], int]] = {}
         self._counts = {severity: 0 for severity in Severity}
+        #: the languages the files' messages are in (seolint.i18n.for_run)
+        self.languages: set[str] = set()
         self.add(findings)
 
     def add_packed(self, path: str, result: packed.Packed) -> None:
         """One file's packed findings, reported at ``path``."""
+        if result.said:
+            self.languages.add(result.said)
         if not any(result.counts):
             return
         self._blobs.append(result.findings if self._spill is None else self._spill.put(result.findings))

@@ -237,7 +237,7 @@ def checked(
     try:
         data = read_article(candidate.name, config.max_file_size)
     except OSError as error:
-        return FileResult([unreadable(candidate.display, error)]), None
+        return FileResult([unreadable(candidate.display, error, config.messages)]), None
     result, doc = check_data(candidate, data, config, today, profiles)
     if not remember or doc is None:
         return result, None

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from seolint.source.document import Document
 from seolint.findings import Violation
+from seolint.i18n import msg, msg_n
 from seolint.rules import Options
 from seolint.language.width import visible
 from seolint.language.words import contains_phrase
@@ -30,8 +31,10 @@ class Width(Options):
 
 
 def length(doc: Document, name: str, label: str, bounds: Bounds, cut: str, suffix: str = "") -> Iterator[Violation]:
-    """Out of bounds in characters; the lower bound counts ``suffix``, what the site appends
-    to it in results (the upper bound does not: engines cut or drop that part first)."""
+    """Out of bounds in characters. ``label``: the field as a sentence starts with it
+    ("Title"); ``cut``: what the result page shows of it, a sentence; the lower bound counts
+    ``suffix``, what the site appends to it in results (the upper bound does not: engines cut
+    or drop that part first)."""
     value = doc.article.text(name)
     if value is None:
         return
@@ -41,23 +44,29 @@ def length(doc: Document, name: str, label: str, bounds: Bounds, cut: str, suffi
         return  # as results show it, with the site's name, it is long enough
     if count > bounds.max:
         yield Violation(
-            f"{label} is {count} characters long, over the {bounds.max} maximum",
+            msg("{label} is {count} characters long, over the {max} maximum", label=label, count=count,
+                max=bounds.max),
             span,
-            f"{cut} Drop at least {count - bounds.max} characters; keep the keyphrase near the start.",
+            msg_n("{cut} Drop at least {count} characters; keep the keyphrase near the start.",
+                  "{cut} Drop at least {count} characters; keep the keyphrase near the start.",
+                  count - bounds.max, cut=cut),
         )
     elif count < bounds.min and suffix:
         shown = visible(value) + suffix
         yield Violation(
-            f"{label} is {len(shown)} characters long as results show it with the site's name "
-            f"(“{shown}”), under the {bounds.min} minimum",
+            msg("{label} is {count} characters long as results show it with the site's name (“{shown}”), "
+                "under the {min} minimum", label=label, count=len(shown), shown=shown, min=bounds.min),
             span,
-            f"Add at least {bounds.min - len(shown)} characters that say what the reader gets.",
+            msg_n("Add at least {count} characters that say what the reader gets.",
+                  "Add at least {count} characters that say what the reader gets.", bounds.min - len(shown)),
         )
     elif count < bounds.min:
         yield Violation(
-            f"{label} is {count} characters long, under the {bounds.min} minimum",
+            msg("{label} is {count} characters long, under the {min} minimum", label=label, count=count,
+                min=bounds.min),
             span,
-            f"Add at least {bounds.min - count} characters that say what the reader gets.",
+            msg_n("Add at least {count} characters that say what the reader gets.",
+                  "Add at least {count} characters that say what the reader gets.", bounds.min - count),
         )
 
 
@@ -72,15 +81,17 @@ def width(doc: Document, name: str, label: str, options: Width) -> Iterator[Viol
     if pixels > options.max_px:
         drop = chars_to_drop(shown, options.font_px, options.max_px)
         yield Violation(
-            f"{label} is ~{pixels:.0f} px wide at {options.font_px:g} px Arial; search results "
-            f"cut it at {options.max_px:g} px",
+            msg("{label} is ~{pixels:.0f} px wide at {font:g} px Arial; search results cut it at {max:g} px",
+                label=label, pixels=pixels, font=options.font_px, max=options.max_px),
             doc.field_span(name),
-            f"Drop ~{drop} characters (or use narrower words) so that the end is not replaced "
-            "by an ellipsis.",
+            msg_n("Drop ~{count} characters (or use narrower words) so that the end is not replaced by an "
+                  "ellipsis.", "Drop ~{count} characters (or use narrower words) so that the end is not "
+                  "replaced by an ellipsis.", drop),
         )
 
 
-def keyphrase_in(doc: Document, name: str, label: str) -> Iterator[Violation]:
+def keyphrase_in(doc: Document, name: str, field: str) -> Iterator[Violation]:
+    """``field``: the field as a sentence names it inside ("the title")."""
     value = doc.article.text(name)
     found = doc.keyphrase
     if value is None or found is None:
@@ -88,7 +99,7 @@ def keyphrase_in(doc: Document, name: str, label: str) -> Iterator[Violation]:
     phrase, _ = found
     if not contains_phrase(value, phrase, doc.lang):
         yield Violation(
-            f"The focus keyphrase “{phrase}” is not in the {label.lower()}",
+            msg("The focus keyphrase “{phrase}” is not in {field}", phrase=phrase, field=field),
             doc.field_span(name),
-            f"Use “{phrase}” (any word form) in the {label.lower()}, ideally near its start.",
+            msg("Use “{phrase}” (any word form) in {field}, ideally near its start.", phrase=phrase, field=field),
         )

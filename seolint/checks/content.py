@@ -15,6 +15,7 @@ from pydantic import Field
 from seolint.source.document import Document
 from seolint.source.langid import Origin, function_word_shares
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import joined, msg, msg_n
 from seolint.rules import Options, Rule
 from seolint.language.data import language
 from seolint.language.fold import fold
@@ -59,10 +60,12 @@ def word_count(doc: Document, options: WordCount) -> Iterator[Violation]:
     if _has_body(doc) and count < options.min:
         line = _first_prose_line(doc)
         yield Violation(
-            f"The body has {count} word{'s' * (count != 1)} of prose, under the {options.min} minimum",
+            msg_n("The body has {count} word of prose, under the {min} minimum",
+                  "The body has {count} words of prose, under the {min} minimum", count, min=options.min),
             _span(doc, line),
-            f"Add at least {options.min - count} words that answer the reader's question; "
-            "code, HTML and URLs do not count.",
+            msg_n("Add at least {count} words that answer the reader's question; code, HTML and URLs do not "
+                  "count.", "Add at least {count} words that answer the reader's question; code, HTML and URLs "
+                  "do not count.", options.min - count),
         )
 
 
@@ -82,9 +85,9 @@ def paragraph_length(doc: Document, options: ParagraphLength) -> Iterator[Violat
         count = len(prose_words(block.text))
         if count > options.max:
             yield Violation(
-                f"Paragraph of {count} words, over the {options.max} maximum",
+                msg("Paragraph of {count} words, over the {max} maximum", count=count, max=options.max),
                 _span(doc, block.line, block.end_line),
-                "Split it where the idea changes: readers on a phone see a wall of text.",
+                msg("Split it where the idea changes: readers on a phone see a wall of text."),
             )
 
 
@@ -119,11 +122,11 @@ def sentence_length(doc: Document, options: SentenceLength) -> Iterator[Violatio
     if share > options.max_share:
         longest = max(long, key=lambda sentence: len(sentence.words))
         yield Violation(
-            f"{share:.0f} % of sentences ({len(long)} of {len(found)}) have more than {limit} "
-            f"words, over the {options.max_share:g} % maximum; the longest, here, has "
-            f"{len(longest.words)} words",
+            msg("{share:.0f} % of sentences ({long} of {all}) have more than {limit} words, over the {max:g} % "
+                "maximum; the longest, here, has {longest} words", share=share, long=len(long), all=len(found),
+                limit=limit, max=options.max_share, longest=len(longest.words)),
             _span(doc, longest.line),
-            "Split long sentences at their conjunctions, or turn an enumeration into a list.",
+            msg("Split long sentences at their conjunctions, or turn an enumeration into a list."),
         )
 
 
@@ -195,9 +198,9 @@ def sentence_starts(doc: Document, options: SentenceStarts) -> Iterator[Violatio
             if end - start >= options.min_run and beginnings[start]:
                 shown = " ".join(run[start].words[: beginnings[start].count(" ") + 1])
                 yield Violation(
-                    f"{end - start} consecutive sentences start with “{shown}”",
+                    msg("{count} consecutive sentences start with “{shown}”", count=end - start, shown=shown),
                     _span(doc, run[start].line),
-                    "Vary the openings: start one with its subject, another with a transition.",
+                    msg("Vary the openings: start one with its subject, another with a transition."),
                 )
             start = end
 
@@ -231,16 +234,20 @@ def language_mismatch(doc: Document, options: LanguageMismatch) -> Iterator[Viol
     if shares[best] - shares.get(declared.code, 0.0) < options.margin:
         return
     ranked = sorted(shares, key=shares.__getitem__, reverse=True)
-    measured = ", ".join(f"{code} {shares[code]:.0f} %" for code in ranked)
+    measured = joined([msg("{code} {share:.0f} %", code=code, share=shares[code]) for code in ranked])
     in_front_matter = declared.origin is Origin.FRONT_MATTER
-    yield Violation(
-        f"The text reads as {language(best).name} ({best}), but its language is "
-        f"{declared.code} ({declared.source}); function words: {measured}",
-        doc.field_span("lang") if in_front_matter else _span(doc, 1),
-        f"Set `lang: {best}` in the front matter" + ("" if in_front_matter else
-        f" (or correct {declared.source} in the config)") + " so the language's rules, function "
-        "words and readability formula apply; or translate the text.",
-    )
+    name = _LANGUAGE_NAMES.get(best) or language(best).name
+    message = msg("The text reads as {name} ({best}), but its language is {declared} ({source}); function words: "
+                  "{measured}", name=name, best=best, declared=declared.code, source=declared.source,
+                  measured=measured)
+    hint = msg("Set `lang: {best}` in the front matter so the language's rules, function words and readability "
+               "formula apply; or translate the text.", best=best) if in_front_matter else msg(
+        "Set `lang: {best}` in the front matter (or correct {source} in the config) so the language's rules, "
+        "function words and readability formula apply; or translate the text.", best=best, source=declared.source)
+    yield Violation(message, doc.field_span("lang") if in_front_matter else _span(doc, 1), hint)
+
+
+_LANGUAGE_NAMES = {"en": msg("English"), "fr": msg("French")}  # others: as the language data names them
 
 
 # --- the rules --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from seolint.source.document import Document
 from seolint.findings import FixSafety, SetKey, Severity, Violation
+from seolint.i18n import msg, msg_n
 from seolint.rules import NoOptions, Options, Rule
 
 
@@ -30,8 +31,8 @@ def date_invalid(doc: Document, options: DateOptions) -> Iterator[Violation]:
             continue
         value = doc.data.get(problem.key)
         meant = read_date(value, options.date_format) if isinstance(value, str) else None
-        fix = f"Rewrite `{problem.key}` as {meant.isoformat()}" if meant else None
-        hint = f"Write it as {meant.isoformat()}." if meant else problem.hint
+        fix = msg("Rewrite `{key}` as {date}", key=problem.key, date=meant.isoformat()) if meant else None
+        hint = msg("Write it as {date}.", date=meant.isoformat()) if meant else problem.hint
         edits = (SetKey(problem.key, meant),) if meant else ()
         yield Violation(problem.message, doc.key_span(problem.key), hint, fix, edits)
 
@@ -50,9 +51,10 @@ def date_future(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if date > today:
         days = (date - today).days
         yield Violation(
-            f"Date {date.isoformat()} is {days} day{'s' * (days != 1)} in the future",
+            msg_n("Date {date} is {count} day in the future", "Date {date} is {count} days in the future", days,
+                  date=date.isoformat()),
             doc.field_span("date"),
-            "Many generators hide future posts; set `draft: true` or correct the date.",
+            msg("Many generators hide future posts; set `draft: true` or correct the date."),
         )
 
 
@@ -63,10 +65,10 @@ def updated_before_date(doc: Document, options: NoOptions) -> Iterator[Violation
     if date is not None and updated is not None and updated < date:
         key = doc.article.keys["updated"]
         yield Violation(
-            f"`{key}` ({updated.isoformat()}) is earlier than the publication date "
-            f"({date.isoformat()})",
+            msg("`{key}` ({updated}) is earlier than the publication date ({date})", key=key,
+                updated=updated.isoformat(), date=date.isoformat()),
             doc.field_span("updated"),
-            f"Set `{key}` to the day of the last real change, on or after {date.isoformat()}.",
+            msg("Set `{key}` to the day of the last real change, on or after {date}.", key=key, date=date.isoformat()),
         )
 
 

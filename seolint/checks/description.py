@@ -10,6 +10,7 @@ from seolint.checks._serp import Bounds, Width, keyphrase_in, length, width
 from seolint.language.width import visible
 from seolint.source.document import Document
 from seolint.findings import Severity, Violation
+from seolint.i18n import msg
 from seolint.rules import NoOptions, Rule
 from seolint.language.fold import fold
 
@@ -26,25 +27,25 @@ class DescriptionWidth(Width):
 
 def description_length(doc: Document, options: DescriptionBounds) -> Iterator[Violation]:
     yield from length(
-        doc, "description", "Description", options, "Google shows about 155–160 characters."
+        doc, "description", msg("Description"), options, msg("Google shows about 155–160 characters.")
     )
 
 
 def description_width(doc: Document, options: DescriptionWidth) -> Iterator[Violation]:
-    yield from width(doc, "description", "Description", options)
+    yield from width(doc, "description", msg("Description"), options)
 
 
 def description_keyphrase(doc: Document, options: NoOptions) -> Iterator[Violation]:
-    yield from keyphrase_in(doc, "description", "Description")
+    yield from keyphrase_in(doc, "description", msg("the description"))
 
 
 def description_equals_title(doc: Document, options: NoOptions) -> Iterator[Violation]:
     title, description = doc.article.text("title"), doc.article.text("description")
     if title and description and fold(visible(title)) == fold(visible(description)):
         yield Violation(
-            "The description repeats the title word for word",
+            msg("The description repeats the title word for word"),
             doc.field_span("description"),
-            "Write a 120–160 character summary that says what the reader will get and why.",
+            msg("Write a 120–160 character summary that says what the reader will get and why."),
         )
 
 

@@ -19,6 +19,7 @@ from pydantic import Field
 from seolint.source.document import Document
 from seolint.source.facts.paragraphs import Paragraph, paragraphs
 from seolint.findings import AddItems, Edit, FixSafety, Severity, Span, Violation
+from seolint.i18n import msg
 from seolint.rules import Options, Rule
 from seolint.language.fold import fold
 from seolint.language.words import words_and_english
@@ -117,11 +118,11 @@ def editorial_notes(doc: Document, options: Markers) -> Iterator[Violation]:
     table = marker_table(doc.lang, tuple(options.extra_markers))
     for paragraph, label in notes(doc, table):
         yield Violation(
-            f"Editorial note “{label}” left in the body",
+            msg("Editorial note “{label}” left in the body", label=label),
             _block_span(doc, paragraph),
-            "Readers see this note: delete it, and move what it lists into front matter "
-            "(`keywords`, `description`, `slug`, `tags`).",
-            fix="Remove the note and merge its keywords into front matter",
+            msg("Readers see this note: delete it, and move what it lists into front matter (`keywords`, "
+                "`description`, `slug`, `tags`)."),
+            fix=msg("Remove the note and merge its keywords into front matter"),
             edits=_note_removal(doc, paragraph.line),
         )
 
@@ -197,11 +198,11 @@ def hashtag_line(doc: Document, options: HashtagLine) -> Iterator[Violation]:
             column = source.find(tags[0]) + 1 or Span.at_line(line, source).column
             shown = " ".join(tags[:4]) + (" …" if len(tags) > 4 else "")
             yield Violation(
-                f"Line of hashtags left in the body: “{shown}”",
+                msg("Line of hashtags left in the body: “{tags}”", tags=shown),
                 Span(line, column, line, len(source.rstrip()) + 1),
-                "Hashtags belong to social posts, not to the page: delete the line and put "
-                "the topics in front-matter `tags`.",
-                fix="Remove the hashtag line",
+                msg("Hashtags belong to social posts, not to the page: delete the line and put the topics in "
+                    "front-matter `tags`."),
+                fix=msg("Remove the hashtag line"),
                 edits=_removal(doc, line),
             )
 

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from seolint.source.document import Document
 from seolint.findings import Edit, FixSafety, SetItem, SetKey, Severity, Span, Violation
+from seolint.i18n import msg
 from seolint.rules import NoOptions, Options, Rule
 from seolint.source.schema import is_empty
 from seolint.language.words import edit_distance
@@ -22,16 +23,16 @@ def frontmatter_missing(doc: Document, options: NoOptions) -> Iterator[Violation
         return
     if _titled_by_h1(doc):  # MkDocs, VitePress, Docusaurus: front matter is optional there
         yield Violation(
-            "The page has no front matter: its title comes from the H1, but search engines get "
-            "no description of it",
+            msg("The page has no front matter: its title comes from the H1, but search engines get no description "
+                "of it"),
             Span(1, 1, 1, 1),
-            "Start the file with a `---` block holding a `description:` of 120–160 characters.",
+            msg("Start the file with a `---` block holding a `description:` of 120–160 characters."),
         )
     else:
         yield Violation(
-            "The article has no front matter: search engines get no title, description or date",
+            msg("The article has no front matter: search engines get no title, description or date"),
             Span(1, 1, 1, 1),
-            "Start the file with a `---` block holding at least title, description and date.",
+            msg("Start the file with a `---` block holding at least title, description and date."),
         )
 
 
@@ -71,15 +72,15 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
             keys = doc.settings.fields.keys.get(name, (name,))
             accepted = ", ".join(f"`{k}`" for k in keys[:4])
             yield Violation(
-                f"Required field `{name}` is missing",
+                msg("Required field `{name}` is missing", name=name),
                 doc.key_span(),
-                f"Add `{name}:` to the front matter (accepted keys: {accepted}).",
+                msg("Add `{name}:` to the front matter (accepted keys: {accepted}).", name=name, accepted=accepted),
             )
         elif is_empty(doc.data.get(key)):
             yield Violation(
-                f"Required field `{key}` is empty",
+                msg("Required field `{key}` is empty", key=key),
                 doc.key_span(key),
-                f"Give `{key}` a value, or remove the key and let the missing-field error guide you.",
+                msg("Give `{key}` a value, or remove the key and let the missing-field error guide you.", key=key),
             )
 
 
@@ -158,15 +159,15 @@ def field_unknown(doc: Document, options: UnknownOptions) -> Iterator[Violation]
         near = closest_key(key, known, limit)
         if near is not None:
             yield Violation(
-                f"Unknown key `{key}`: did you mean `{near}`?",
+                msg("Unknown key `{key}`: did you mean `{near}`?", key=key, near=near),
                 doc.key_span(key),
-                f"Rename it to `{near}`; as written, the value is ignored.",
+                msg("Rename it to `{near}`; as written, the value is ignored.", near=near),
             )
         elif options.all_unknown:
             yield Violation(
-                f"Unknown key `{key}`",
+                msg("Unknown key `{key}`", key=key),
                 doc.key_span(key),
-                "Remove it, or declare it under [fields.custom] or `fields.known` in the config.",
+                msg("Remove it, or declare it under [fields.custom] or `fields.known` in the config."),
             )
 
 
@@ -192,13 +193,13 @@ _DOUBLED = re.compile(r"[ \t\u00a0]{2,}")
 
 def _whitespace_issue(value: str) -> str | None:
     if "\n" in value.strip() or "\r" in value:
-        return "a line break"
+        return msg("a line break")
     if value.endswith("\n") and value[:-1] == value.strip():
-        return "a final line break (YAML `>` and `|` keep one; write `>-` or `|-`)"
+        return msg("a final line break (YAML `>` and `|` keep one; write `>-` or `|-`)")
     if value != value.strip():
-        return "leading or trailing whitespace"
+        return msg("leading or trailing whitespace")
     if _DOUBLED.search(value):
-        return "doubled spaces"
+        return msg("doubled spaces")
     return None
 
 
@@ -220,10 +221,10 @@ def field_whitespace(doc: Document, options: NoOptions) -> Iterator[Violation]:
         value = doc.data.get(key) if key else None
         items: list[tuple[tuple[str | int, ...], str, str]] = []
         if key and isinstance(value, str):
-            items.append(((key,), value, f"`{key}`"))
+            items.append(((key,), value, ""))
         elif key and isinstance(value, list):
             items += [
-                ((key, index), item, f"Item {index + 1} of `{key}`")
+                ((key, index), item, "item")
                 for index, item in enumerate(value)
                 if isinstance(item, str)
             ]
@@ -233,11 +234,11 @@ def field_whitespace(doc: Document, options: NoOptions) -> Iterator[Violation]:
                 tidy = _tidy(text)
                 edit = SetKey(str(path[0]), tidy) if len(path) == 1 else SetItem(str(path[0]), int(path[1]), tidy)
                 yield Violation(
-                    f"{label} contains {issue}",
+                    msg("`{key}` contains {issue}", key=key, issue=issue) if not label else
+                    msg("Item {number} of `{key}` contains {issue}", number=int(path[1]) + 1, key=key, issue=issue),
                     doc.key_span(*path),
-                    "Search results and social cards show it on one line: trim it and use "
-                    "single spaces.",
-                    fix="Trim and collapse whitespace",
+                    msg("Search results and social cards show it on one line: trim it and use single spaces."),
+                    fix=msg("Trim and collapse whitespace"),
                     edits=(edit,),
                 )
 

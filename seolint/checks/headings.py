@@ -17,6 +17,7 @@ from pydantic import Field
 from seolint.source.document import Document
 from seolint.source.facts.paragraphs import EmphasisLine, emphasis_lines
 from seolint.findings import FixSafety, RemoveLines, Severity, Span, Violation
+from seolint.i18n import msg, msg_n
 from seolint.source.markdown import Heading
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.fold import fold
@@ -38,7 +39,8 @@ def _span(doc: Document, line: int) -> Span:
 
 
 def _quoted(text: str, size: int = 50) -> str:
-    return f"“{text if len(text) <= size else text[: size - 1].rstrip() + '…'}”"
+    """The text, cut with … past ``size`` characters (messages put it in quotes)."""
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 # --- H001 multiple-h1 ----------------------------------------------------------------------
@@ -66,14 +68,18 @@ def multiple_h1(doc: Document, options: SingleH1) -> Iterator[Violation]:
     for count, heading in enumerate(h1s, 2 if from_title else 1):
         if count == 1:
             continue
-        where = ("page (1 allowed): the front-matter title is already rendered as the H1"
-                 if from_title else "body (1 allowed)")
+        if from_title:
+            message = msg("H1 “{h1}” is H1 number {count} of the page (1 allowed): the front-matter title is already "
+                          "rendered as the H1", h1=_quoted(heading.shown), count=count)
+        else:
+            message = msg("H1 “{h1}” is H1 number {count} of the body (1 allowed)", h1=_quoted(heading.shown),
+                          count=count)
         yield Violation(
-            f"H1 {_quoted(heading.shown)} is H1 number {count} of the {where}",
+            message,
             _span(doc, heading.line),
-            "Delete this H1 if it repeats the title, or make it an H2 (`##`)." if from_title
-            else "Keep one H1 for the article's subject and make the others H2 (`##`).",
-            fix="Remove the H1 that repeats the title" if _same(heading.shown, title) else None,
+            msg("Delete this H1 if it repeats the title, or make it an H2 (`##`).") if from_title
+            else msg("Keep one H1 for the article's subject and make the others H2 (`##`)."),
+            fix=msg("Remove the H1 that repeats the title") if _same(heading.shown, title) else None,
             edits=_removal(doc, heading.line) if _same(heading.shown, title) else (),
         )
 
@@ -101,13 +107,13 @@ def heading_increment(doc: Document, options: HeadingIncrement) -> Iterator[Viol
         previous = 1
     for number, heading in enumerate(outline(doc)):
         if previous is not None and heading.level > previous + 1:
-            after = "the front-matter title" if number == 0 else "the heading before"
+            after = msg("the front-matter title") if number == 0 else msg("the heading before")
             yield Violation(
-                f"Heading level skips from H{previous} ({after}) to H{heading.level}: "
-                "1 level at a time allowed",
+                msg("Heading level skips from H{previous} ({after}) to H{level}: 1 level at a time allowed",
+                    previous=previous, after=after, level=heading.level),
                 _span(doc, heading.line),
-                f"Make {_quoted(heading.shown)} an H{previous + 1} (`{'#' * (previous + 1)}`), "
-                f"or add the missing H{previous + 1} above it.",
+                msg("Make “{heading}” an H{level} (`{marks}`), or add the missing H{level} above it.",
+                    heading=_quoted(heading.shown), level=previous + 1, marks="#" * (previous + 1)),
             )
         previous = heading.level
 
@@ -161,11 +167,11 @@ def emphasis_as_heading(doc: Document, options: EmphasisHeading) -> Iterator[Vio
             continue
         level = min(emphasized.section + 1, 6)
         yield Violation(
-            f"Emphasized line {_quoted(text)} stands in for a heading ({words} words, at most "
-            f"{options.max_words}, no closing punctuation)",
+            msg("Emphasized line “{text}” stands in for a heading ({words} words, at most {max}, no closing "
+                "punctuation)", text=_quoted(text), words=words, max=options.max_words),
             _span(doc, emphasized.line),
-            f"Write it as a heading, `{'#' * level} {text}`, so that it is in the outline; if "
-            "it is a sentence, end it with punctuation.",
+            msg("Write it as a heading, `{heading}`, so that it is in the outline; if it is a sentence, end it with "
+                "punctuation.", heading=f"{'#' * level} {text}"),
         )
 
 
@@ -189,11 +195,11 @@ def heading_duplicate(doc: Document, options: NoOptions) -> Iterator[Violation]:
         first = siblings.get(key)
         if key and first is not None:
             yield Violation(
-                f"H{level} {_quoted(heading.shown)} repeats its sibling at line {first.line} "
-                "(0 repeats allowed under one parent)",
+                msg("H{level} “{heading}” repeats its sibling at line {line} (0 repeats allowed under one parent)",
+                    level=level, heading=_quoted(heading.shown), line=first.line),
                 _span(doc, heading.line),
-                "Say what this section adds (“… in French”, “… for teams”); identical "
-                "headings get numbered anchors (#example-1) and read as a copy.",
+                msg("Say what this section adds (“… in French”, “… for teams”); identical headings get numbered "
+                    "anchors (#example-1) and read as a copy."),
             )
         elif key:
             siblings[key] = heading
@@ -218,9 +224,9 @@ def heading_empty(doc: Document, options: NoOptions) -> Iterator[Violation]:
         if hooks and heading.content.strip():
             continue  # a comment a hook turns into the heading's text (`<!-- md:setting x -->`)
         yield Violation(
-            f"H{heading.level} heading has no text (0 characters)",
+            msg("H{level} heading has no text (0 characters)", level=heading.level),
             _span(doc, heading.line),
-            f"Write the heading's text after `{heading.markup}`, or delete the line.",
+            msg("Write the heading's text after `{markup}`, or delete the line.", markup=heading.markup),
         )
 
 
@@ -236,10 +242,12 @@ def heading_length(doc: Document, options: HeadingLength) -> Iterator[Violation]
         size = len(heading.shown)
         if size > options.max:
             yield Violation(
-                f"H{heading.level} is {size} characters long, over the {options.max} maximum",
+                msg("H{level} is {size} characters long, over the {max} maximum", level=heading.level, size=size,
+                    max=options.max),
                 _span(doc, heading.line),
-                f"Drop at least {size - options.max} characters: keep the topic in the heading "
-                "and move the detail to the sentence below it.",
+                msg_n("Drop at least {count} characters: keep the topic in the heading and move the detail to the "
+                      "sentence below it.", "Drop at least {count} characters: keep the topic in the heading and "
+                      "move the detail to the sentence below it.", size - options.max),
             )
 
 
@@ -276,14 +284,17 @@ def subheading_distribution(doc: Document, options: SubheadingDistribution) -> I
     for heading, line, words in _sections(doc):
         if words <= options.max_words:
             continue
-        where = (f"The section under {_quoted(heading.shown)} runs {words} words without a "
-                 "subheading" if heading is not None
-                 else f"The text before the first subheading runs {words} words")
+        if heading is not None:
+            message = msg("The section under “{heading}” runs {words} words without a subheading, over the {max} "
+                          "maximum", heading=_quoted(heading.shown), words=words, max=options.max_words)
+        else:
+            message = msg("The text before the first subheading runs {words} words, over the {max} maximum",
+                          words=words, max=options.max_words)
         yield Violation(
-            f"{where}, over the {options.max_words} maximum",
+            message,
             _span(doc, line),
-            f"Add a subheading about every {options.max_words} words where the topic turns, "
-            "so that readers can scan the page.",
+            msg("Add a subheading about every {max} words where the topic turns, so that readers can scan the page.",
+                max=options.max_words),
         )
 
 

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import msg, msg_n
 from seolint.source.markdown import Image
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.fold import fold
@@ -21,9 +22,9 @@ from seolint.language.words import contains_phrase
 def image_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is not None and not doc.article.text("image") and not _site_cover(doc):
         yield Violation(
-            "No cover image: shared links show a blank card",
+            msg("No cover image: shared links show a blank card"),
             doc.key_span(),
-            "Add `image:` with a 1200×630 PNG, JPEG or WebP (also read: cover, og_image).",
+            msg("Add `image:` with a 1200×630 PNG, JPEG or WebP (also read: cover, og_image)."),
         )
 
 
@@ -68,11 +69,11 @@ def image_format(doc: Document, options: ImageFormats) -> Iterator[Violation]:
     allowed = {item.lower().lstrip(".") for item in options.formats}
     if extension is not None and extension not in allowed:
         yield Violation(
-            f"Cover image is {extension.upper()}: Open Graph cards (Facebook, LinkedIn, X) "
-            "do not display it",
+            msg("Cover image is {format}: Open Graph cards (Facebook, LinkedIn, X) do not display it",
+                format=extension.upper()),
             doc.field_span("image"),
-            f"Export the cover as 1200×630 {', '.join(sorted(allowed)).upper()} and point "
-            "`image` to that file.",
+            msg("Export the cover as 1200×630 {formats} and point `image` to that file.",
+                formats=", ".join(sorted(allowed)).upper()),
         )
 
 
@@ -105,9 +106,9 @@ def image_not_found(doc: Document, options: NoOptions) -> Iterator[Violation]:
             for place in places
         )
         yield Violation(
-            f"Cover image `{image.strip()}` does not exist (looked for {shown})",
+            msg("Cover image `{image}` does not exist (looked for {shown})", image=image.strip(), shown=shown),
             doc.field_span("image"),
-            "Fix the path or add the file; a missing image gives a broken social card.",
+            msg("Fix the path or add the file; a missing image gives a broken social card."),
         )
 
 
@@ -129,17 +130,17 @@ def alt_problem(image: Image) -> str | None:
     if image.decorative:
         return None
     if image.alt is None:
-        return "has no alt attribute"
+        return msg("has no alt attribute")
     alt = " ".join(image.alt.split())
     if not alt:
-        return "has an empty alt text"
+        return msg("has an empty alt text")
     stem = PurePosixPath(urlsplit(image.src).path).stem
     if _FILE_NAME.fullmatch(alt) or (_SLUG.fullmatch(alt) and fold(alt) == fold(unquote(stem))):
-        return f"has the alt text “{alt}”, a file name"
+        return msg("has the alt text “{alt}”, a file name", alt=alt)
     if _DEFAULT_NAME.fullmatch(fold(alt)):
-        return f"has the alt text “{alt}”, a camera, screenshot or placeholder name"
+        return msg("has the alt text “{alt}”, a camera, screenshot or placeholder name", alt=alt)
     if not re.search(r"[^\W\d_]", alt):
-        return f"has the alt text “{alt}”, with no word in it"
+        return msg("has the alt text “{alt}”, with no word in it", alt=alt)
     return None
 
 
@@ -156,11 +157,10 @@ def image_alt_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
             continue
         shown = image.src if len(image.src) <= 60 else "…" + image.src[-59:]
         yield Violation(
-            f"Image `{shown}` {problem} (a description is required)",
+            msg("Image `{image}` {problem} (a description is required)", image=shown, problem=problem),
             _image_span(doc, image),
-            "Say in a few words what the image shows, as you would to someone on the phone; "
-            "for a purely decorative image, write it as HTML with an explicit empty alt "
-            "(`<img src=\"…\" alt=\"\">`).",
+            msg("Say in a few words what the image shows, as you would to someone on the phone; for a purely "
+                "decorative image, write it as HTML with an explicit empty alt (`<img src=\"…\" alt=\"\">`)."),
         )
 
 
@@ -194,10 +194,11 @@ def image_too_small(doc: Document, options: CardSize) -> Iterator[Violation]:
         return
     bound = f"{options.min_width}×{options.min_height}"
     yield Violation(
-        f"Cover image is {width}×{height} px, under the {bound} px card size",
+        msg("Cover image is {width}×{height} px, under the {bound} px card size", width=width, height=height,
+            bound=bound),
         doc.field_span("image"),
-        f"Export the cover at {bound} px or larger (a 1.91:1 ratio): smaller ones get a small "
-        "thumbnail card, or are stretched and blurry.",
+        msg("Export the cover at {bound} px or larger (a 1.91:1 ratio): smaller ones get a small thumbnail card, "
+            "or are stretched and blurry.", bound=bound),
     )
 
 
@@ -234,23 +235,26 @@ def image_keyphrase(doc: Document, options: ImageKeyphrase) -> Iterator[Violatio
         return  # no image, or none with an alt text: I004's to report
     holding = [image for image in described if contains_phrase(image.alt or "", phrase, doc.lang)]
     low, high = _keyphrase_bounds(len(images), options)
-    count = f"{len(holding)} of {len(images)} images ({100 * len(holding) / len(images):.0f} %)"
+    count = msg_n("{held} of {count} image ({share:.0f} %)", "{held} of {count} images ({share:.0f} %)", len(images),
+                  held=len(holding), share=100 * len(holding) / len(images))
     if len(holding) < low:
         few = len(images) < options.many
         yield Violation(
-            f"No alt text of the body's {len(images)} image{'s' * (len(images) != 1)} holds the "
-            f"focus keyphrase “{phrase}”" if few else f"The focus keyphrase “{phrase}” is in the "
-            f"alt text of {count}, under the {options.min_share:g} % minimum ({low})",
+            msg_n("No alt text of the body's {count} image holds the focus keyphrase “{phrase}”",
+                  "No alt text of the body's {count} images holds the focus keyphrase “{phrase}”", len(images),
+                  phrase=phrase) if few
+            else msg("The focus keyphrase “{phrase}” is in the alt text of {count}, under the {min:g} % minimum "
+                     "({low})", phrase=phrase, count=count, min=options.min_share, low=low),
             _image_span(doc, next((i for i in described if i not in holding), described[0])),
-            "Where an image shows the topic, say so in its alt text with the keyphrase's words; "
-            "alt text is what image search reads.",
+            msg("Where an image shows the topic, say so in its alt text with the keyphrase's words; alt text is what "
+                "image search reads."),
         )
     elif len(holding) > high:
         yield Violation(
-            f"The focus keyphrase “{phrase}” is in the alt text of {count}, over the "
-            f"{options.max_share:g} % maximum ({high})",
+            msg("The focus keyphrase “{phrase}” is in the alt text of {count}, over the {max:g} % maximum ({high})",
+                phrase=phrase, count=count, max=options.max_share, high=high),
             _image_span(doc, holding[-1]),
-            "Describe what each image shows; keep the keyphrase for the images that show the topic.",
+            msg("Describe what each image shows; keep the keyphrase for the images that show the topic."),
         )
 
 

@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 
 from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import msg, msg_n
 from seolint.source.markdown import Block
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.data import language
@@ -63,7 +64,7 @@ def _keyphrase_span(doc: Document, key: str) -> Span:
 
 
 def _times(count: int) -> str:
-    return f"{count} time" if count == 1 else f"{count} times"
+    return msg_n("{count} time", "{count} times", count)
 
 
 class KeyphraseDensity(Options):
@@ -108,19 +109,20 @@ def keyphrase_density(doc: Document, options: KeyphraseDensity) -> Iterator[Viol
     density = 100 * count / total * _length_factor(phrase.length)
     low = _recommended(options.min, total, phrase.length, True)
     high = _recommended(options.max, total, phrase.length, False)
-    measured = f"The focus keyphrase “{found[0]}” occurs {_times(count)} in {total} words"
     if count < 2 or density < options.min:
         yield Violation(
-            f"{measured}; at least {low} are recommended for this length",
+            msg("The focus keyphrase “{phrase}” occurs {times} in {total} words; at least {low} are recommended for "
+                "this length", phrase=found[0], times=_times(count), total=total, low=low),
             _keyphrase_span(doc, found[1]),
-            "Use it where it fits naturally (introduction, a subheading, the conclusion); "
-            "word forms count, in any order, when all its words are in one sentence.",
+            msg("Use it where it fits naturally (introduction, a subheading, the conclusion); word forms count, in "
+                "any order, when all its words are in one sentence."),
         )
     elif density > options.max and not (count == 2 and low <= 2):
         yield Violation(
-            f"{measured}; at most {high} are recommended for this length",
+            msg("The focus keyphrase “{phrase}” occurs {times} in {total} words; at most {high} are recommended for "
+                "this length", phrase=found[0], times=_times(count), total=total, high=high),
             _keyphrase_span(doc, found[1]),
-            "Replace some occurrences with synonyms or pronouns: repetition reads as keyword stuffing.",
+            msg("Replace some occurrences with synonyms or pronouns: repetition reads as keyword stuffing."),
         )
 
 
@@ -143,9 +145,9 @@ def keyphrase_intro(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if found is None or first is None or contains_phrase(first.text, found[0], doc.lang):
         return
     yield Violation(
-        f"The first paragraph does not contain the focus keyphrase “{found[0]}”",
+        msg("The first paragraph does not contain the focus keyphrase “{phrase}”", phrase=found[0]),
         Span.at_line(first.line, doc.line_text(first.line)),
-        "Say what the article is about in its first paragraph, with the keyphrase's words.",
+        msg("Say what the article is about in its first paragraph, with the keyphrase's words."),
     )
 
 
@@ -188,18 +190,20 @@ def keyphrase_subheadings(doc: Document, options: SubheadingShare) -> Iterator[V
     high = math.floor(total * options.max / 100)
     first = subheadings[0]
     span = Span(first.line, first.column, first.line, len(doc.line_text(first.line).rstrip()) + 1)
-    measured = f"{matches} of {total} H2/H3 subheadings reflect the focus keyphrase “{found[0]}”"
     if matches < low:
         yield Violation(
-            f"{measured}, under the {options.min:g} % minimum (at least {low})",
+            msg("{matches} of {total} H2/H3 subheadings reflect the focus keyphrase “{phrase}”, under the {min:g} % "
+                "minimum (at least {low})", matches=matches, total=total, phrase=found[0], min=options.min, low=low),
             span,
-            "Name the topic in a few subheadings: readers scan them, search engines weigh them.",
+            msg("Name the topic in a few subheadings: readers scan them, search engines weigh them."),
         )
     elif total > 1 and matches > high:
         yield Violation(
-            f"{measured}, over the {options.max:g} % maximum (at most {high})",
+            msg("{matches} of {total} H2/H3 subheadings reflect the focus keyphrase “{phrase}”, over the {max:g} % "
+                "maximum (at most {high})", matches=matches, total=total, phrase=found[0], max=options.max,
+                high=high),
             span,
-            "Let some subheadings say what their section adds instead of repeating the keyphrase.",
+            msg("Let some subheadings say what their section adds instead of repeating the keyphrase."),
         )
 
 
@@ -226,9 +230,9 @@ def keyword_unused(doc: Document, options: NoOptions) -> Iterator[Violation]:
         )
         if not used:
             yield Violation(
-                f"Keyword “{keyword.strip()}” appears nowhere in the body",
+                msg("Keyword “{keyword}” appears nowhere in the body", keyword=keyword.strip()),
                 doc.key_span(key, index),
-                "Cover it in the text (all its words in one sentence), or drop it from the list.",
+                msg("Cover it in the text (all its words in one sentence), or drop it from the list."),
             )
 
 

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from seolint.source.document import Document
 from seolint.findings import FixSafety, RemoveItem, Severity, Violation
+from seolint.i18n import msg
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.fold import fold
 from seolint.language.words import content_words
@@ -17,9 +18,9 @@ from seolint.language.words import content_words
 def keyphrase_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     if doc.data is not None and doc.keyphrase is None:
         yield Violation(
-            "No focus keyphrase: the keyphrase rules are skipped for this article",
+            msg("No focus keyphrase: the keyphrase rules are skipped for this article"),
             doc.key_span(),
-            "Add `keyphrase:` with the 1–4 words searchers type, or list `keywords`.",
+            msg("Add `keyphrase:` with the 1–4 words searchers type, or list `keywords`."),
         )
 
 
@@ -33,11 +34,11 @@ def keywords_duplicate(doc: Document, options: NoOptions) -> Iterator[Violation]
         folded = " ".join(fold(keyword).split())
         if folded in seen:
             yield Violation(
-                f"Keyword “{keyword.strip()}” repeats keyword {seen[folded] + 1} "
-                f"(“{keywords[seen[folded]].strip()}”)",
+                msg("Keyword “{keyword}” repeats keyword {number} (“{first}”)", keyword=keyword.strip(),
+                    number=seen[folded] + 1, first=keywords[seen[folded]].strip()),
                 doc.key_span(key, index),
-                "Remove the repetition; each keyword should name a different search intent.",
-                fix="Remove the duplicate keyword",
+                msg("Remove the repetition; each keyword should name a different search intent."),
+                fix=msg("Remove the duplicate keyword"),
                 edits=(RemoveItem(key, index),),
             )
         else:
@@ -52,9 +53,9 @@ def keywords_count(doc: Document, options: KeywordsCount) -> Iterator[Violation]
     keywords = doc.article.get("keywords")
     if keywords and len(keywords) > options.max:
         yield Violation(
-            f"{len(keywords)} keywords listed, over the {options.max} maximum",
+            msg("{count} keywords listed, over the {max} maximum", count=len(keywords), max=options.max),
             doc.field_span("keywords"),
-            "Keep the few phrases this article really answers; the rest dilutes its focus.",
+            msg("Keep the few phrases this article really answers; the rest dilutes its focus."),
         )
 
 
@@ -70,9 +71,10 @@ def keyphrase_length(doc: Document, options: KeyphraseLength) -> Iterator[Violat
     count = len(content_words(phrase, doc.lang))
     if count > options.max:
         yield Violation(
-            f"The keyphrase “{phrase}” has {count} content words, over the {options.max} maximum",
+            msg("The keyphrase “{phrase}” has {count} content words, over the {max} maximum", phrase=phrase,
+                count=count, max=options.max),
             doc.key_span(doc.article.keys.get(key, key)),
-            "Keep the 1–4 words people actually search for; long phrases are rarely typed.",
+            msg("Keep the 1–4 words people actually search for; long phrases are rarely typed."),
         )
 
 

@@ -25,6 +25,7 @@ from seolint.source.facts.demonstration import demonstration_lines
 from seolint.source.facts.destination import destination, is_local_host, on_domain, split_url
 from seolint.source.facts.links import Anchor, links
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import msg, msg_n
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.data import language
 from seolint.language.fold import fold
@@ -67,13 +68,16 @@ def internal_links_missing(doc: Document, options: LinkCount) -> Iterator[Violat
     count = kinds.count("internal")
     if count >= options.min:
         return
-    hint = ("Link to related articles of the site with descriptive text, e.g. "
-            "[our networking quiz](/quiz) or [the CV guide](../cv-guide/).")
+    hint = msg("Link to related articles of the site with descriptive text, e.g. [our networking quiz](/quiz) or "
+               "[the CV guide](../cv-guide/).")
     if doc.settings.own_url is None and "outbound" in kinds:
-        hint += " Absolute URLs count as internal only under `[site] base-url`, which is not set."
+        hint = msg("Link to related articles of the site with descriptive text, e.g. [our networking quiz](/quiz) or "
+                   "[the CV guide](../cv-guide/). Absolute URLs count as internal only under `[site] base-url`, "
+                   "which is not set.")
     yield Violation(
-        "No internal link: the article links to no other page of the site" if count == 0
-        else f"{count} internal link(s), under the {options.min} minimum",
+        msg("No internal link: the article links to no other page of the site") if count == 0
+        else msg_n("{count} internal link(s), under the {min} minimum", "{count} internal link(s), under the {min} "
+                   "minimum", count, min=options.min),
         Span.at_line(line, doc.line_text(line)),
         hint,
     )
@@ -86,11 +90,12 @@ def outbound_links_missing(doc: Document, options: LinkCount) -> Iterator[Violat
     count = _count(doc, "outbound")
     if count < options.min:
         yield Violation(
-            "No outbound link: the article cites no other site" if count == 0
-            else f"{count} outbound link(s), under the {options.min} minimum",
+            msg("No outbound link: the article cites no other site") if count == 0
+            else msg_n("{count} outbound link(s), under the {min} minimum", "{count} outbound link(s), under the "
+                       "{min} minimum", count, min=options.min),
             Span.at_line(line, doc.line_text(line)),
-            "Link to a source you rely on (official documentation, a study, the tool you "
-            "mention); it backs your claims and helps readers go further.",
+            msg("Link to a source you rely on (official documentation, a study, the tool you mention); it backs your "
+                "claims and helps readers go further."),
         )
 
 
@@ -133,16 +138,17 @@ def link_text_generic(doc: Document, options: GenericText) -> Iterator[Violation
         bare = _bare(anchor.text)
         if bare in generic:
             yield Violation(
-                f"Link text “{anchor.text}” says nothing about its target ({_shown(anchor.href)})",
+                msg("Link text “{text}” says nothing about its target ({target})", text=anchor.text,
+                    target=_shown(anchor.href)),
                 _anchor_span(doc, anchor),
-                "Name what the reader gets in the link text itself, e.g. “[the networking "
-                "quiz](/quiz)”; search engines and screen-reader users read links out of context.",
+                msg("Name what the reader gets in the link text itself, e.g. “[the networking quiz](/quiz)”; search "
+                    "engines and screen-reader users read links out of context."),
             )
         elif options.url_text and re.match(r"https?://", bare):
             yield Violation(
-                f"Link text is a bare URL “{_shown(anchor.text)}”",
+                msg("Link text is a bare URL “{url}”", url=_shown(anchor.text)),
                 _anchor_span(doc, anchor),
-                "Replace the URL with words that say what the page is.",
+                msg("Replace the URL with words that say what the page is."),
             )
 
 
@@ -155,13 +161,13 @@ def _emptiness(anchor: Anchor) -> tuple[str, str] | None:
     no_target = not href and not anchor.templated
     no_text = anchor.closed and not (anchor.text.strip() or anchor.label.strip())
     if no_target and no_text:
-        return "has neither target nor text", "Remove it, or give it a target and words."
+        return msg("has neither target nor text"), msg("Remove it, or give it a target and words.")
     if no_target or href == "#":
-        what = "has no target" if no_target else "has the `#` placeholder as its target"
-        return what, "Point the link at the page it names, or remove the link."
+        what = msg("has no target") if no_target else msg("has the `#` placeholder as its target")
+        return what, msg("Point the link at the page it names, or remove the link.")
     if no_text:
-        return "has no text", ("Put words in the link that say where it leads; an image "
-                               "inside a link needs alt text.")
+        return msg("has no text"), msg("Put words in the link that say where it leads; an image inside a link needs "
+                                       "alt text.")
     return None
 
 
@@ -181,9 +187,14 @@ def link_empty(doc: Document, options: NoOptions) -> Iterator[Violation]:
         what, hint = found
         if what == "has no text" and _DRAWN_TEXT.match(doc.line_text(anchor.line), anchor.column - 1):
             continue
-        name = f"“{anchor.text}”" if anchor.text else f"to {_shown(anchor.href.strip())}"
+        if anchor.text:
+            message = msg("Link “{text}” {what}", text=anchor.text, what=what)
+        elif anchor.href.strip():
+            message = msg("Link to {target} {what}", target=_shown(anchor.href.strip()), what=what)
+        else:
+            message = msg("Link {what}", what=what)
         yield Violation(
-            f"Link {name} {what}" if anchor.text or anchor.href.strip() else f"Link {what}",
+            message,
             _anchor_span(doc, anchor),
             hint,
         )
@@ -209,10 +220,10 @@ def link_insecure(doc: Document, options: Insecure) -> Iterator[Violation]:
             continue
         secure = "https" + anchor.href.strip()[4:]
         yield Violation(
-            f"Link to {_shown(anchor.href.strip())} uses plain HTTP",
+            msg("Link to {target} uses plain HTTP", target=_shown(anchor.href.strip())),
             _anchor_span(doc, anchor),
-            f"Link to {_shown(secure)} if the site supports it: browsers flag HTTP pages as "
-            "not secure and Google prefers HTTPS.",
+            msg("Link to {target} if the site supports it: browsers flag HTTP pages as not secure and Google prefers "
+                "HTTPS.", target=_shown(secure)),
         )
 
 
@@ -226,17 +237,18 @@ def competing_link(doc: Document, options: NoOptions) -> Iterator[Violation]:
     wanted = set(stems(phrase, doc.lang))
     if not wanted:
         return
-    base = doc.settings.base_url
+    base = doc.settings.own_url
     for anchor in links(doc):
         if anchor.code or destination(anchor, base) not in ("internal", "outbound"):
             continue  # code names an identifier; a same-page anchor competes with nothing
         if set(stems(anchor.text, doc.lang)) == wanted:
             yield Violation(
-                f"Link text “{anchor.text}” is the focus keyphrase “{phrase}”: it tells search "
-                f"engines that {_shown(anchor.href)} is the page for it, competing with this one",
+                msg("Link text “{text}” is the focus keyphrase “{phrase}”: it tells search engines that {target} is "
+                    "the page for it, competing with this one", text=anchor.text, phrase=phrase,
+                    target=_shown(anchor.href)),
                 _anchor_span(doc, anchor),
-                "Link with words that name what the target page is about instead, and keep "
-                "the keyphrase for this page's own text.",
+                msg("Link with words that name what the target page is about instead, and keep the keyphrase for "
+                    "this page's own text."),
             )
 
 

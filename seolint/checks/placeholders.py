@@ -20,6 +20,7 @@ from seolint.source.facts.demonstration import demonstration_lines
 from seolint.source.facts.destination import on_domain
 from seolint.source.facts.links import Piece, scan
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import msg
 from seolint.rules import Options, Rule
 from seolint.language.fold import fold
 from seolint.language.words import words_and_english
@@ -119,13 +120,23 @@ _MARKER, _FILLER, _BRACKET, _VARIABLE_LEFT = (
     "Placeholder marker", "Filler text", "Bracketed placeholder", "Unrendered template variable",
 )
 _HINTS = {
-    _MARKER: "Finish the passage and remove the marker before publishing.",
-    _FILLER: "Replace the filler with the real text.",
-    _BRACKET: "Replace the bracketed instruction with the real content.",
-    _VARIABLE_LEFT: "Markdown content is not a template here: write the value. If the site "
-    "renders it, add its prefix to `rendered-variables` (on a Jekyll or Eleventy site that "
-    "seolint detects, content is taken as a Liquid template and no variable is reported).",
+    _MARKER: msg("Finish the passage and remove the marker before publishing."),
+    _FILLER: msg("Replace the filler with the real text."),
+    _BRACKET: msg("Replace the bracketed instruction with the real content."),
+    _VARIABLE_LEFT: msg("Markdown content is not a template here: write the value. If the site renders it, add its "
+                        "prefix to `rendered-variables` (on a Jekyll or Eleventy site that seolint detects, content is "
+                        "taken as a Liquid template and no variable is reported)."),
 }
+
+
+def _left(what: str, text: str) -> str:
+    if what == _MARKER:
+        return msg("Placeholder marker “{text}” left in the text", text=text)
+    if what == _FILLER:
+        return msg("Filler text “{text}” left in the text", text=text)
+    if what == _BRACKET:
+        return msg("Bracketed placeholder “{text}” left in the text", text=text)
+    return msg("Unrendered template variable “{text}” left in the text", text=text)
 
 
 @cache
@@ -180,7 +191,7 @@ def placeholder_text(doc: Document, options: Placeholders) -> Iterator[Violation
             column = start + 1 if start >= 0 else Span.at_line(line, source).column
             searched = column - 1 + len(found.text)
             yield Violation(
-                f"{found.what} “{found.text}” left in the text",
+                _left(found.what, found.text),
                 Span(line, column, line, column + len(found.text)),
                 _HINTS[found.what],
             )
@@ -190,9 +201,9 @@ def placeholder_text(doc: Document, options: Placeholders) -> Iterator[Violation
         host = _host(anchor.href)
         if host and on_domain(host, options.domains):
             yield Violation(
-                f"Link to the placeholder domain {host}: {anchor.href.strip()}",
+                msg("Link to the placeholder domain {host}: {href}", host=host, href=anchor.href.strip()),
                 Span(anchor.line, anchor.column, anchor.line, anchor.column + 1),
-                "Example domains are reserved for documentation: link to the real page.",
+                msg("Example domains are reserved for documentation: link to the real page."),
             )
 
 

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from pydantic import Field
 
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import msg, msg_n
 from seolint.rules import NoOptions, Options, Rule
 from seolint.site.resolve import FILE, MISSING, Site, link_fragment, site_of, split
 from seolint.site.summaries import Summaries, Summary, anchors, normalize_url
@@ -73,7 +74,9 @@ def others_named(displays: list[str], own: int) -> str:
     others = (display for position, display in enumerate(displays) if position != own)
     named = [display for _, display in zip(range(NAMED), others)]
     rest = len(displays) - 1 - len(named)
-    return ", ".join(named) + (f" and {rest:,} more" if rest else "")
+    if not rest:
+        return ", ".join(named)
+    return msg("{named} and {rest:,} more", named=", ".join(named), rest=rest)
 
 
 def _sharing(summaries: Summaries, groups: Iterable[list[int]], field: str) -> Iterator[tuple[Summary, int, str]]:
@@ -94,15 +97,19 @@ def _sharing(summaries: Summaries, groups: Iterable[list[int]], field: str) -> I
 
 def _duplicates(summaries: Summaries, field: str, label: str) -> Iterator[SiteFinding]:
     for summary, count, others in _sharing(summaries, _groups_by(summaries, field), field):
-        who = "Another article" if count == 1 else f"{count:,} other articles"
-        verb = "has" if count == 1 else "have"
-        yield summary, Violation(
-            f"{who} in the same language {verb} the same {label}: {others}",
-            _at(summary, field),
-            f"Search engines pick one of the two; write a {label} that only this article has."
-            if count == 1 else
-            f"Search engines pick one of them; write a {label} that only this article has.",
-        )
+        if field == "title":
+            message = msg_n("Another article in the same language has the same title: {others}",
+                            "{count:,} other articles in the same language have the same title: {others}",
+                            count, others=others)
+            hint = msg_n("Search engines pick one of the two; write a title that only this article has.",
+                         "Search engines pick one of them; write a title that only this article has.", count)
+        else:
+            message = msg_n("Another article in the same language has the same description: {others}",
+                            "{count:,} other articles in the same language have the same description: {others}",
+                            count, others=others)
+            hint = msg_n("Search engines pick one of the two; write a description that only this article has.",
+                         "Search engines pick one of them; write a description that only this article has.", count)
+        yield summary, Violation(message, _at(summary, field), hint)
 
 
 def duplicate_title(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
@@ -125,22 +132,24 @@ def duplicate_slug(summaries: Summaries, root: str, options: NoOptions) -> Itera
         for own, index in enumerate(group):
             summary = summaries[index]
             others = others_named(displays, own)
-            size = "" if len(group) == 2 else f" ({len(group):,} articles in all)"
             yield summary, Violation(
-                f"This article and {others} resolve to the same URL {url}{size}",
+                msg("This article and {others} resolve to the same URL {url}", others=others, url=url)
+                if len(group) == 2 else msg("This article and {others} resolve to the same URL {url} ({count:,} "
+                                            "articles in all)", others=others, url=url, count=len(group)),
                 _at(summary, "slug"),
-                "Give each article its own slug; one of them would overwrite the other.",
+                msg("Give each article its own slug; one of them would overwrite the other."),
             )
 
 
 def cannibalization(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
     for summary, count, others in _sharing(summaries, _groups_by(summaries, "keyphrase_key"), "keyphrase_key"):
-        size = "" if count == 1 else f" ({count:,} other articles)"
         yield summary, Violation(
-            f"The keyphrase “{summary.keyphrase}” is also the target of {others}{size}",
+            msg_n("The keyphrase “{phrase}” is also the target of {others}",
+                  "The keyphrase “{phrase}” is also the target of {others} ({count:,} other articles)",
+                  count, phrase=summary.keyphrase, others=others),
             _at(summary, "keyphrase"),
-            "Articles competing for one query split its traffic: merge them, or give each "
-            "its own keyphrase and link them to each other.",
+            msg("Articles competing for one query split its traffic: merge them, or give each its own keyphrase and "
+                "link them to each other."),
         )
 
 
@@ -179,7 +188,8 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
             span = Span(link.line, link.column, link.line, link.end or link.column + len(link.href))
             if target == MISSING:
                 yield summary, Violation(
-                    f"Link to `{link.href}` leads nowhere: no article, alias or static file has that address",
+                    msg("Link to `{href}` leads nowhere: no article, alias or static file has that address",
+                        href=link.href),
                     span,
                     _missing_hint(site, summaries, summary, link.href),
                 )
@@ -195,10 +205,11 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
                     continue
                 if ids is not None and unquote(fragment).lower() not in ids:
                     yield summary, Violation(
-                        f"Link to `{link.href}`: {display} has no heading with the id `{fragment}`",
+                        msg("Link to `{href}`: {display} has no heading with the id `{fragment}`", href=link.href,
+                            display=display, fragment=fragment),
                         span,
-                        "Link to an existing heading (ids follow "
-                        f"{options.anchor_style or summary.heading_style or 'github'}'s rules).",
+                        msg("Link to an existing heading (ids follow {style}'s rules).",
+                            style=options.anchor_style or summary.heading_style or "github"),
                     )
 
 
@@ -206,15 +217,15 @@ def _missing_hint(site: Site, summaries: Summaries, source: Summary, href: str) 
     """What to do about a link that leads nowhere: with a site profile, the URL of the
     article the link most likely means (the one whose URL or file ends the same way)."""
     if source.url is None:
-        return "Fix the path (articles are at /<folder>/<slug>/), or add the missing page."
+        return msg("Fix the path (articles are at /<folder>/<slug>/), or add the missing page.")
     last = normalize_url(split(href)[0] or "/").rstrip("/").rsplit("/", 1)[-1]
     last = re.sub(r"\.(?:md|mdx|markdown|html?)$", "", last)
     found = site.ending_with(last) if last else []
     if len(found) == 1:
         target = summaries[found[0]]
-        return f"{target.display} is served at {site.urls[found[0]]}: link to that URL."
-    return "Fix the path: link to the URL the target article is served at (`seolint site` " \
-        "shows how this site's URLs are made), or add the missing page."
+        return msg("{display} is served at {url}: link to that URL.", display=target.display, url=site.urls[found[0]])
+    return msg("Fix the path: link to the URL the target article is served at (`seolint site` shows how this site's "
+               "URLs are made), or add the missing page.")
 
 
 def orphan(summaries: Summaries, root: str, options: NoOptions) -> Iterator[SiteFinding]:
@@ -227,9 +238,9 @@ def orphan(summaries: Summaries, root: str, options: NoOptions) -> Iterator[Site
     for index in range(len(summaries)):
         if index not in linked and not (summary := summaries[index]).in_nav:  # menus link to every page
             yield summary, Violation(
-                "No other article links to this one",
+                msg("No other article links to this one"),
                 Span(1, 1, 1, 1),
-                "Link to it from related articles: crawlers and readers find pages through links.",
+                msg("Link to it from related articles: crawlers and readers find pages through links."),
             )
 
 

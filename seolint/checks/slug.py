@@ -10,6 +10,7 @@ from pydantic import Field
 from seolint.source.document import Document
 from seolint.source.globs import absolute
 from seolint.findings import FixSafety, SetKey, Severity, Violation
+from seolint.i18n import msg, msg_n
 from seolint.printable import shown_name
 from seolint.rules import NoOptions, Options, Rule
 from seolint.language.words import make_slug, stems
@@ -30,10 +31,10 @@ def slug_format(doc: Document, options: SlugFormat) -> Iterator[Violation]:
         return
     better = make_slug(slug, doc.lang)
     yield Violation(
-        f"Slug `{slug}` is not lowercase ASCII kebab-case",
+        msg("Slug `{slug}` is not lowercase ASCII kebab-case", slug=slug),
         doc.field_span("slug"),
-        f"Use `{better}`; accents, capitals, spaces and underscores make fragile URLs.",
-        fix=f"Rename the slug to `{better}` (changes the URL: add a redirect)",
+        msg("Use `{better}`; accents, capitals, spaces and underscores make fragile URLs.", better=better),
+        fix=msg("Rename the slug to `{better}` (changes the URL: add a redirect)", better=better),
         edits=(SetKey(doc.article.keys.get("slug", "slug"), better),) if better else (),
     )
 
@@ -46,10 +47,11 @@ def slug_length(doc: Document, options: SlugLength) -> Iterator[Violation]:
     slug = doc.article.text("slug")
     if slug is not None and len(slug) > options.max:
         yield Violation(
-            f"Slug is {len(slug)} characters long, over the {options.max} maximum",
+            msg("Slug is {size} characters long, over the {max} maximum", size=len(slug), max=options.max),
             doc.field_span("slug"),
-            f"Keep the keyphrase and drop at least {len(slug) - options.max} characters "
-            "(stop words, dates).",
+            msg_n("Keep the keyphrase and drop at least {count} characters (stop words, dates).",
+                  "Keep the keyphrase and drop at least {count} characters (stop words, dates).",
+                  len(slug) - options.max),
         )
 
 
@@ -61,9 +63,9 @@ def slug_keyphrase(doc: Document, options: NoOptions) -> Iterator[Violation]:
     wanted = set(stems(phrase, doc.lang))
     if wanted and not wanted <= set(stems(slug.replace("-", " "), doc.lang)):
         yield Violation(
-            f"The focus keyphrase “{phrase}” is not in the slug `{slug}`",
+            msg("The focus keyphrase “{phrase}” is not in the slug `{slug}`", phrase=phrase, slug=slug),
             doc.field_span("slug"),
-            f"Include `{make_slug(phrase, doc.lang)}` in the slug (this changes the URL).",
+            msg("Include `{words}` in the slug (this changes the URL).", words=make_slug(phrase, doc.lang)),
         )
 
 
@@ -84,9 +86,9 @@ def slug_filename_mismatch(doc: Document, options: NoOptions) -> Iterator[Violat
     expected = file_slug(doc)
     if slug is not None and slug != expected:
         yield Violation(
-            f"Slug `{slug}` differs from the file name `{expected}`",
+            msg("Slug `{slug}` differs from the file name `{expected}`", slug=slug, expected=expected),
             doc.field_span("slug"),
-            "Rename the file or the slug so that both say the same; it keeps URLs predictable.",
+            msg("Rename the file or the slug so that both say the same; it keeps URLs predictable."),
         )
 
 
@@ -108,17 +110,19 @@ def slug_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     empty = "slug" in doc.article.keys
     key = doc.article.keys.get("slug", "slug")
     keeps_url = proposed == segment
-    fix = f"Add `slug: {proposed}`" if keeps_url else (
-        f"Add `slug: {proposed}` (changes the URL from `{shown}`: add a redirect)")
+    fix = msg("Add `slug: {proposed}`", proposed=proposed) if keeps_url else msg(
+        "Add `slug: {proposed}` (changes the URL from `{shown}`: add a redirect)", proposed=proposed, shown=shown)
     yield Violation(
-        "The slug is empty: the URL comes from the file name" if empty
-        else "No slug: the URL comes from the file name",
+        msg("The slug is empty: the URL comes from the file name") if empty
+        else msg("No slug: the URL comes from the file name"),
         doc.field_span("slug"),
-        f"Set `slug: {proposed}` so that renaming the file does not change the URL." if keeps_url
-        else f"Set `slug: {shown}` so that renaming the file does not change the URL "
-        f"(`{proposed}`, from the title, would move the article)." if make_slug(segment, doc.lang) == segment
-        else f"A slug keeps the URL when the file is renamed; `{proposed}`, from the title, would move "
-        "the article: add a redirect if you set it.",
+        msg("Set `slug: {proposed}` so that renaming the file does not change the URL.", proposed=proposed)
+        if keeps_url
+        else msg("Set `slug: {shown}` so that renaming the file does not change the URL (`{proposed}`, from the "
+                 "title, would move the article).", shown=shown, proposed=proposed)
+        if make_slug(segment, doc.lang) == segment
+        else msg("A slug keeps the URL when the file is renamed; `{proposed}`, from the title, would move the "
+                 "article: add a redirect if you set it.", proposed=proposed),
         fix=fix,
         edits=(SetKey(key, proposed, None if key in doc.data else doc.article.keys.get("title")),)
         if proposed else (),

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import joined, msg, msg_n
 from seolint.language import readability
 from seolint.language.style import has_passive, has_transitions, passive, transition, transition_examples
 from seolint.language.words import Sentence
@@ -45,10 +46,10 @@ def _prose_sentences(doc: Document, kinds: tuple[str, ...]) -> list[Sentence]:
     return found
 
 
-def _percent(share: float) -> str:
-    """A share as the message shows it, to a tenth ("29.7", "24"): rounded to a whole number,
-    29.7 % would read as the 30 % bound it misses."""
-    return f"{share:.1f}".removesuffix(".0")
+def _percent(share: float) -> float:
+    """A share as the message shows it (``{share:g}``), to a tenth ("29.7", "24"): rounded to
+    a whole number, 29.7 % would read as the 30 % bound it misses."""
+    return round(share, 1)
 
 
 def _lines(sentences: list[Sentence]) -> str:
@@ -68,18 +69,19 @@ class Readability(Options):
 
 
 #: Flesch's bands (Flesch 1948; the ones Yoast and Rank Math show), lowest score first.
-_BANDS = ((30, "very difficult"), (50, "difficult"), (60, "fairly difficult"), (70, "standard"),
-          (80, "fairly easy"), (90, "easy"))
+_BANDS = ((30, msg("very difficult")), (50, msg("difficult")), (60, msg("fairly difficult")),
+          (70, msg("standard")), (80, msg("fairly easy")), (90, msg("easy")))
 
 
 def _band(score: float) -> str:
-    return next((name for bound, name in _BANDS if score < bound), "very easy")
+    return next((name for bound, name in _BANDS if score < bound), msg("very easy"))
 
 
 def _longest(sentences: list[Sentence], count: int = 3) -> str:
     """The ``count`` longest sentences, by line: "line 12 (48 words), line 30 (41 words)"."""
     ranked = sorted(sentences, key=lambda sentence: -len(sentence.words))[:count]
-    return ", ".join(f"line {sentence.line} ({len(sentence.words)} words)" for sentence in ranked)
+    return joined([msg_n("line {line} ({count} word)", "line {line} ({count} words)", len(sentence.words),
+                         line=sentence.line) for sentence in ranked])
 
 
 def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
@@ -91,13 +93,14 @@ def reading_ease(doc: Document, options: Readability) -> Iterator[Violation]:
     assert formula is not None
     if score < options.min:
         yield Violation(
-            f"Reading ease {score:.1f} ({formula.name} for {doc.lang}, {doc.language.source}; "
-            f"{_band(score)}), under the "
-            f"{options.min:g} minimum: {count / sentence_count:.1f} words a sentence, "
-            f"{syllables / count:.2f} syllables a word; longest sentences: {_longest(doc.running_sentences)}",
+            msg("Reading ease {score:.1f} ({formula} for {lang}, {source}; {band}), under the {min:g} minimum: "
+                "{words:.1f} words a sentence, {syllables:.2f} syllables a word; longest sentences: {longest}",
+                score=score, formula=formula.name, lang=doc.lang, source=doc.language.source, band=_band(score),
+                min=options.min, words=count / sentence_count, syllables=syllables / count,
+                longest=_longest(doc.running_sentences)),
             _span(doc, _first_prose_line(doc)),
-            "Shorten the sentences and prefer short, common words, starting with the longest "
-            "sentences; each list item counts as a sentence.",
+            msg("Shorten the sentences and prefer short, common words, starting with the longest sentences; "
+                "each list item counts as a sentence."),
         )
 
 
@@ -136,14 +139,14 @@ def transition_words(doc: Document, options: TransitionWords) -> Iterator[Violat
     if share >= options.min_share:
         return
     start, length = _longest_stretch(found, linked)
-    examples = ", ".join(f"“{word}”" for word in transition_examples(doc.lang)[:5])
+    examples = joined([msg("“{word}”", word=word) for word in transition_examples(doc.lang)[:5]])
     yield Violation(
-        f"{_percent(share)} % of sentences ({sum(linked)} of {len(found)}) contain a transition word, "
-        f"under the {options.min_share:g} % minimum; the longest stretch without one, "
-        f"{length} sentences, starts here",
+        msg("{share:g} % of sentences ({count} of {total}) contain a transition word, under the {min:g} % "
+            "minimum; the longest stretch without one, {length} sentences, starts here", share=_percent(share),
+            count=sum(linked), total=len(found), min=options.min_share, length=length),
         _span(doc, found[start].line),
-        f"Tie sentences to the ones before them with words such as {examples}: they show the "
-        "reader how one idea leads to the next.",
+        msg("Tie sentences to the ones before them with words such as {examples}: they show the reader how one "
+            "idea leads to the next.", examples=examples),
     )
 
 
@@ -173,13 +176,13 @@ def passive_voice(doc: Document, options: PassiveVoice) -> Iterator[Violation]:
         return
     first, phrase = passives[0]
     yield Violation(
-        f"{_percent(share)} % of sentences ({len(passives)} of {len(found)}) are in the passive voice, "
-        f"over the {options.max_share:g} % maximum; the first, here: “{phrase}” (lines "
-        f"{_lines([sentence for sentence, _ in passives[:10]])}"
-        f"{', …' if len(passives) > 10 else ''})",
+        msg("{share:g} % of sentences ({count} of {total}) are in the passive voice, over the {max:g} % maximum; "
+            "the first, here: “{phrase}” (lines {lines})", share=_percent(share), count=len(passives),
+            total=len(found), max=options.max_share, phrase=phrase,
+            lines=_lines([sentence for sentence, _ in passives[:10]]) + (", …" if len(passives) > 10 else "")),
         _span(doc, first.line),
-        "Name who acts and make them the subject: “the team built the house” rather than “the "
-        "house was built by the team”.",
+        msg("Name who acts and make them the subject: “the team built the house” rather than “the house was "
+            "built by the team”."),
     )
 
 

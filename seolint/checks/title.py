@@ -10,6 +10,7 @@ from pydantic import Field
 from seolint.checks._serp import Bounds, Width, keyphrase_in, length, width
 from seolint.source.document import Document
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import msg
 from seolint.rules import NoOptions, Rule
 from seolint.language.fold import fold
 from seolint.language.words import contains_phrase, starts_with_phrase
@@ -30,15 +31,15 @@ def title_length(doc: Document, options: TitleBounds) -> Iterator[Violation]:
     suffix = site.title_suffix if site is not None and site.title_suffix else ""
     if suffix and (doc.article.text("title") or "").strip() == suffix.lstrip(" |-–—").strip():
         suffix = ""  # the home page, titled with the site's name, gets no suffix
-    yield from length(doc, "title", "Title", options, "Google shows about 60 characters.", suffix)
+    yield from length(doc, "title", msg("Title"), options, msg("Google shows about 60 characters."), suffix)
 
 
 def title_width(doc: Document, options: Width) -> Iterator[Violation]:
-    yield from width(doc, "title", "Title", options)
+    yield from width(doc, "title", msg("Title"), options)
 
 
 def title_keyphrase(doc: Document, options: NoOptions) -> Iterator[Violation]:
-    yield from keyphrase_in(doc, "title", "Title")
+    yield from keyphrase_in(doc, "title", msg("the title"))
 
 
 def title_keyphrase_position(doc: Document, options: NoOptions) -> Iterator[Violation]:
@@ -48,9 +49,9 @@ def title_keyphrase_position(doc: Document, options: NoOptions) -> Iterator[Viol
     phrase = found[0]
     if contains_phrase(title, phrase, doc.lang) and not starts_with_phrase(title, phrase, doc.lang):
         yield Violation(
-            f"The focus keyphrase “{phrase}” is in the title but not at its start",
+            msg("The focus keyphrase “{phrase}” is in the title but not at its start", phrase=phrase),
             doc.field_span("title"),
-            f"Start the title with “{phrase}”: readers scan the first words of a result.",
+            msg("Start the title with “{phrase}”: readers scan the first words of a result.", phrase=phrase),
         )
 
 
@@ -68,11 +69,11 @@ def title_h1_mismatch(doc: Document, options: NoOptions) -> Iterator[Violation]:
         return  # an H1 after prose is a section's heading (H001 reports a second H1), not the page's
     if _comparable(title) != _comparable(h1.shown):
         yield Violation(
-            f"The body's H1 “{h1.shown}” differs from the title “{title.strip()}” "
-            "(they should match, ignoring case, accents and punctuation)",
+            msg("The body's H1 “{h1}” differs from the title “{title}” (they should match, ignoring case, "
+                "accents and punctuation)", h1=h1.shown, title=title.strip()),
             Span.at_line(h1.line, doc.line_text(h1.line)),
-            "Make the H1 and the title say the same thing, or drop the body H1 when the "
-            "theme renders the title as the H1.",
+            msg("Make the H1 and the title say the same thing, or drop the body H1 when the theme renders the "
+                "title as the H1."),
         )
 
 

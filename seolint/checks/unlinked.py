@@ -15,6 +15,7 @@ from seolint.source.document import Document
 from seolint.source.facts.destination import is_local_host, on_domain, split_url
 from seolint.source.facts.links import Piece, pieces
 from seolint.findings import Severity, Span, Violation
+from seolint.i18n import msg
 from seolint.rules import Options, Rule
 
 
@@ -131,12 +132,13 @@ def unlinked_reference(doc: Document, options: Unlinked) -> Iterator[Violation]:
                 continue  # mid-sentence (“/api traffic”) or emphasized alone (`_/public_`): a mention
             column = start + 1 if start >= 0 else Span.at_line(piece.line, source).column
             searched[piece.line] = column - 1 + len(found)
-            example = f"[descriptive text]({found if what == 'site path' else _shown(found, 40)})"
+            target = found if what == "site path" else _shown(found, 40)
             yield Violation(
-                f"Plain-text {what} “{_shown(found)}” is not a link",
+                msg("Plain-text site path “{found}” is not a link", found=_shown(found)) if what == "site path"
+                else msg("Plain-text URL “{found}” is not a link", found=_shown(found)),
                 Span(piece.line, column, piece.line, column + len(found)),
-                f"Make it a link whose text says what the page is: {example}; as plain text "
-                "it may not be clickable and passes nothing to the page it names.",
+                msg("Make it a link whose text says what the page is: [descriptive text]({target}); as plain text it "
+                    "may not be clickable and passes nothing to the page it names.", target=target),
             )
 
 

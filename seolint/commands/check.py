@@ -19,6 +19,7 @@ from seolint.commands.common import (
 )
 from seolint.errors import ConfigError, ExitCode
 from seolint.findings import Finding, Severity
+from seolint.i18n import for_run, speaking
 from seolint.source import discover
 from seolint.source.settings import from_options
 
@@ -71,7 +72,16 @@ def run_check(request: CheckRequest) -> int:
                              + ("." if merged else ", and this shard writes none (add --report summary:PATH)."))
     audit = _audit(findings, result, configs, request) if audits else None
     printed = _printed_lines(configs, request) if request.stdin_filename is None else None
-    return _finish(findings, result.files, audit, reports, request, printed)
+    with speaking(run_language(configs, request, result.findings.languages)):
+        return _finish(findings, result.files, audit, reports, request, printed)
+
+
+def run_language(configs: Any, request: CheckRequest, languages: set[str]) -> str:
+    """The language of the run's own words: the config's ``messages``, or (auto) the one its
+    articles' messages share, else the locale's."""
+    from seolint.engine import first_folder
+
+    return for_run(configs.for_folder(first_folder(request.paths)).messages, languages)
 
 
 def _printed_lines(configs: Any, request: CheckRequest) -> Printed | None:

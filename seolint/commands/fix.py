@@ -13,6 +13,7 @@ import click
 from seolint.commands.common import CheckRequest, echo_all, exit_code, warn_if_none, with_suggestions
 from seolint.errors import ExitCode
 from seolint.findings import Finding
+from seolint.i18n import msg, msg_n, say, speaking
 from seolint.source import discover
 from seolint.source.settings import from_options
 
@@ -34,6 +35,7 @@ def run_fix(request: FixRequest) -> int:
     """
     from seolint import engine
     from seolint.batch import runner
+    from seolint.commands.check import run_language
     from seolint.fix.loop import echo_outcome, fix_all
     from seolint.report import stream
 
@@ -46,14 +48,15 @@ def run_fix(request: FixRequest) -> int:
     echo_outcome(outcome, request.diff, check.quiet)
     remaining: Iterable[Finding] = outcome.findings
     if not request.diff:
-        remaining = runner.run(check.paths, configs, only=only, jobs=check.jobs).findings
+        remaining = store = runner.run(check.paths, configs, only=only, jobs=check.jobs).findings
         warn_if_none(outcome.files, check)
-        if request.changes_only:
-            if not check.quiet:
-                click.echo(_remaining_line(remaining))
-        else:
-            shown = with_suggestions(remaining, [], check)
-            echo_all(stream(check.output_format, shown, outcome.files, check.color, check.quiet))
+        with speaking(run_language(configs, check, store.languages)):
+            if request.changes_only:
+                if not check.quiet:
+                    click.echo(_remaining_line(remaining))
+            else:
+                shown = with_suggestions(remaining, [], check)
+                echo_all(stream(check.output_format, shown, outcome.files, check.color, check.quiet))
     if outcome.changed or outcome.problems:
         return ExitCode.FINDINGS
     return exit_code(remaining, check.fail_on)
@@ -74,7 +77,12 @@ def _fix_stdin(request: FixRequest, configs: Any) -> int:
     if problem is not None:
         click.echo(f"seolint: {problem}", err=True)
     if remaining or not check.quiet:
-        click.echo(render(check.output_format, remaining, 1, check.color, check.quiet), err=True, nl=False)
+        from seolint.commands.check import run_language
+        from seolint.engine import speaks
+
+        lang = run_language(configs, check, {speaks(configs.for_file(Path(check.stdin_filename)), None)})
+        with speaking(lang):
+            click.echo(render(check.output_format, remaining, 1, check.color, check.quiet), err=True, nl=False)
     return ExitCode.FINDINGS if problem is not None else exit_code(remaining, check.fail_on)
 
 
@@ -85,7 +93,8 @@ def _remaining_line(remaining: Iterable[Finding]) -> str:
     for finding in remaining:
         tally.add(finding)
     if not tally.paths:
-        return "No findings remain."
+        return say(msg("No findings remain."))
     number = sum(tally.counts.values())
-    return (f"{number} finding{'s' * (number != 1)} remain in {len(tally.paths)} "
-            f"file{'s' * (len(tally.paths) != 1)}: `seolint check` lists them.")
+    files = msg_n("{count} file", "{count} files", len(tally.paths))
+    return say(msg_n("{count} finding remain in {files}: `seolint check` lists them.",
+                     "{count} findings remain in {files}: `seolint check` lists them.", number, files=files))

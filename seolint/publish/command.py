@@ -30,6 +30,7 @@ class PublishRequest:
     drafts: bool
     allow_errors: bool
     config_path: Path | None
+    messages: str | None = None  # --messages-lang: the language of the refusal's findings
     translations: str = "auto"  # auto, key or slug (see seolint.publish.translations)
     sitemap_limit: int = LIMIT  # URLs per sitemap file before it becomes an index
 
@@ -39,7 +40,9 @@ def run_publish(request: PublishRequest) -> int:
     held back for errors. Raises :class:`PublishError` (exit 2) when nothing can be done."""
     _refuse_bad_request(request)
     today = dt.date.today()  # for the gate only (FM008); nothing written depends on it
-    configs = engine.Configs(request.config_path)
+    from seolint.source.settings import from_options
+
+    configs = engine.Configs(request.config_path, from_options({"messages": request.messages}))
     root = request.src if request.src.is_dir() else request.src.parent
     config = configs.for_folder(root)
     site = Site(

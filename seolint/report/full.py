@@ -7,7 +7,8 @@ import os
 
 import click
 
-from seolint.findings import Finding, Severity
+from seolint.findings import Finding, FixSafety, Severity
+from seolint.i18n import msg, say
 from seolint.printable import name_bytes, terminal
 from seolint.report.concise import line
 from seolint.report.tally import counted
@@ -42,12 +43,13 @@ class _Lines:
 def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = True) -> Iterator[str]:
     """The report piece by piece (each ends with a newline), as the findings come."""
     source = _Lines()
+    labels = _labels()
     findings, tally = counted(findings)
     for finding in findings:
         head = line(finding)
         if color:
             head = click.style(head, fg=_COLORS[finding.severity], bold=True)
-        yield "\n".join([head, *_excerpt(finding, source), "", ""])
+        yield "\n".join([head, *_excerpt(finding, source, labels), "", ""])
         source.forget_before(finding.path)
     if footer:
         yield tally.line(files) + "\n" + tally.fix_line()
@@ -63,7 +65,13 @@ def render(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
 LONGEST, WINDOW, BEFORE = 160, 120, 40
 
 
-def _excerpt(finding: Finding, source: _Lines) -> list[str]:
+def _labels() -> dict[str | FixSafety, str]:
+    """The labels of the hint and fix lines, in the run's language."""
+    return {"hint": say(msg("hint:")), FixSafety.SAFE: say(msg("fix (safe):")),
+            FixSafety.UNSAFE: say(msg("fix (unsafe):"))}
+
+
+def _excerpt(finding: Finding, source: _Lines, labels: dict[str | FixSafety, str]) -> list[str]:
     text = source.get(finding.path, finding.line).replace("\t", " ")
     out = []
     if text.strip():
@@ -72,9 +80,9 @@ def _excerpt(finding: Finding, source: _Lines) -> list[str]:
         out.append(f"  {gutter} | {shown}")
         out.append(f"  {' ' * len(gutter)} | {' ' * offset}{'^' * width}")
     if finding.hint:
-        out.append(f"  hint: {terminal(finding.hint)}")
+        out.append(f"  {labels['hint']} {terminal(finding.hint)}")
     if finding.fix is not None:
-        out.append(f"  fix ({finding.fix.applicability.value}): {terminal(finding.fix.message)}")
+        out.append(f"  {labels[finding.fix.applicability]} {terminal(finding.fix.message)}")
     return out
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from seolint.findings import Finding
+from seolint.findings import Finding, FixSafety
+from seolint.i18n import msg, say
 from seolint.report._common import report_path
 from seolint.report.concise import line
 from seolint.report.tally import closing_line
@@ -58,9 +59,11 @@ def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
 def _details(finding: Finding) -> list[str]:
     details = [line(finding)]
     if finding.hint:
-        details.append(f"hint: {finding.hint}")
+        details.append(f"{say(msg('hint:'))} {finding.hint}")
     if finding.fix is not None:
-        details.append(f"fix ({finding.fix.applicability.value}): {finding.fix.message}")
+        safe = finding.fix.applicability is FixSafety.SAFE
+        label = msg("fix (safe):") if safe else msg("fix (unsafe):")
+        details.append(f"{say(label)} {finding.fix.message}")
     return details
 
 

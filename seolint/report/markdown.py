@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from seolint.findings import Finding, Severity
+from seolint.i18n import msg, msg_n, say
 from seolint.report._common import counts, report_path
 from seolint.report.tally import closing_line
 from seolint.score import score
@@ -38,7 +39,7 @@ def render(findings: list[Finding], files: int, color: bool) -> str:
 
 def _counts(findings: list[Finding]) -> list[str]:
     found = counts(findings)
-    return ["| Severity | Findings |", "| --- | ---: |",
+    return [f"| {say(msg('Severity'))} | {say(msg('Findings'))} |", "| --- | ---: |",
             *(f"| {severity.value} | {found[severity]} |" for severity in Severity)]
 
 
@@ -47,22 +48,26 @@ def _scores(findings: list[Finding]) -> list[str]:
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)
     ranked = sorted(by_path.items(), key=lambda item: (score(item[1]), item[0]))
-    rows = ["| Article | Score | Errors | Warnings | Info |", "| --- | ---: | ---: | ---: | ---: |"]
+    head = [say(word) for word in (msg("Article"), msg("Score"), msg("Errors"), msg("Warnings"), msg("Info"))]
+    rows = ["| " + " | ".join(head) + " |", "| --- | ---: | ---: | ---: | ---: |"]
     for path, own in ranked[:MAX_ARTICLES]:
         found = counts(own)
         rows.append(f"| {cell(report_path(path))} | {score(own)} | {found[Severity.ERROR]} | "
                     f"{found[Severity.WARNING]} | {found[Severity.INFO]} |")
     if len(ranked) > MAX_ARTICLES:
-        rows += ["", f"… and {len(ranked) - MAX_ARTICLES} more articles with findings."]
+        rows += ["", say(msg_n("… and {count} more article with findings.", "… and {count} more articles with findings.",
+                               len(ranked) - MAX_ARTICLES))]
     return rows
 
 
 def _rows(findings: list[Finding]) -> list[str]:
-    rows = ["| Location | Code | Severity | Message |", "| --- | --- | --- | --- |"]
+    head = [say(word) for word in (msg("Location"), msg("Code"), msg("Severity"), msg("Message"))]
+    rows = ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- |"]
     for finding in findings[:MAX_ROWS]:
         where = cell(f"{report_path(finding.path)}:{finding.line}")
         code = cell(f"{finding.code} {finding.name}")
         rows.append(f"| {where} | {code} | {finding.severity.value} | {cell(finding.message)} |")
     if len(findings) > MAX_ROWS:
-        rows += ["", f"… and {len(findings) - MAX_ROWS} more: run `seolint check` to see them all."]
+        rows += ["", say(msg("… and {count} more: run `seolint check` to see them all.",
+                             count=len(findings) - MAX_ROWS))]
     return rows

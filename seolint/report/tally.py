@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
 from seolint.findings import Finding, FixSafety, Severity
+from seolint.i18n import Message, msg, msg_n, say
 
 
 @runtime_checkable
@@ -21,9 +22,18 @@ class Counted(Protocol):
     def fixes(self) -> tuple[int, int]: ...
 
 
-def _count(number: int, word: str) -> str:
-    plural = "" if number == 1 or word == "info" else "s"
-    return f"{number} {word}{plural}"
+def _count(number: int, severity: Severity) -> Message:
+    if severity is Severity.ERROR:
+        return msg_n("{count} error", "{count} errors", number)
+    if severity is Severity.WARNING:
+        return msg_n("{count} warning", "{count} warnings", number)
+    return msg_n("{count} info", "{count} info", number)
+
+
+def _listed(parts: list[Message]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return msg("{first} and {last}", first=", ".join(say(part) for part in parts[:-1]), last=parts[-1])
 
 
 class Tally:
@@ -49,16 +59,17 @@ class Tally:
             self.fixes[finding.fix.applicability] += 1
 
     def line(self, files: int) -> str:
-        checked = _count(files, "file")
+        """The closing line, in the run's language (``seolint.i18n.speaking``)."""
         counts, with_findings = self.counts, len(self.paths)
         if self._store is not None:
             counts, with_findings = self._store.severities(), self._store.paths()
         if not with_findings:
-            return f"All clear: no findings in {checked}."
-        parts = [_count(counts[s], s.value) for s in Severity if counts[s]]
-        listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-        return f"Found {listed} in {with_findings} of {checked} checked."
-
+            return say(msg_n("All clear: no findings in {count} file.", "All clear: no findings in {count} files.",
+                             files))
+        listed = _listed([_count(counts[s], s) for s in Severity if counts[s]])
+        return say(msg_n("Found {listed} in {paths} of {count} file checked.",
+                         "Found {listed} in {paths} of {count} files checked.", files,
+                         listed=listed, paths=with_findings))
 
     def fix_line(self) -> str:
         """ruff's closing hint: how many findings ``seolint fix`` would mend ("" for none),
@@ -66,11 +77,15 @@ class Tally:
         safe, unsafe = self.fixes[FixSafety.SAFE], self.fixes[FixSafety.UNSAFE]
         if self._store is not None:
             safe, unsafe = self._store.fixes()
+        if safe and unsafe:
+            return say(msg_n("{count} fixable with `seolint fix` ({unsafe} more with `--unsafe-fixes`).",
+                             "{count} fixable with `seolint fix` ({unsafe} more with `--unsafe-fixes`).",
+                             safe, unsafe=unsafe)) + "\n"
         if safe:
-            more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else ""
-            return f"{safe} fixable with `seolint fix`{more}.\n"
+            return say(msg_n("{count} fixable with `seolint fix`.", "{count} fixable with `seolint fix`.", safe)) + "\n"
         if unsafe:
-            return f"{unsafe} fixable with `seolint fix --unsafe-fixes`.\n"
+            return say(msg_n("{count} fixable with `seolint fix --unsafe-fixes`.",
+                             "{count} fixable with `seolint fix --unsafe-fixes`.", unsafe)) + "\n"
         return ""
 
 

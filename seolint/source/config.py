@@ -62,6 +62,10 @@ class Config:
 
         layers = [layer.config.model_dump(mode="json") for layer in self.layers]
         state = {"layers": layers, "root": self.root.as_posix(), "enabled": {k: v.value for k, v in self.enabled.items()}}
+        if self.messages == "auto":  # then the locale can choose the language of messages
+            from seolint.i18n import locale_language
+
+            state["locale"] = locale_language()
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
     # --- rule selection ------------------------------------------------------------------
@@ -132,6 +136,12 @@ class Config:
             if name in layer.config.model_fields_set:
                 value = getattr(layer.config, name)
         return value
+
+    @cached_property
+    def messages(self) -> str:
+        """The language of messages: ``auto`` (the article's, else the locale's), ``en``, ``fr``."""
+        value = self.last("messages")
+        return "auto" if value is None else str(value)
 
     @cached_property
     def max_file_size(self) -> int:

@@ -25,6 +25,7 @@ from typing import Any, Literal, NamedTuple
 import yaml
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
+from seolint.i18n import msg
 from seolint.findings import Span
 from seolint.source.tomlkeys import locate_keys
 
@@ -122,9 +123,9 @@ def _unclosed(fmt: Format, text: str) -> Problem:
     first = text.split("\n", 1)[0]
     return Problem(
         "FM002",
-        f"The {fmt.upper()} front matter opened on line 1 is never closed",
+        msg("The {format} front matter opened on line 1 is never closed", format=fmt.upper()),
         Span.at_line(1, first),
-        f"Add a line with `{fence}` after the last front-matter key.",
+        msg("Add a line with `{fence}` after the last front-matter key.", fence=fence),
     )
 
 
@@ -147,18 +148,18 @@ def _load(fmt: Format, raw: str, offset: int, close_line: int, positions: bool =
     except RecursionError:
         fm.data = None
         fm.problems.append(
-            Problem("FM002", "The front matter nests too deeply to read", _line_span(lines, 0, offset))
+            Problem("FM002", msg("The front matter nests too deeply to read"), _line_span(lines, 0, offset))
         )
         return fm
     if not isinstance(fm.data, dict):
-        kind = {list: "a list", str: "plain text", int: "a number", float: "a number",
-                bool: "a boolean", type(None): "a null value"}.get(type(fm.data), "a value")
+        kind = {list: msg("a list"), str: msg("plain text"), int: msg("a number"), float: msg("a number"),
+                bool: msg("a boolean"), type(None): msg("a null value")}.get(type(fm.data), msg("a value"))
         fm.problems.append(
             Problem(
                 "FM002",
-                f"The front matter is {kind}, not a set of `key: value` fields",
+                msg("The front matter is {kind}, not a set of `key: value` fields", kind=kind),
                 Span(1, 1, 1, 4),
-                "Write one `key: value` pair per line between the fences.",
+                msg("Write one `key: value` pair per line between the fences."),
             )
         )
         fm.data = None
@@ -205,9 +206,9 @@ def _check_depth(raw: str, offset: int, lines: list[str]) -> None:
                 raise _LoadError(
                     Problem(
                         "FM002",
-                        f"The front matter nests more than {MAX_DEPTH} levels deep",
+                        msg("The front matter nests more than {depth} levels deep", depth=MAX_DEPTH),
                         _line_span(lines, event.start_mark.line if event.start_mark else 0, offset),
-                        "Front matter this deep is not metadata; flatten it.",
+                        msg("Front matter this deep is not metadata; flatten it."),
                     )
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -246,16 +247,16 @@ def _load_yaml(fm: FrontMatter, raw: str, offset: int, lines: list[str], positio
         tag = re.search(r"tag '([^']+)'", what)
         if isinstance(error, yaml.constructor.ConstructorError) and tag:
             shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
-            message = f"YAML tag `{shown}` is not allowed"
-            hint = "seolint reads plain data only; remove the tag."
+            message = msg("YAML tag `{tag}` is not allowed", tag=shown)
+            hint = msg("seolint reads plain data only; remove the tag.")
         else:
             context = f"{error.context}, " if error.context else ""
-            message = f"YAML syntax error: {context}{what}"
-            hint = "Check quoting and indentation on this line and the one before."
+            message = msg("YAML syntax error: {error}", error=f"{context}{what}")
+            hint = msg("Check quoting and indentation on this line and the one before.")
         raise _LoadError(Problem("FM002", message, _line_span(lines, index, offset), hint)) from None
     except yaml.YAMLError as error:
         raise _LoadError(
-            Problem("FM002", f"YAML error: {error}", _line_span(lines, 0, offset))
+            Problem("FM002", msg("YAML error: {error}", error=str(error)), _line_span(lines, 0, offset))
         ) from None
     finally:
         loader.dispose()
@@ -277,9 +278,9 @@ def _walk(root: yaml.Node, path: KeyPath, fm: FrontMatter, offset: int, lines: l
             raise _LoadError(
                 Problem(
                     "FM002",
-                    f"The YAML expands to more than {MAX_NODES:,} values through aliases",
+                    msg("The YAML expands to more than {count:,} values through aliases", count=MAX_NODES),
                     _line_span(lines, 0, offset),
-                    "Front matter this large is almost certainly an alias bomb; remove the aliases.",
+                    msg("Front matter this large is almost certainly an alias bomb; remove the aliases."),
                 )
             )
         if isinstance(node, yaml.MappingNode):
@@ -315,9 +316,9 @@ def _duplicate(key: str, parent: KeyPath, span: Span, first_line: int) -> Proble
     where = ".".join(str(part) for part in (*parent, key))
     return Problem(
         "FM006",
-        f"Key `{where}` appears twice (first on line {first_line}): parsers keep only the last",
+        msg("Key `{key}` appears twice (first on line {line}): parsers keep only the last", key=where, line=first_line),
         span,
-        "Delete one of the two, keeping the value you mean.",
+        msg("Delete one of the two, keeping the value you mean."),
     )
 
 
@@ -331,9 +332,9 @@ def _load_json(fm: FrontMatter, raw: str, offset: int, lines: list[str], positio
         raise _LoadError(
             Problem(
                 "FM002",
-                f"JSON syntax error: {error.msg}",
+                msg("JSON syntax error: {error}", error=error.msg),
                 _line_span(lines, error.lineno - 1, offset),
-                "Check commas and quotes; JSON needs double quotes around keys and strings.",
+                msg("Check commas and quotes; JSON needs double quotes around keys and strings."),
             )
         ) from None
     if not positions:
@@ -366,9 +367,9 @@ def _load_toml(fm: FrontMatter, raw: str, offset: int, lines: list[str], positio
         raise _LoadError(
             Problem(
                 "FM002",
-                f"TOML syntax error: {text}",
+                msg("TOML syntax error: {error}", error=text),
                 _line_span(lines, index, offset),
-                "Check quoting on this line; TOML strings need quotes and keys may appear once.",
+                msg("Check quoting on this line; TOML strings need quotes and keys may appear once."),
             )
         ) from None
     if positions:

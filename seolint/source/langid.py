@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from seolint._data import rules_dir
 from seolint.language.data import language, primary_subtag
 from seolint.language.words import words
+from seolint.i18n import msg
 from seolint.source import globs
 
 if TYPE_CHECKING:
@@ -241,12 +242,12 @@ def resolve(doc: Read, raw: bool = False) -> ArticleLanguage:
         return ArticleLanguage(code, Origin.LANG_PATHS, f'[lang-paths] "{pattern}"')
     site = site_language(doc.path, settings)
     if site:
-        return ArticleLanguage(primary_subtag(site), Origin.SITE, "the site's languages")
+        return ArticleLanguage(primary_subtag(site), Origin.SITE, msg("the site's languages"))
     reader = raw_prose_tokens if raw else prose_tokens
     detected = detect(reader(doc)) if doc.source is not None and doc.split.body.strip() else None
     if detected:
-        return ArticleLanguage(detected, Origin.DETECTED, "detected from the text")
+        return ArticleLanguage(detected, Origin.DETECTED, msg("detected from the text"))
     folder = folder_language(doc)
     if folder:
-        return ArticleLanguage(folder, Origin.FOLDER, f"the `{folder}/` folder")
-    return ArticleLanguage(settings.lang, Origin.CONFIG, "the configured default")
+        return ArticleLanguage(folder, Origin.FOLDER, msg("the `{folder}/` folder", folder=folder))
+    return ArticleLanguage(settings.lang, Origin.CONFIG, msg("the configured default"))

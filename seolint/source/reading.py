@@ -14,6 +14,8 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from seolint.i18n import msg
+
 #: The default bound on an article's size: the largest real article found in the corpus of
 #: public sites (cpp-docs' cwnd-class.md) is 0.56 MB, so 10 MB leaves room for any real one.
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -111,19 +113,19 @@ def decode(data: bytes) -> Source:
         encoding, bom = "utf-16", True
     if encoding == "utf-8" and b"\x00" in data[:SNIFF]:
         raise SourceProblem(
-            "This is a binary file, not a Markdown article",
+            msg("This is a binary file, not a Markdown article"),
             1,
-            "Exclude it (`exclude` in config) or give it a non-Markdown extension.",
+            msg("Exclude it (`exclude` in config) or give it a non-Markdown extension."),
         )
     try:
         decoded = data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
         raise SourceProblem(
-            f"The file is not valid {encoding.upper()}: byte 0x{data[error.start]:02x} "
-            f"at line {line} cannot be decoded",
+            msg("The file is not valid {encoding}: byte 0x{byte:02x} at line {line} cannot be decoded",
+                encoding=encoding.upper(), byte=data[error.start], line=line),
             line,
-            "Re-save the file as UTF-8.",
+            msg("Re-save the file as UTF-8."),
         ) from None
     newline = "\r\n" if "\r\n" in decoded[:SNIFF] else "\n"
     return Source(decoded.replace("\r\n", "\n").replace("\r", "\n"), newline, bom)

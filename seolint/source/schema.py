@@ -22,6 +22,8 @@ from pydantic import (
     create_model,
 )
 
+from seolint.i18n import msg, msg_n
+
 BUILTIN_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("seo_title", "seoTitle", "meta_title", "title"),
     "description": (
@@ -172,9 +174,10 @@ def _coerce_lists(raw: dict[str, Any], used: dict[str, str], problems: list[Prob
                 Problem(
                     "FM004",
                     key,
-                    f"`{key}` is a comma-separated string; it should be a list",
-                    f"Write it as a list: {key}: [{', '.join(items)}]",
-                    fix=f"Rewrite `{key}` as a list of {len(items)} items",
+                    msg("`{key}` is a comma-separated string; it should be a list", key=key),
+                    msg("Write it as a list: {key}: [{items}]", key=key, items=", ".join(items)),
+                    fix=msg_n("Rewrite `{key}` as a list of {count} items", "Rewrite `{key}` as a list of {count} items",
+                              len(items), key=key),
                 )
             )
             raw[name] = items
@@ -192,23 +195,24 @@ def _date(value: Any, key: str, problems: list[Problem]) -> dt.date | None:
     if is_empty(value):
         return None  # empty, not invalid: FM003 reports it when the field is required
     if not isinstance(value, str):
-        problems.append(Problem("FM007", key, f"`{key}` should be a date, not {describe(value)}",
-                                "Write one date as YYYY-MM-DD (for example 2025-03-14)."))
+        problems.append(Problem("FM007", key,
+                                msg("`{key}` should be a date, not {value}", key=key, value=describe(value)),
+                                msg("Write one date as YYYY-MM-DD (for example 2025-03-14).")))
         return None
     text = value.strip()
     parsed = parse_iso_date(text)
     if parsed is None and _ISO_DATE.match(text):
         problems.append(
-            Problem("FM007", key, f"`{key}` {text} is not a real calendar date",
-                    "Check the day and the month: this day does not exist.")
+            Problem("FM007", key, msg("`{key}` {text} is not a real calendar date", key=key, text=text),
+                    msg("Check the day and the month: this day does not exist."))
         )
     elif parsed is None:
         problems.append(
             Problem(
                 "FM007",
                 key,
-                f"`{key}` is not an ISO 8601 date: {text!r}",
-                "Write it as YYYY-MM-DD (for example 2025-03-14), optionally with a time.",
+                msg("`{key}` is not an ISO 8601 date: {text}", key=key, text=repr(text)),
+                msg("Write it as YYYY-MM-DD (for example 2025-03-14), optionally with a time."),
             )
         )
     return parsed
@@ -255,8 +259,8 @@ def _validate(
 
 def _hint(key: str, model: type[BaseModel]) -> str:
     if model is _Builtin:
-        return f"Correct the value of `{key}`; `seolint rule FM004` lists the expected shapes."
-    return f"Correct the value of `{key}`; its constraints are in [fields.custom] of your config."
+        return msg("Correct the value of `{key}`; `seolint rule FM004` lists the expected shapes.", key=key)
+    return msg("Correct the value of `{key}`; its constraints are in [fields.custom] of your config.", key=key)
 
 
 _TYPE_WORDS = {
@@ -281,16 +285,16 @@ _TYPE_WORDS = {
 
 def describe(value: Any) -> str:
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return msg("the boolean {value}", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return msg("the number {value}", value=str(value))
     if isinstance(value, str):
-        return f"the text {value[:40]!r}"
+        return msg("the text {value}", value=repr(value[:40]))
     if isinstance(value, list):
-        return f"a list of {len(value)} items"
+        return msg_n("a list of {count} items", "a list of {count} items", len(value))
     if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
+        return msg("a mapping")
+    return msg("a {type}", type=type(value).__name__)
 
 
 def plain_error(key: str, item: Any) -> str:

@@ -93,6 +93,8 @@ class ConfigFile(_Model):
     #: Files larger than this many bytes are not read (RUN003); also "10MB", "512KB".
     max_file_size: int | str | None = None
     fix: FixConfig = Field(default_factory=FixConfig)
+    #: The language of messages, hints and reports: the article's (auto), or always one.
+    messages: Literal["auto", "en", "fr"] | None = None
 
 
 @dataclass(frozen=True)

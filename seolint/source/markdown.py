@@ -27,7 +27,36 @@ def _parser(mdx: bool = False) -> Any:
     for name, rule, kind in (("link", link, "link_open"), ("autolink", autolink, "link_open"),
                              ("html_inline", html_inline, "html_inline")):
         parser.inline.ruler.at(name, _starting(rule, kind))
-    return parser.disable("code") if mdx else parser
+    if mdx:
+        return parser.disable("code")
+    from markdown_it.rules_block import code
+
+    parser.block.ruler.at("code", _unless_blanked(code))
+    return parser
+
+
+def _unless_blanked(rule: Any) -> Any:
+    """The indented-code rule, except at a line whose indentation is a blanked template tag
+    (``{% callout %}Text…``): the writer wrote no indented code there, only text."""
+
+    def guarded(state: Any, start: int, end: int, silent: bool) -> bool:
+        if start in state.env.get("blanked-indent", ()):
+            return False
+        found: bool = rule(state, start, end, silent)
+        return found
+
+    return guarded
+
+
+def _blanked_indents(body: str, masked: str) -> frozenset[int]:
+    """The lines (0-based) that masking indented: a construct blanked at the line's start
+    with text after it on the line."""
+    if masked == body:
+        return frozenset()
+    return frozenset(
+        number for number, (before, after) in enumerate(zip(body.split("\n"), masked.split("\n")))
+        if after.strip() and len(after) - len(after.lstrip(" ")) > len(before) - len(before.lstrip(" "))
+    )
 
 
 def _starting(rule: Any, kind: str) -> Any:
@@ -126,7 +155,8 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Body:
     """Parse once and collect the facts; ``lines`` are the whole file's lines."""
     masked = mask(body, mdx)
-    result = Body(_parser(mdx).parse(masked), masked)
+    indented = frozenset() if mdx else _blanked_indents(body, masked)
+    result = Body(_parser(mdx).parse(masked, {"blanked-indent": indented} if indented else None), masked)
     containers: list[str] = []
     heading: int | None = None
     markup = ""

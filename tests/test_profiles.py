@@ -355,3 +355,27 @@ def test_a_templated_destination_holding_an_absolute_url_is_outbound(seolint: An
     write("eleventy.config.js", "export default {};\n")
     write("blog/a.md", "---\ntitle: A\n---\n\nSee [the thread]({{ \"https://twitter.com/x/status/1\" | canonicalTwitterUrl }}).\n")
     assert findings(seolint, tmp_path, select="L001,L002,L004") == [("a.md", 5, "L001")]
+
+
+@pytest.mark.parametrize(("tabbed", "broken"), [
+    ("  - pymdownx.tabbed:\n      combine_header_slug: true\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+     "        kwds:\n          case: lower\n", ["#image", "#logo-icon-fenced"]),
+    ("  - pymdownx.tabbed:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n", ["#logo-image", "#logo-icon-fenced"]),
+    ("  - pymdownx.tabbed\n", ["#logo-image", "#image", "#logo-icon-fenced"]),
+])
+def test_content_tabs_have_the_ids_pymdownx_tabbed_gives_them(
+    seolint: Any, tmp_path: Path, tabbed: str, broken: list[str]
+) -> None:
+    """mkdocs-material links `changing-the-logo-and-icons.md#logo-icon-bundled`: with `slugify`
+    a tab's id is its title's slug, after its heading's with `combine_header_slug`."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Docs\nmarkdown_extensions:\n" + tabbed, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "logo.md").write_text(
+        "# Logo and icons\n\n### Logo\n\n=== \":octicons-image-16: Image\"\n\n    Text.\n\n"
+        "=== \"... or even me\"\n\n    Text.\n\n```\n=== \"Icon, fenced\"\n```\n", encoding="utf-8")
+    links = ["#logo-image", "#image", "#logo--or-even-me", "#logo-icon-fenced"]
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Home\n\n" + "".join(f"See [the tab](logo.md{link}).\n\n" for link in links), encoding="utf-8")
+    result = seolint("check", "--no-cache", "--select", "X005", "--output-format", "json", str(tmp_path))
+    found = sorted(finding["message"].split("id `")[1].rstrip("`") for finding in result.json())
+    assert found == sorted(link.lstrip("#") for link in [*broken, *(["#logo--or-even-me"] if "combine" not in tabbed else [])])

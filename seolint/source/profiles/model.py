@@ -69,6 +69,9 @@ class Profile:
     docs: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
     heading_style: str = "github"  # how heading ids are made (seolint.site.summaries.anchor)
+    #: Content tabs (`=== "Title"`) with ids from their titles (pymdownx.tabbed's `slugify`):
+    #: "plain" (`title`) or "combined" (`heading-title`, its `combine_header_slug`); "" none.
+    tab_ids: str = ""
     link_forms: tuple[str, ...] = ()  # "glossary", "liquid", "jekyll-tags", "relref", "zola" (profiles.links)
     #: A relative link that leads nowhere from the page is tried from the site root (Hugo's
     #: link render hook looks pages up with GetPage, which does that).

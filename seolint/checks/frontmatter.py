@@ -195,7 +195,7 @@ def _whitespace_issue(value: str) -> str | None:
     if "\n" in value.strip() or "\r" in value:
         return msg("a line break")
     if value.endswith("\n") and value[:-1] == value.strip():
-        return msg("a final line break (YAML `>` and `|` keep one; write `>-` or `|-`)")
+        value = value[:-1]  # YAML's `>` and `|` keep one final line break: no page or card shows it
     if value != value.strip():
         return msg("leading or trailing whitespace")
     if _DOUBLED.search(value):

@@ -37,3 +37,11 @@ def test_a_linked_callout_counts_as_an_internal_link(seolint: Any, write: Any, i
     write("docs/data-js.md", "---\ntitle: JavaScript data files for every template\n---\n\nText.\n")
     result = seolint("check", "--no-cache", "--select", "L001", "--output-format", "concise", ".")
     assert "docs/removed.md" not in result.out, result.out
+
+
+def test_each_image_of_an_html_block_stands_on_its_own_line(document: Any) -> None:
+    """mkdocs-material's social-card layers: six <img> in one HTML block were all placed on
+    the first one's line."""
+    doc = document('<div class="layers">\n  <img src="layer-0.png" />\n  <span>Layer 1</span>\n'
+                   '    <img src="layer-1.png" alt="Layer 1" />\n</div>\n')
+    assert [(image.src, image.line) for image in doc.body.images] == [("layer-0.png", 6), ("layer-1.png", 8)]

@@ -291,8 +291,7 @@ def _html_facts(body: Body, lines: list[str]) -> None:
     for html, line in interesting:
         soup = BeautifulSoup(without_fenced_code(html), "html.parser")
         for tag in soup.find_all("img"):
-            offset = html.count("\n", 0, max(0, html.find("<img")))
-            where = line + offset
+            where = line + (tag.sourceline or 1) - 1  # each <img> on its own line, not the block's first
             alt = tag.get("alt")
             body.images.append(Image(str(tag.get("src", "")), str(alt) if alt is not None else None,
                                      where, _column(lines, where, "<img"), True, _decorative(tag)))

@@ -379,3 +379,24 @@ def test_content_tabs_have_the_ids_pymdownx_tabbed_gives_them(
     result = seolint("check", "--no-cache", "--select", "X005", "--output-format", "json", str(tmp_path))
     found = sorted(finding["message"].split("id `")[1].rstrip("`") for finding in result.json())
     assert found == sorted(link.lstrip("#") for link in [*broken, *(["#logo--or-even-me"] if "combine" not in tabbed else [])])
+
+
+def test_reference_links_a_liquid_loop_defines_are_links(seolint: Any, tmp_path: Path) -> None:
+    """Jekyll's release posts define their references in a loop over issue numbers, with the
+    repository's address from `_config.yml`: `[#1037][]` is a link to GitHub, not text."""
+    (tmp_path / "_config.yml").write_text("url: https://jekyllrb.com\nrepository: https://github.com/jekyll/jekyll\n",
+                                          encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2013-05-08-jekyll-1-0-1-released.md").write_text(
+        "---\ntitle: Jekyll 1.0.1 Released\n---\n\nHot on the trails of v1.0, v1.0.1 is out!\n\n"
+        "* Add a class name prefix to code blocks ([#1037][])\n* Fix the index build ([#1045][])\n\n"
+        "See the [History][] page and the [GitHub Release][].\n\n"
+        '{% assign issue_numbers = "1037|1045" | split: "|" %}\n{% for issue in issue_numbers %}\n'
+        "[#{{ issue }}]: {{ site.repository }}/issues/{{ issue }}\n{% endfor %}\n\n"
+        "[History]: /docs/history/#v1-0-1\n[GitHub Release]: {{ site.repository }}/releases/tag/v1.0.1\n",
+        encoding="utf-8")
+    (tmp_path / "_posts" / "2013-05-09-jekyll-1-0-2-released.md").write_text(
+        "---\ntitle: Jekyll 1.0.2 Released\n---\n\nSee [#1050]({{ site.repository }}/issues/1050).\n", encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--select", "L001,L002", "--output-format", "json", str(tmp_path))
+    found = sorted((Path(item["path"]).name, item["code"]) for item in result.json())
+    assert found == [("2013-05-09-jekyll-1-0-2-released.md", "L001")]

@@ -69,6 +69,9 @@ class Profile:
     docs: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
     heading_style: str = "github"  # how heading ids are made (seolint.site.summaries.anchor)
+    #: Site variables the config sets to an address (Jekyll's `repository`, `url`): what a
+    #: `{{ site.repository }}` starting a link's destination stands for.
+    variables: tuple[tuple[str, str], ...] = ()
     #: Content tabs (`=== "Title"`) with ids from their titles (pymdownx.tabbed's `slugify`):
     #: "plain" (`title`) or "combined" (`heading-title`, its `combine_header_slug`); "" none.
     tab_ids: str = ""

@@ -20,6 +20,9 @@ class _Transitions(NamedTuple):
     phrases: frozenset[tuple[str, ...]]
     longest: int
     pairs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    #: The lengths of the phrases starting with each word, longest first: most words of a
+    #: sentence start none, and are passed over with one dictionary look-up.
+    starts: dict[str, tuple[int, ...]]
 
 
 @cache
@@ -30,7 +33,11 @@ def _transitions(lang: str) -> _Transitions | None:
     phrases = frozenset(tuple(words(str(item))) for item in table["words"]) - {()}
     pairs = tuple((tuple(words(str(first))), tuple(words(str(second))))
                   for first, second in table.get("pairs", ()))
-    return _Transitions(phrases, max(map(len, phrases)), pairs)
+    starts: dict[str, set[int]] = {}
+    for phrase in phrases:
+        starts.setdefault(phrase[0], set()).add(len(phrase))
+    return _Transitions(phrases, max(map(len, phrases)), pairs,
+                        {word: tuple(sorted(sizes, reverse=True)) for word, sizes in starts.items()})
 
 
 def has_transitions(lang: str) -> bool:
@@ -57,10 +64,10 @@ def transition(text: str, lang: str) -> str | None:
     if data is None:
         return None
     found = words(text)
-    for index in range(len(found)):
-        for size in range(min(data.longest, len(found) - index), 0, -1):
+    for index, word in enumerate(found):
+        for size in data.starts.get(word, ()):
             candidate = tuple(found[index : index + size])
-            if candidate in data.phrases:
+            if len(candidate) == size and candidate in data.phrases:
                 return " ".join(candidate)
     for first, second in data.pairs:
         at = _find(found, first)

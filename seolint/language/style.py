@@ -52,10 +52,15 @@ def transition_examples(lang: str) -> list[str]:
 def _find(sequence: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
     """Where ``phrase`` starts in ``sequence`` at or after ``start``; -1 when absent."""
     size = len(phrase)
-    for index in range(start, len(sequence) - size + 1):
+    index = start
+    while True:
+        try:
+            index = sequence.index(phrase[0], index)  # the first word, found at C speed
+        except ValueError:
+            return -1
         if tuple(sequence[index : index + size]) == phrase:
             return index
-    return -1
+        index += 1
 
 
 def transition(text: str, lang: str) -> str | None:
@@ -139,14 +144,17 @@ def passive(text: str, lang: str) -> str | None:
     data = _passive(lang)
     if data is None:
         return None
-    found = [_lower(word) for word in prose_words(text)]
+    written = prose_words(text)
+    found = _lower(" ".join(written)).split(" ")  # one normalization a sentence, not one a word
+    if len(found) != len(written):
+        found = [_lower(word) for word in written]
     for index, word in enumerate(found):
         if word not in data.auxiliaries or (data.french and _reflexive(found[max(0, index - 2) : index])):
             continue
         for gap, following in enumerate(found[index + 1 : index + 5]):
             participle = (_french_participle if data.french else _english_participle)(following, data)
             if participle:
-                return " ".join(prose_words(text)[index : index + gap + 2])
+                return " ".join(written[index : index + gap + 2])
             if following not in data.between:
                 break
     return None

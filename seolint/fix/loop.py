@@ -14,6 +14,7 @@ from seolint.atomic import write_atomic
 from seolint.batch import runner
 from seolint.errors import SeolintError
 from seolint.findings import Finding, FixSafety
+from seolint.i18n import msg, say
 from seolint.source.config import Config
 from seolint.source.discover import Candidate
 from seolint.source.document import Document
@@ -28,8 +29,9 @@ class FixOutcome:
     findings: list[Finding] = field(default_factory=list)  # what remains
     changed: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # one line per file left alone
+    problems: list[str] = field(default_factory=list)  # one line per file left alone (messages)
     files: int = 0
+    languages: set[str] = field(default_factory=set)  # of the files' messages (seolint.i18n.for_run)
 
 
 def fix_all(
@@ -49,16 +51,18 @@ def fix_all(
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         try:
-            data, _, findings = converge(candidate, original, config, today, allowed)
+            data, doc, findings = converge(candidate, original, config, today, allowed)
         except SeolintError as error:
-            outcome.problems.append(f"{candidate.display}: not fixed: {error}")
+            outcome.problems.append(msg("{path}: not fixed: {error}", path=candidate.display, error=str(error)))
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         except Exception as error:  # a fixer bug leaves this file alone, not the whole run
             detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
-            outcome.problems.append(f"{candidate.display}: not fixed (a bug in seolint): {detail}")
+            outcome.problems.append(msg("{path}: not fixed (a bug in seolint): {error}",
+                                        path=candidate.display, error=detail))
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
+        outcome.languages.add(engine.speaks(config, doc))
         outcome.findings += findings
         if data != original:
             outcome.changed.append(candidate.display)
@@ -83,7 +87,8 @@ def fix_source(name: Path, data: bytes, configs: engine.Configs, *, unsafe: bool
         fixed, _, findings = converge(candidate, data, configs.for_file(name), dt.date.today(), allowed)
     except Exception as error:  # as in fix_all: this article is left as it was
         problem = " ".join(f"{type(error).__name__}: {error}".split())[:300]
-        return data, list(runner.run_source(name, data, configs).findings), f"{candidate.display}: not fixed: {problem}"
+        return (data, list(runner.run_source(name, data, configs).findings),
+                msg("{path}: not fixed: {error}", path=candidate.display, error=problem))
     return fixed, sorted(findings, key=Finding.sort_key), None
 
 
@@ -137,12 +142,13 @@ def _diff(display: str, before: bytes, after: bytes) -> str:
 
 
 def echo_outcome(outcome: FixOutcome, diff_only: bool, quiet: bool = False) -> None:
-    """The files left alone (stderr), then the diffs, or the files fixed unless ``quiet``."""
+    """The files left alone (stderr), then the diffs, or the files fixed unless ``quiet``; in
+    the run's language (``seolint.i18n.speaking``), but for the diffs, which are code."""
     for problem in outcome.problems:
-        click.echo(f"seolint: {problem}", err=True)
+        click.echo(f"seolint: {say(problem)}", err=True)
     if diff_only:
         for diff in outcome.diffs:
             click.echo(diff, nl=not diff.endswith("\n"))
     elif not quiet:
         for path in outcome.changed:
-            click.echo(f"Fixed {path}")
+            click.echo(say(msg("Fixed {path}", path=path)))

@@ -167,3 +167,26 @@ def test_merged_shards_speak_their_articles_language(seolint: Any, reference: Pa
     assert merged.splitlines()[-2].endswith(" dans 1 fichier sur 1 vérifié.")
     english = seolint("merge", part, "--output-format", "concise", "--messages-lang", "en", cwd=tmp_path).out
     assert english.splitlines()[-2].endswith(" in 1 of 1 file checked.")
+
+
+LOADED = """
+import sys
+from seolint import i18n
+from seolint.cli import main
+code = main(["check", "--no-cache", "--report", "html:" + sys.argv[2], "--report", "markdown:" + sys.argv[3],
+             sys.argv[1]])
+print(i18n._catalogue.cache_info().currsize)
+"""
+
+
+@pytest.mark.parametrize(("lang", "loaded"), [("en", "0"), ("fr", "1")])
+def test_a_catalogue_is_read_only_by_a_run_that_speaks_its_language(tmp_path: Path, lang: str, loaded: str) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.md"
+    article.write_text(f"---\ntitle: Hi\nlang: {lang}\n---\n\nShort text.\n", "utf-8")
+    done = subprocess.run([sys.executable, "-c", LOADED, str(article), str(tmp_path / "a.html"),
+                           str(tmp_path / "a.md.md")], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, check=False)
+    assert done.stdout.splitlines()[-1] == loaded, done.stderr

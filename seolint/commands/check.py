@@ -49,7 +49,7 @@ def run_check(request: CheckRequest) -> int:
         only = None
         if request.changed_since is not None:
             only = set(discover.changed_since(request.changed_since, Path.cwd()))
-        with progress_bar(not request.quiet) as progress:
+        with speaking(run_language(configs, request, set())), progress_bar(not request.quiet) as progress:
             result = runner.run(request.paths, configs, only=only, jobs=request.jobs,
                                 shard=request.shard, progress=progress)
     with speaking(run_language(configs, request, result.findings.languages)):

@@ -99,7 +99,10 @@ def progress_bar(wanted: bool) -> Iterator[Any]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    from seolint.i18n import msg, say
+
+    # The articles' languages are not known yet: the configured language, else the locale's.
+    bar = Progress(TextColumn(say(msg("Checking"))), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    console=Console(stderr=True), transient=True)
     task = None
 

@@ -17,6 +17,9 @@ child's CPU time (user + system, from ``resource.getrusage``), which a busy mach
 less than the wall time (it still pays for cache misses and frequency changes). The
 articles are copied into a temporary folder without a config (the built-in defaults), and
 checked with ``--no-cache``: every run parses the article and runs every default rule.
+Each tree's package is byte-compiled first (``compileall``), as an installed package is: a
+tree without ``.pyc`` files (``PYTHONDONTWRITEBYTECODE=1`` keeps Python from writing them)
+compiles every module on every run, about 100 ms of CPU here.
 Prints a Markdown table on stdout.
 """
 
@@ -43,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--python", default=sys.executable, help="the interpreter (default: this one)")
     args = parser.parse_args(argv)
     trees = [(name, Path(path).resolve()) for name, _, path in (item.partition("=") for item in args.tree)]
+    for _, path in trees:
+        subprocess.run([args.python, "-m", "compileall", "-q", str(path / "seolint")], check=True)
     with tempfile.TemporaryDirectory(prefix="seolint-startup-") as folder:
         articles = []
         for article in args.article:

@@ -4,9 +4,13 @@
     python scripts/catalogues.py --check    # fail when a message has no translation, its
                                             # placeholders differ, or a .mo is stale
 
-Messages are what the package passes to ``seolint.i18n.msg`` and ``msg_n``; each domain
-(``seolint`` today; ``seolint-rules`` for the rule explanations) is a list of source folders
-and keywords in ``DOMAINS``. The translations are ``seolint/locale/<lang>/LC_MESSAGES/<domain>.po``,
+Messages are what the package passes to ``seolint.i18n.msg`` and ``msg_n`` (domain ``seolint``:
+source folders and keywords in ``DOMAINS``), and the rules' explanations, which
+``Rule.page`` passes through its ``say`` (domain ``seolint-rules``: collected by building every
+rule's page, so the catalogue holds exactly what ``seolint rule`` and docs/rules/ print). An
+explanation is prose, not a template: its check is that the code spans (backticked text) of
+the translation are those of the English, while the page's own templates keep their
+``{placeholders}``. The translations are ``seolint/locale/<lang>/LC_MESSAGES/<domain>.po``,
 written by hand; the ``.mo`` beside each is compiled from it and committed, so that the wheel
 ships it and no build step needs Babel (a test dependency).
 """
@@ -15,9 +19,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -29,20 +35,58 @@ LOCALE = ROOT / "seolint" / "locale"
 LANGUAGES = ("fr",)
 
 
+#: A collected message: its text, where it is used, whether it is a ``{placeholder}`` template.
+Collected = tuple[str, tuple[str, int | None], bool]
+
+
+def rule_explanations() -> Iterator[Collected]:
+    """What every rule's page says in English, recorded as its ``say`` is asked for it."""
+    sys.path.insert(0, str(ROOT))
+    from seolint.checks import REGISTRY
+
+    for code, rule in REGISTRY.items():
+        said: list[Collected] = []
+
+        def record(text: str, /, **params: Any) -> str:
+            if text:
+                said.append((text, (f"docs/rules/{code}.md", None), bool(params)))
+            return text.format(**params) if params else text
+
+        rule.page(record)
+        yield from said
+
+
 class Domain(NamedTuple):
     name: str
     folders: tuple[str, ...]  # under the repository's root
     keywords: dict[str, tuple[int, ...] | None]
+    collect: Callable[[], Iterator[Collected]] | None = None  # instead of extracting from folders
 
 
 DOMAINS = (
     Domain("seolint", ("seolint",), {"msg": None, "msg_n": (1, 2), "msg_in": ((1, "c"), 2)}),
+    Domain("seolint-rules", (), {}, rule_explanations),
 )
+
+BRACE_FORMAT = "python-brace-format"
+CODE_SPAN = re.compile(r"`[^`\n]+`")
+
+
+def code_spans(text: str) -> list[str]:
+    """The backticked spans of a text, in sorted order (a translation may reorder them)."""
+    return sorted(CODE_SPAN.findall(text))
 
 
 def extract(domain: Domain) -> Catalog:
     """Every message of a domain's sources, with where it is used."""
     template = Catalog(project="seolint", domain=domain.name)
+    if domain.collect is not None:
+        for text, where, formatted in domain.collect():
+            known = template.get(text)
+            flags = (BRACE_FORMAT,) if formatted or (known is not None and BRACE_FORMAT in known.flags) else ()
+            locations: list[Any] = [*(known.locations if known else []), where]  # no line: a rule's page
+            template.add(text, locations=locations, flags=flags)
+        return template
     for folder in domain.folders:
         found = extract_from_dir(ROOT / folder, method_map=[("**.py", "python")], keywords=domain.keywords,
                                  comment_tags=("TRANSLATORS:",), strip_comment_tags=True)
@@ -73,7 +117,10 @@ def compiled(catalog: Catalog) -> bytes:
 def update(domain: Domain, lang: str) -> None:
     path = po_path(lang, domain)
     catalog = read(path, lang)
-    catalog.update(extract(domain), no_fuzzy_matching=True)
+    template = extract(domain)
+    if path.exists():  # an unchanged catalogue stays byte-identical (no new creation date)
+        template.creation_date = catalog.creation_date
+    catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
@@ -93,13 +140,20 @@ def problems(domain: Domain, lang: str) -> list[str]:
             continue
         entry = catalog.get(message.id, message.context)
         where = f"{message.locations[0][0]}:{message.locations[0][1]}" if message.locations else "?"
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        ids = tuple(map(str, message.id if isinstance(message.id, (tuple, list)) else (message.id,)))
         if entry is None or entry.fuzzy:
             found.append(f"{where}: no {lang} entry for {ids[0]!r}")
             continue
-        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        strings = tuple(text or "" for text in (entry.string if isinstance(entry.string, (tuple, list))
+                                                 else (entry.string,)))
         if not all(strings):
             found.append(f"{where}: empty {lang} translation of {ids[0]!r}")
+            continue
+        if domain.collect is not None and BRACE_FORMAT not in message.flags:  # prose: the same code
+            for text in strings:
+                if code_spans(text) != code_spans(ids[0]):
+                    found.append(f"{where}: {lang} code spans {code_spans(text)} differ from "
+                                 f"{code_spans(ids[0])} in {ids[0][:60]!r}")
             continue
         wanted = set().union(*(placeholders(text) for text in ids))
         for number, text in enumerate(strings):

@@ -251,11 +251,15 @@ def site(path: Path) -> None:
 
 @cli.command()
 @click.argument("code_or_name")
-def rule(code_or_name: str) -> None:
+@click.option("--messages-lang", type=click.Choice(["auto", "en", "fr"]),
+              help="The language of the explanation (default: `messages` in the config, else the "
+                   "locale's, else English).")
+@CONFIG
+def rule(code_or_name: str, messages_lang: str | None, config_path: Path | None) -> None:
     """Explain a rule: what it checks, why, and where its threshold comes from."""
     from seolint.commands.rules import explain_rule
 
-    raise SystemExit(explain_rule(code_or_name))
+    raise SystemExit(explain_rule(code_or_name, messages_lang, config_path))
 
 
 @cli.command()

@@ -44,7 +44,7 @@ class Message(str):
 
     template: str
     plural: str | None
-    count: int | None
+    count: int | None  # type: ignore[assignment]  # the plural's number, not str.count
     params: Mapping[str, Any]
     domain: str
     context: str | None  # gettext's msgctxt: where a word is used, when one English word is two in French

@@ -87,24 +87,58 @@ class Rule:
         prefix = self.code.rstrip("0123456789")
         return FAMILIES[prefix]
 
-    def documentation(self) -> str:
-        """The rule's page, under the headings ruff's rule docs use."""
-        state = self.severity.value if self.enabled else f"off (enable it: {self.severity.value})"
-        parts = [f"# {self.name} ({self.code})", "", f"Family: {self.family}. Default: {state}.", ""]
-        parts += ["## What it does", self.what, "", "## Why is this bad?", self.why, ""]
+    def documentation(self, lang: str = "en") -> str:
+        """The rule's page, under the headings ruff's rule docs use, in ``lang`` (English, the
+        source, never opens a catalogue; French is the ``seolint-rules`` catalogue)."""
+        return self.page(saying(lang))
+
+    def page(self, say: Say) -> str:
+        """The rule's page with every explanation passed through ``say`` (a translation, or
+        what ``scripts/catalogues.py`` records as the messages of the ``seolint-rules`` domain)."""
+        severity = say(self.severity.value)
+        state = severity if self.enabled else say("off (enable it: {severity})", severity=severity)
+        family = say(FAMILIES[self.code.rstrip("0123456789")])
+        parts = [f"# {self.name} ({self.code})", "", say("Family: {family}. Default: {state}.", family=family,
+                                                             state=state), ""]
+        parts += [say("## What it does"), say(self.what), "", say("## Why is this bad?"), say(self.why), ""]
         if self.example:
-            parts += ["## Example", "```markdown", self.example, "```", ""]
+            parts += [say("## Example"), "```markdown", self.example, "```", ""]
         if self.use_instead:
-            parts += ["Use instead:", "```markdown", self.use_instead, "```", ""]
-        option_lines = list(_option_lines(self.options))
+            parts += [say("Use instead:"), "```markdown", self.use_instead, "```", ""]
+        option_lines = list(_option_lines(self.options, say))
         if option_lines:
-            parts += ["## Options", *option_lines, ""]
+            parts += [say("## Options"), *option_lines, ""]
         if self.fix is not None:
-            parts += ["## Fix safety", self.fix_note or _FIX_TEXT[self.fix], ""]
+            parts += [say("## Fix safety"), say(self.fix_note or _FIX_TEXT[self.fix]), ""]
         if self.references:
-            parts += ["## References", *(f"- {ref}" for ref in self.references), ""]
+            parts += [say("## References"), *(f"- {ref}" for ref in self.references), ""]
         return "\n".join(parts).rstrip() + "\n"
 
+
+class Say(Protocol):
+    def __call__(self, text: str, /, **params: Any) -> str: ...
+
+
+def _english(text: str, /, **params: Any) -> str:
+    return text.format(**params) if params else text
+
+
+def saying(lang: str) -> Say:
+    """English as written, or the rule docs' catalogue of ``lang`` (opened on first use)."""
+    if lang == "en":
+        return _english
+    from seolint.i18n import Message, render
+
+    def say(text: str, /, **params: Any) -> str:
+        if not text:  # gettext's translation of "" is the catalogue's header
+            return text
+        return render(Message(_english(text, **params), text, params, domain=RULES_DOMAIN), lang)
+
+    return say
+
+
+#: The gettext domain of the rules' explanations (seolint/locale/<lang>/LC_MESSAGES/seolint-rules.po).
+RULES_DOMAIN = "seolint-rules"
 
 _FIX_TEXT = {
     FixSafety.SAFE: "The fix is safe: `seolint fix` applies it; it keeps the meaning of the article.",
@@ -115,13 +149,16 @@ _FIX_TEXT = {
 }
 
 
-def _option_lines(options: type[Options]) -> Iterator[str]:
+def _option_lines(options: type[Options], say: Say = _english) -> Iterator[str]:
     for name, info in options.model_fields.items():
         default = info.default
         shown = f"`{default}`" if not isinstance(default, (list, tuple)) else (
             "`[" + ", ".join(repr(item) for item in default) + "]`"
         )
-        yield f"- `{_kebab(name)}` (default {shown}): {info.description or ''}".rstrip(": ")
+        description = say(info.description or "")
+        line = say("- `{key}` (default {default}): {description}", key=_kebab(name), default=shown,
+                   description=description)
+        yield line.rstrip(": \u202f")
 
 
 class SiteRule(NamedTuple):

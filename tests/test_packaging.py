@@ -36,6 +36,7 @@ def test_wheel_contains_the_rules_data(wheel: Path) -> None:
         assert f"seolint/_rules/{item}" in names
     assert "seolint/cli.py" in names
     assert "seolint/locale/fr/LC_MESSAGES/seolint.mo" in names  # messages in French
+    assert "seolint/locale/fr/LC_MESSAGES/seolint-rules.mo" in names  # rule explanations in French
     assert not any(name.startswith("tests/") for name in names)
 
 

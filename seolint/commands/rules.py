@@ -10,7 +10,9 @@ import click
 from seolint.errors import ConfigError, ExitCode
 
 
-def explain_rule(code_or_name: str) -> int:
+def explain_rule(code_or_name: str, choice: str | None = None, config_path: Path | None = None) -> int:
+    """Print a rule's page in the language chosen (``--messages-lang``, else the config's
+    ``messages``, else the locale's, else English)."""
     from seolint.checks import REGISTRY
     from seolint.source.config import select_codes
 
@@ -18,8 +20,19 @@ def explain_rule(code_or_name: str) -> int:
     exact = [code for code in codes if code == code_or_name.upper() or REGISTRY[code].name == code_or_name]
     if len(exact) != 1:
         raise ConfigError(f"no rule is called `{code_or_name}`; `seolint rules` lists them")
-    click.echo(REGISTRY[exact[0]].documentation(), nl=False)
+    click.echo(REGISTRY[exact[0]].documentation(_language(choice, config_path)), nl=False)
     return ExitCode.OK
+
+
+def _language(choice: str | None, config_path: Path | None) -> str:
+    """A rule's page has no article: ``auto`` is the user's locale."""
+    from seolint.i18n import LANGUAGES, locale_language
+
+    if choice is None:
+        from seolint import engine
+
+        choice = engine.Configs(config_path).for_folder(Path.cwd()).messages
+    return choice if choice in LANGUAGES else locale_language() or "en"
 
 
 def list_rules(config_path: Path | None, output_format: str) -> int:

@@ -98,8 +98,8 @@ class Site:
         elif source.site_url and (path := _on_host(href, source.site_url)) is not None:
             # The generator's own address: followed like a root-relative link, but one that
             # leads to no article may be a page made by a template: accepted, not reported.
-            found = self.resolve(index, source._replace(site_url=None), path)
-            return FILE if found == MISSING else found
+            on_host = self.resolve(index, source._replace(site_url=None), path)
+            return FILE if on_host == MISSING else on_host
         if source.url is not None:
             return self._resolve_served(index, source, href)
         found = self._local(index, source, href)

@@ -61,7 +61,7 @@ class Config:
         import json
 
         layers = [layer.config.model_dump(mode="json") for layer in self.layers]
-        state = {"layers": layers, "root": self.root.as_posix(), "enabled": {k: v.value for k, v in self.enabled.items()}}
+        state: dict[str, Any] = {"layers": layers, "root": self.root.as_posix(), "enabled": {k: v.value for k, v in self.enabled.items()}}
         if self.messages == "auto":  # then the locale can choose the language of messages
             from seolint.i18n import locale_language
 
@@ -224,7 +224,8 @@ class Config:
 
         merged: dict[str, list[str]] = {}
         for layer in self.layers:
-            merged.update(layer.config.site.kind_ignore or {})
+            for kind, codes in (layer.config.site.kind_ignore or {}).items():
+                merged[kind] = codes
         return {kind: frozenset(self.resolve(list(kind_ignored(kind, merged)), "[site] kind-ignore"))
                 for kind in KINDS}
 

@@ -314,6 +314,8 @@ OLD_SLUG_KEYS = ("oldSlug", "old_slug", "oldSlugs", "old_slugs")
 
 
 def old_slugs(data: Mapping[str, Any]) -> tuple[str, ...]:
-    values = [item for key in OLD_SLUG_KEYS
-              for item in (data.get(key) if isinstance(data.get(key), list) else [data.get(key)])]
+    values: list[Any] = []
+    for key in OLD_SLUG_KEYS:
+        value = data.get(key)
+        values += value if isinstance(value, list) else [value]
     return tuple(item.strip("/") for item in values if isinstance(item, str) and item.strip("/"))

@@ -60,7 +60,7 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         path = example.absolute().as_posix()
         data = _front_matter(example)
         url = article_url(profile, path, data)
-        kind = page_kind(profile, path, data, _head(example))
+        kind: str = page_kind(profile, path, data, _head(example))
         if kind == "dated" and dated_by_name(profile, path):
             kind = "dated, date from the file name"
         lang = path_language(profile, path)

@@ -190,3 +190,15 @@ def test_a_catalogue_is_read_only_by_a_run_that_speaks_its_language(tmp_path: Pa
                            str(tmp_path / "a.md.md")], capture_output=True, text=True, cwd=tmp_path,
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, check=False)
     assert done.stdout.splitlines()[-1] == loaded, done.stderr
+
+
+def test_fix_from_stdin_closes_in_the_articles_language(reference: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "seolint", "fix", "--stdin-filename", REFERENCE.name],
+                          input=reference.read_bytes(), capture_output=True, cwd=tmp_path, check=False,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+    said = done.stderr.decode("utf-8").splitlines()
+    assert said[-2].endswith(" dans 1 fichier sur 1 vérifié.") and "conseil\u202f: " in "\n".join(said)
+    assert done.stdout.startswith(b"---\n")

@@ -71,15 +71,13 @@ def _fix_stdin(request: FixRequest, configs: Any) -> int:
     check = request.check
     assert check.stdin_filename is not None
     data = sys.stdin.buffer.read()
-    fixed, remaining, problem = fix_source(Path(check.stdin_filename), data, configs, unsafe=request.unsafe)
+    fixed, remaining, problem, said = fix_source(Path(check.stdin_filename), data, configs, unsafe=request.unsafe)
     out = sys.stdout.buffer
     out.write(fixed)
     out.flush()
     from seolint.commands.check import run_language
-    from seolint.engine import speaks
 
-    lang = run_language(configs, check, {speaks(configs.for_file(Path(check.stdin_filename)), None)})
-    with speaking(lang):
+    with speaking(run_language(configs, check, {said} if said else set())):
         if problem is not None:
             click.echo(f"seolint: {say(problem)}", err=True)
         if remaining or not check.quiet:

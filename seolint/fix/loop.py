@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -75,21 +76,30 @@ def fix_all(
     return outcome
 
 
-def fix_source(name: Path, data: bytes, configs: engine.Configs, *, unsafe: bool
-               ) -> tuple[bytes, list[Finding], str | None]:
-    """One article given as bytes (``fix --stdin-filename``): the fixed bytes, what remains,
-    and why it was left alone (None when it was not)."""
+class SourceFixed(NamedTuple):
+    """What ``fix_source`` did to one article given as bytes."""
+
+    data: bytes  # fixed (or as it was, when it was left alone)
+    findings: list[Finding]  # what remains
+    problem: str | None  # why it was left alone (a message), None when it was not
+    said: str  # the language of its messages (seolint.i18n), "" when not known
+
+
+def fix_source(name: Path, data: bytes, configs: engine.Configs, *, unsafe: bool) -> SourceFixed:
+    """One article given as bytes (``fix --stdin-filename``)."""
     import os
 
     candidate = Candidate(name, name.as_posix(), True, os.path.abspath(name))
     allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE}
+    config = configs.for_file(name)
     try:
-        fixed, _, findings = converge(candidate, data, configs.for_file(name), dt.date.today(), allowed)
+        fixed, doc, findings = converge(candidate, data, config, dt.date.today(), allowed)
     except Exception as error:  # as in fix_all: this article is left as it was
         problem = " ".join(f"{type(error).__name__}: {error}".split())[:300]
-        return (data, list(runner.run_source(name, data, configs).findings),
-                msg("{path}: not fixed: {error}", path=candidate.display, error=problem))
-    return fixed, sorted(findings, key=Finding.sort_key), None
+        store = runner.run_source(name, data, configs).findings
+        return SourceFixed(data, list(store), msg("{path}: not fixed: {error}", path=candidate.display,
+                                                   error=problem), next(iter(store.languages), ""))
+    return SourceFixed(fixed, sorted(findings, key=Finding.sort_key), None, engine.speaks(config, doc))
 
 
 def fixable_codes() -> frozenset[str]:

@@ -85,11 +85,17 @@ def replacements(old: str, new: str) -> tuple[Replacement, ...]:
     """The smallest regions of ``old`` whose replacement gives ``new``: lines are matched,
     then each changed run of lines is trimmed to the characters that differ."""
     old_lines, new_lines = _LINES.findall(old), _LINES.findall(new)
+    # The lines both ends share are left out of the match: a fix changes a few lines, and
+    # matching thousands of equal ones (a long table's rows) is quadratic.
+    common = edits.common_prefix(old_lines, new_lines)
+    tail = edits.common_prefix(old_lines[common:][::-1], new_lines[common:][::-1])
     found = []
-    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    matcher = SequenceMatcher(None, old_lines[common:len(old_lines) - tail], new_lines[common:len(new_lines) - tail],
+                              autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        i1, i2, j1, j2 = i1 + common, i2 + common, j1 + common, j2 + common
         before, after = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
         head = 0
         while head < min(len(before), len(after)) and before[head] == after[head]:

@@ -47,11 +47,14 @@ class Message(str):
     count: int | None  # type: ignore[assignment]  # the plural's number, not str.count
     params: Mapping[str, Any]
     domain: str
+    context: str | None  # gettext's msgctxt: where a word is used, when one English word is two in French
 
     def __new__(cls, english: str, template: str, params: Mapping[str, Any],
-                plural: str | None = None, count: int | None = None, domain: str = DOMAIN) -> Message:
+                plural: str | None = None, count: int | None = None, domain: str = DOMAIN,
+                context: str | None = None) -> Message:
         made = super().__new__(cls, english)
         made.template, made.params, made.plural, made.count, made.domain = template, params, plural, count, domain
+        made.context = context
         return made
 
     def __reduce__(self) -> Any:  # pickled (to a worker) as the plain English text
@@ -61,6 +64,13 @@ class Message(str):
 def msg(template: str, /, **params: Any) -> Message:
     """A message from a template with ``{named}`` placeholders (a msgid of the catalogue)."""
     return Message(_format(template, params, "en"), template, params)
+
+
+def msg_in(context: str, template: str, /, **params: Any) -> Message:
+    """``msg`` for a word that another language says differently in another place ("Title" as
+    a table's column, "Le titre" as a sentence's subject): ``context`` tells the catalogue's
+    two entries apart (gettext's ``msgctxt``)."""
+    return Message(_format(template, params, "en"), template, params, context=context)
 
 
 def msg_n(singular: str, plural: str, count: int, /, **params: Any) -> Message:
@@ -84,7 +94,9 @@ def render(text: str, lang: str) -> str:
     if lang == "en" or lang not in LANGUAGES:
         return str(text)  # made in English
     catalogue = _catalogue(lang, text.domain)
-    if text.plural is None:
+    if text.context is not None:
+        template = catalogue.pgettext(text.context, text.template)
+    elif text.plural is None:
         template = catalogue.gettext(text.template)
     else:
         template = catalogue.ngettext(text.template, text.plural, text.count or 0)

@@ -16,9 +16,10 @@ from difflib import SequenceMatcher
 from itertools import groupby
 from pathlib import Path
 
-from seolint.engine import Configs
+from seolint.engine import Configs, speaks
 from seolint.findings import Edit, Finding, Replacement
 from seolint.fix import edits
+from seolint.i18n import render
 from seolint.printable import name_bytes
 from seolint.source.document import Document
 
@@ -54,14 +55,15 @@ def _with_replacements(found: list[Finding], configs: Configs, today: dt.date) -
     if doc.source is None or doc.frontmatter is None:
         return found
     yielded: dict[tuple[str, int, int, str], tuple[Edit, ...]] = {}
+    said = speaks(config, doc)  # the findings' messages are in their article's language
     for code in sorted({finding.code for finding in found if finding.fix is not None}):
         rule = config.registry.get(code)
         if rule is None or code not in config.options:
             continue
         for violation in rule.check(doc, config.options[code]):
             if violation.edits:
-                yielded.setdefault((code, violation.span.line, violation.span.column, violation.message),
-                                   violation.edits)
+                yielded.setdefault((code, violation.span.line, violation.span.column,
+                                    render(violation.message, said)), violation.edits)
     original = _text(data)
     result = []
     for finding in found:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -177,13 +178,27 @@ def choice_key(choice: str) -> str:
     return f"auto:{locale_language()}" if choice == "auto" else choice
 
 
-def for_run(choice: str | None, languages: set[str]) -> str:
+class Tally(Counter[str]):
+    """How many files' messages are in each language."""
+
+    def add(self, lang: str) -> None:
+        self[lang] += 1
+
+
+def for_run(choice: str | None, languages: Collection[str]) -> str:
     """The language of what a run says as a whole (closing line, report pages): the
-    configured one, else (``auto``) the one its articles' messages share, else the locale's."""
+    configured one, else (``auto``) the one its articles' messages share or most of them
+    are in (a French site with a few English pages), else the locale's. ``languages``: a
+    :class:`Tally`, or a set when how many does not matter."""
     if choice in LANGUAGES:
         return choice
     if len(languages) == 1:
         return next(iter(languages))
+    if isinstance(languages, Counter) and languages:
+        first: str
+        (first, count), = languages.most_common(1)
+        if 2 * count > sum(languages.values()):
+            return first
     return locale_language() or "en"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from seolint.commands.common import (
 )
 from seolint.errors import ConfigError, ExitCode
 from seolint.findings import Finding, Severity
-from seolint.i18n import choose, for_run, msg_n, say, speaking
+from seolint.i18n import Tally, choose, for_run, msg_n, say, speaking
 from seolint.source import discover
 from seolint.source.settings import from_options
 
@@ -98,7 +98,7 @@ def _shard_note(request: CheckRequest, files: int, merged: bool) -> None:
     note(request.quiet, say(said))
 
 
-def run_language(configs: Any, request: CheckRequest, languages: set[str]) -> str:
+def run_language(configs: Any, request: CheckRequest, languages: Collection[str]) -> str:
     """The language of the run's own words: the config's ``messages``, or (auto) the one its
     articles' messages share, else the locale's."""
     from seolint.engine import first_folder
@@ -186,7 +186,7 @@ def _merged_language(request: CheckRequest, audit: Any) -> str:
     from seolint import engine
 
     choice = engine.Configs(None, from_options(request.overrides)).for_folder(Path.cwd()).messages
-    return for_run(choice, {choose(choice, profile.lang) for profile in audit.profiles if profile.lang})
+    return for_run(choice, Tally(choose(choice, profile.lang) for profile in audit.profiles if profile.lang))
 
 
 def _audit(findings: FindingStore, result: Any, configs: Any, request: CheckRequest) -> Any:

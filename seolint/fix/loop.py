@@ -15,7 +15,7 @@ from seolint.atomic import write_atomic
 from seolint.batch import runner
 from seolint.errors import SeolintError
 from seolint.findings import Finding, FixSafety
-from seolint.i18n import msg, say
+from seolint.i18n import Tally, msg, say
 from seolint.source.config import Config
 from seolint.source.discover import Candidate
 from seolint.source.document import Document
@@ -32,7 +32,7 @@ class FixOutcome:
     diffs: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one line per file left alone (messages)
     files: int = 0
-    languages: set[str] = field(default_factory=set)  # of the files' messages (seolint.i18n.for_run)
+    languages: Tally = field(default_factory=Tally)  # of the files' messages (seolint.i18n.for_run)
 
 
 def fix_all(

@@ -11,7 +11,7 @@ import click
 
 from seolint import engine
 from seolint.errors import ExitCode
-from seolint.i18n import for_run, joined, msg, msg_n, say, speaking
+from seolint.i18n import Tally, for_run, joined, msg, msg_n, say, speaking
 from seolint.publish import gate
 from seolint.publish.build import Publishable, Site, outputs
 from seolint.publish.entry import read_entry
@@ -66,7 +66,7 @@ def run_publish(request: PublishRequest) -> int:
         tree.take(staged, list(files))
     finally:
         staged.remove()
-    languages = {engine.speaks(configs.for_file(c.candidate.path), c.doc) for c in checked if c.doc is not None}
+    languages = Tally(engine.speaks(configs.for_file(c.candidate.path), c.doc) for c in checked if c.doc is not None)
     with speaking(for_run(config.messages, languages)):
         _report(checked, held, flawed, warnings, request.allow_errors)
         said: list[str] = [msg_n("Published {count} article to {out}", "Published {count} articles to {out}", len(items),

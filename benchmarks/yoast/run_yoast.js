@@ -17,7 +17,11 @@ const RESEARCHERS = {
 const LOCALES = { en: "en_US", fr: "fr_FR" };
 const HERE = __dirname;
 const CORPUS = process.env.SEOLINT_CORPUS || path.resolve(HERE, "../../../shared/corpus");
-const markdown = new MarkdownIt({ html: true });
+// As the sites render it: definition lists (Hugo, Jekyll's kramdown, MkDocs' def_list), and a
+// line break inside a paragraph is a space (a browser shows it so, and WordPress, where Yoast
+// runs, keeps no newline inside a paragraph: Yoast's passive-voice research splits on them).
+const markdown = new MarkdownIt({ html: true }).use(require("markdown-it-deflist"));
+markdown.renderer.rules.softbreak = () => " ";
 
 const ASSESSMENTS = {
   sentenceBeginnings: assessments.readability.SentenceBeginningsAssessment,
@@ -28,16 +32,52 @@ const ASSESSMENTS = {
 };
 
 /** The body without its front matter, MDX imports/exports, or Liquid/Hugo template tags. */
-function body(text) {
+function body(text, mdx) {
   text = text.replace(/^\uFEFF/, "");
   const fence = text.match(/^(---|\+\+\+)[^\n]*\n[\s\S]*?\n\1[ \t]*(\n|$)/);
   if (fence) text = text.slice(fence[0].length);
-  return text.replace(/^(import|export) .*$/gm, "");
+  text = text.replace(/^(import|export) .*$/gm, "");
+  text = text.replace(/\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, "");
+  return mdx ? components(text) : text;
+}
+
+const TAG_LINE = /^(\s*)<(\/?)[A-Z][\w.]*(\s[^>]*)?(\/?)>\s*$/;
+
+/** MDX as the site renders it: a line that is only a component's tag (`<Tabs>`,
+ * `</Fragment>`) becomes the component's HTML, not text (it is dropped), and the Markdown
+ * inside a component is dedented to the column of its innermost tag, so that a code fence
+ * indented inside `<PackageManagerTabs>` is a code block, not text of an HTML block, while
+ * a component inside a list item stays in the list. */
+function components(text) {
+  const out = [];
+  const open = []; // the columns of the open components' tags
+  let part = [];
+  const flush = () => {
+    const indents = part.filter((line) => line.trim()).map((line) => line.match(/^ */)[0].length);
+    const cut = open.length && indents.length ? Math.max(0, Math.min(...indents) - open[open.length - 1]) : 0;
+    out.push(...part.map((line) => line.slice(Math.min(cut, line.match(/^ */)[0].length))));
+    part = [];
+  };
+  let inFence = false;
+  for (const line of text.split("\n")) {
+    const tag = inFence ? null : line.match(TAG_LINE);
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (!tag) {
+      part.push(line);
+      continue;
+    }
+    flush();
+    out.push("");
+    if (tag[2]) open.pop();
+    else if (!tag[4]) open.push(tag[1].length);
+  }
+  flush();
+  return out.join("\n");
 }
 
 function analyse(item) {
   const source = fs.readFileSync(path.join(CORPUS, item.path), "utf8");
-  const html = markdown.render(body(source));
+  const html = markdown.render(body(source, item.path.endsWith(".mdx")));
   const paper = new Paper(html, { keyword: item.keyphrase || "", locale: LOCALES[item.lang] });
   const researcher = new RESEARCHERS[item.lang](paper);
   paper.setTree(buildTree(paper, new LanguageProcessor(researcher)));

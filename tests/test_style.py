@@ -46,7 +46,11 @@ def test_english_passive(sentence: str, found: str | None) -> None:
     ("You read the list.", "en", None),
     ("D’abord, lisez la liste.", "fr", "d abord"),
     ("C’est pourquoi nous écrivons.", "fr", "c est pourquoi"),
-    ("Non seulement il écrit, mais il publie.", "fr", "non seulement"),
+    ("Non seulement il écrit, mais il publie.", "fr", "mais"),  # Yoast's lists: « mais » alone is one
+    ("Soit vous partez, soit vous restez.", "fr", "soit … soit"),
+    ("Il faut que ça soit simple.", "fr", None),  # one « soit », the verb, is no « soit … soit »
+    ("Que se passe-t-il si vous partez ?", "fr", None),  # « si … que » counts in that order only
+    ("Both the list and the table are ready.", "en", "both … and"),
     ("Vous lisez la liste.", "fr", None),
     ("Vous lisez la liste.", "xx", None),  # a language without a list has no transition
 ])

@@ -14,6 +14,13 @@ const RESEARCHERS = {
   en: require("yoastseo/build/languageProcessing/languages/en/Researcher").default,
   fr: require("yoastseo/build/languageProcessing/languages/fr/Researcher").default,
 };
+const { includesConsecutiveWords } = require("yoastseo/build/scoring/assessments/inclusiveLanguage/helpers/includesConsecutiveWords");
+const TRANSITIONS = {
+  en: [require("yoastseo/build/languageProcessing/languages/en/config/transitionWords").default,
+    require("yoastseo/build/languageProcessing/languages/en/config/twoPartTransitionWords").default],
+  fr: [require("yoastseo/build/languageProcessing/languages/fr/config/transitionWords").default,
+    require("yoastseo/build/languageProcessing/languages/fr/config/twoPartTransitionWords").default],
+};
 const LOCALES = { en: "en_US", fr: "fr_FR" };
 const HERE = __dirname;
 const CORPUS = process.env.SEOLINT_CORPUS || path.resolve(HERE, "../../../shared/corpus");
@@ -75,6 +82,20 @@ function components(text) {
   return out.join("\n");
 }
 
+/** Whether a sentence holds a transition word when a two-part one ("either … or",
+ * « soit … soit ») counts only with its first part before its second, as two words: Yoast
+ * counts the parts in any order, and one « soit » (the verb: « que ça soit ») as both. */
+function inOrder(sentence, words, pairs) {
+  const tokens = sentence.tokens.filter((token) => token.text !== " ").map((token) => token.text.toLocaleLowerCase());
+  const at = (phrase) => includesConsecutiveWords(tokens, phrase.toLocaleLowerCase().split(" "));
+  if (words.some((word) => at(word).length)) return true;
+  return pairs.some(([first, second]) => {
+    const starts = at(first);
+    const size = first.split(" ").length;
+    return starts.length && at(second).some((index) => index >= starts[0] + size);
+  });
+}
+
 function analyse(item) {
   const source = fs.readFileSync(path.join(CORPUS, item.path), "utf8");
   const html = markdown.render(body(source, item.path.endsWith(".mdx")));
@@ -94,6 +115,8 @@ function analyse(item) {
   }
   const transitions = researcher.getResearch("findTransitionWords");
   result.transitionShare = transitions.totalSentences ? 100 * transitions.transitionWordSentences / transitions.totalSentences : 0;
+  const ordered = transitions.sentenceResults.filter(({ sentence }) => inOrder(sentence, ...TRANSITIONS[item.lang])).length;
+  result.transitionShareInOrder = transitions.totalSentences ? 100 * ordered / transitions.totalSentences : 0;
   result.textLength = transitions.textLength;
   const passive = researcher.getResearch("getPassiveVoiceResult");
   result.passiveShare = passive.total ? 100 * passive.passives.length / passive.total : 0;

@@ -95,12 +95,17 @@ def _with_keyphrase(text: str, item: dict[str, str]) -> str:
     return f"{fence}\n{line}\n{matter}\n{fence}\n{body}"
 
 
-def seolint_verdicts(item: dict[str, str], select: str = ",".join(PAIRS), config: Path | None = None) -> dict[str, object]:
+#: Every rule judged on every article, documentation pages included (C007 and C008 are off
+#: on docs pages by default; Yoast judges every page).
+CONFIG = HERE / "every-page.toml"
+
+
+def seolint_verdicts(item: dict[str, str], select: str = ",".join(PAIRS), config: Path = CONFIG) -> dict[str, object]:
     path = CORPUS / item["path"]
     text = _with_keyphrase(path.read_text(encoding="utf-8", errors="replace"), item)
     run = subprocess.run(
         [sys.executable, "-m", "seolint", "check", "--no-cache", "--output-format", "json",
-         "--select", select, "--stdin-filename", str(path), *(["--config", str(config)] if config else [])],
+         "--select", select, "--stdin-filename", str(path), "--config", str(config)],
         input=text, capture_output=True, text=True, cwd=path.parent,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

@@ -230,7 +230,9 @@ RULES = (
         "label rather than a sentence. The words are the language's `[transitions]` list in "
         "`rules/lang/<lang>.toml`, Yoast's own; `pairs` (“either … or”, « soit … soit ») count "
         "when both parts are in one sentence, the first before the second. A language without a "
-        "list is not judged.",
+        "list is not judged. Off on documentation pages by default (`seolint site` shows each "
+        "page's kind; `[site] kind-ignore`): documentation is scanned step by step or entry by "
+        "entry, not read from start to end.",
         why="Transition words tell the reader how a sentence relates to the one before it — a "
         "cause, a contrast, an example, a next step — and so make a text easier to follow. "
         "Yoast SEO's readability analysis asks for at least 30 % of sentences with one in texts "
@@ -264,7 +266,10 @@ RULES = (
         "that form their compound tenses with *être* (« il est allé », « elle est née » are "
         "active), pronominal verbs (« elle s’est lancée »), « c’est » and adjectives in -é (« il "
         "est âgé »). The lists are the language's `[passive]` table in `rules/lang/<lang>.toml`; "
-        "a language without one is not judged.",
+        "a language without one is not judged. Off on documentation pages by default (`seolint "
+        "site` shows each page's kind; `[site] kind-ignore`): there the program is usually the "
+        "one that acts, and the passive names what the reader cares about (“the file is "
+        "uploaded”).",
         why="A passive sentence hides who acts and takes more words to say the same thing; "
         "readers follow active sentences more easily. Yoast SEO's passive voice assessment "
         "warns when more than 10 % of the sentences are passive (red past 15 %), counted over "

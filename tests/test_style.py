@@ -14,6 +14,8 @@ from seolint.language.style import passive, transition
     ("La maison est construite en pierre.", "est construite"),
     ("Les données ne sont pas toujours bien comprises.", "sont pas toujours bien comprises"),
     ("Il a été élu maire en 2020.", "été élu"),
+    ("Le module n’est pas encore publié.", "n’est pas encore publié"),
+    ("Vous serez sûrement surpris du résultat.", "serez sûrement surpris"),
     ("Il est allé à Lyon.", None),  # aller forms its compound tenses with être
     ("Elles sont arrivées hier soir.", None),
     ("Elle s’est lancée seule.", None),  # pronominal
@@ -30,6 +32,7 @@ def test_french_passive(sentence: str, found: str | None) -> None:
 @pytest.mark.parametrize(("sentence", "found"), [
     ("The house was built in 1990.", "was built"),
     ("This option is not currently supported.", "is not currently supported"),
+    ("The fixes will be subsequently ported back.", "be subsequently ported"),
     ("It's used by every team.", "It's used"),
     ("Get started in five minutes.", None),
     ("We are interested in your ideas.", None),

@@ -44,6 +44,8 @@ function body(text, mdx) {
   const fence = text.match(/^(---|\+\+\+)[^\n]*\n[\s\S]*?\n\1[ \t]*(\n|$)/);
   if (fence) text = text.slice(fence[0].length);
   text = text.replace(/^(import|export) .*$/gm, "");
+  // Hugo's code shortcodes render code, which Yoast does not read: drop them with their content.
+  text = text.replace(/\{\{[<%]\s*(code-toggle|highlight)\b[\s\S]*?\{\{[<%]\s*\/\s*\1\s*[>%]\}\}/g, "");
   text = text.replace(/\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, "");
   return mdx ? components(text) : text;
 }

@@ -64,7 +64,7 @@ class Domain(NamedTuple):
 
 
 DOMAINS = (
-    Domain("seolint", ("seolint",), {"msg": None, "msg_n": (1, 2)}),
+    Domain("seolint", ("seolint",), {"msg": None, "msg_n": (1, 2), "msg_in": ((1, "c"), 2)}),
     Domain("seolint-rules", (), {}, rule_explanations),
 )
 
@@ -138,7 +138,7 @@ def problems(domain: Domain, lang: str) -> list[str]:
     for message in extract(domain):
         if not message.id:
             continue
-        entry = catalog.get(message.id)
+        entry = catalog.get(message.id, message.context)
         where = f"{message.locations[0][0]}:{message.locations[0][1]}" if message.locations else "?"
         ids = tuple(map(str, message.id if isinstance(message.id, (tuple, list)) else (message.id,)))
         if entry is None or entry.fuzzy:

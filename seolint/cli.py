@@ -195,17 +195,19 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, diff: bool, select: tuple[s
 @EDITOR_URL
 @FAIL_ON
 @STATISTICS
+@MESSAGES_LANG
 @COLOR
 @QUIET
 def merge(summaries: tuple[Path, ...], output_format: str, reports: tuple[str, ...], editor_url: str | None,
-          fail_on: str, statistics: bool, color: bool | None, quiet: bool) -> None:
+          fail_on: str, statistics: bool, messages_lang: str | None, color: bool | None, quiet: bool) -> None:
     """Combine the summary files of a sharded run (`check --shard I/N --report summary:F`):
     run the rules across articles over every shard and report as one run would."""
     from seolint.commands.check import run_merge
     from seolint.commands.common import CheckRequest
 
     request = CheckRequest(paths=[], output_format=output_format, fail_on=fail_on, color=_color(color),
-                           reports=list(reports), statistics=statistics, quiet=quiet, editor_url=editor_url)
+                           reports=list(reports), statistics=statistics, quiet=quiet, editor_url=editor_url,
+                           overrides={"messages": messages_lang})
     raise SystemExit(run_merge(list(summaries), request))
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -47,11 +48,14 @@ class Message(str):
     count: int | None  # type: ignore[assignment]  # the plural's number, not str.count
     params: Mapping[str, Any]
     domain: str
+    context: str | None  # gettext's msgctxt: where a word is used, when one English word is two in French
 
     def __new__(cls, english: str, template: str, params: Mapping[str, Any],
-                plural: str | None = None, count: int | None = None, domain: str = DOMAIN) -> Message:
+                plural: str | None = None, count: int | None = None, domain: str = DOMAIN,
+                context: str | None = None) -> Message:
         made = super().__new__(cls, english)
         made.template, made.params, made.plural, made.count, made.domain = template, params, plural, count, domain
+        made.context = context
         return made
 
     def __reduce__(self) -> Any:  # pickled (to a worker) as the plain English text
@@ -61,6 +65,13 @@ class Message(str):
 def msg(template: str, /, **params: Any) -> Message:
     """A message from a template with ``{named}`` placeholders (a msgid of the catalogue)."""
     return Message(_format(template, params, "en"), template, params)
+
+
+def msg_in(context: str, template: str, /, **params: Any) -> Message:
+    """``msg`` for a word that another language says differently in another place ("Title" as
+    a table's column, "Le titre" as a sentence's subject): ``context`` tells the catalogue's
+    two entries apart (gettext's ``msgctxt``)."""
+    return Message(_format(template, params, "en"), template, params, context=context)
 
 
 def msg_n(singular: str, plural: str, count: int, /, **params: Any) -> Message:
@@ -84,7 +95,9 @@ def render(text: str, lang: str) -> str:
     if lang == "en" or lang not in LANGUAGES:
         return str(text)  # made in English
     catalogue = _catalogue(lang, text.domain)
-    if text.plural is None:
+    if text.context is not None:
+        template = catalogue.pgettext(text.context, text.template)
+    elif text.plural is None:
         template = catalogue.gettext(text.template)
     else:
         template = catalogue.ngettext(text.template, text.plural, text.count or 0)
@@ -165,13 +178,27 @@ def choice_key(choice: str) -> str:
     return f"auto:{locale_language()}" if choice == "auto" else choice
 
 
-def for_run(choice: str | None, languages: set[str]) -> str:
+class Tally(Counter[str]):
+    """How many files' messages are in each language."""
+
+    def add(self, lang: str) -> None:
+        self[lang] += 1
+
+
+def for_run(choice: str | None, languages: Collection[str]) -> str:
     """The language of what a run says as a whole (closing line, report pages): the
-    configured one, else (``auto``) the one its articles' messages share, else the locale's."""
+    configured one, else (``auto``) the one its articles' messages share or most of them
+    are in (a French site with a few English pages), else the locale's. ``languages``: a
+    :class:`Tally`, or a set when how many does not matter."""
     if choice in LANGUAGES:
         return choice
     if len(languages) == 1:
         return next(iter(languages))
+    if isinstance(languages, Counter) and languages:
+        first: str
+        (first, count), = languages.most_common(1)
+        if 2 * count > sum(languages.values()):
+            return first
     return locale_language() or "en"
 
 

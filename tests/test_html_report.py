@@ -428,3 +428,99 @@ def test_chromium_a_rows_findings_link_to_their_lines(tmp_path: Path) -> None:
     page = dom(tmp_path, _clicked(out, 'document.querySelector(".expand").click();'))
     links = [a["href"] for a in page.select("tr.detail a")]
     assert f"vscode://file/{(folder / 'a.md').as_posix()}:2:1" in links  # T001 on the title line
+
+
+# --- in French (issue 17) -------------------------------------------------------------------
+
+#: Words of the English page that the French page must not show (article content aside).
+ENGLISH_PAGE = re.compile(r"\b(File|Title|Language|Words|Reading|Search|Rule|only|from|Mean|out of|findings?|"
+                          r"per|Across|distribution|checked|Sort|Show|Line|Severity|error|warning|unknown|none|"
+                          r"median|range|bands?|with|of|the|and|No)\b")
+#: Rule names, paths and file names: not words of the page.
+_NAMES = re.compile(r"\S*[/.]\S*|[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def page_words(page: BeautifulSoup) -> str:
+    """What a reader of the page reads: its text, its tooltips and labels, without the
+    script, the style sheet, rule names and paths."""
+    copy = BeautifulSoup(str(page), "html.parser")
+    for tag in copy(["script", "style"]):
+        tag.decompose()
+    said = [copy.get_text(" ")]
+    for tag in copy.find_all(True):
+        said += [tag[name] for name in ("title", "aria-label", "placeholder") if tag.has_attr(name)]
+    return _NAMES.sub(" ", " ".join(said))
+
+
+@pytest.fixture(scope="module")
+def french(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BeautifulSoup]:
+    """The report of the French examples, with the language left to auto: every article is French."""
+    out = tmp_path_factory.mktemp("html-fr") / "audit.html"
+    return out, report(ROOT / "examples" / "fr", out)
+
+
+def test_the_report_of_french_articles_is_in_french(french: tuple[Path, BeautifulSoup]) -> None:
+    _, page = french
+    assert page.html["lang"] == "fr"  # type: ignore[index]
+    assert page.title.get_text() == "Audit SEO\u202f: 4 articles"  # type: ignore[union-attr]
+    assert page.h1.get_text() == "Audit SEO"  # type: ignore[union-attr]
+    assert [dt.get_text() for dt in page.select(".cards dt")] == [
+        "Articles", "Score moyen", "Erreurs", "Avertissements", "Infos"]
+    assert [th.get_text() for th in page.select("#articles-table thead th")] == [
+        "Fichier", "Titre", "Langue", "Score", "Erreurs", "Avertissements", "Infos", "Mots", "Facilité de lecture"]
+    assert [h2.get_text() for h2 in page.find_all("h2")] == ["Articles", "Problèmes par règle", "Entre articles"]
+    mean = page.select(".cards dd strong")[1].get_text()
+    assert re.fullmatch(r"\d+,\d", mean)  # the decimal comma
+    eases = [tr.find_all("td")[8].get_text() for tr in article_rows(page)]
+    assert eases and all(re.fullmatch(r"\d+,\d|—", ease) for ease in eases)
+    assert {span.get_text() for span in page.select("#rules .sev")} <= {"erreur", "avertissement", "info"}
+    assert page.find(id="count").get_text() == "4 articles"  # type: ignore[union-attr]
+    assert "Kandel–Moles" in page.get_text() and "Répartition des scores" in page.get_text()
+    assert not ENGLISH_PAGE.search(page_words(page)), ENGLISH_PAGE.findall(page_words(page))
+    words = findings_data(page)["words"]
+    assert words["sort"] == "Trier par «\u00a0{column}\u00a0»"
+    assert words["shown"] == ["{shown} article sur {count}", "{shown} articles sur {count}"]
+    assert words["severities"] == {"error": "erreur", "warning": "avertissement", "info": "info"}
+
+
+def test_the_english_page_says_its_words_in_english(examples: tuple[Path, BeautifulSoup]) -> None:
+    _, page = examples  # English and French articles: the locale's language, none here
+    words = findings_data(page)["words"]
+    assert words["sort"] == "Sort by {column}" and words["heads"] == ["Line", "Code", "Severity", "Message"]
+    assert words["show"] == ["Show {count} finding", "Show {count} findings"]
+    assert page.title.get_text() == f"SEO audit: {len(article_rows(page))} articles"  # type: ignore[union-attr]
+
+
+def test_messages_lang_fr_writes_the_page_of_english_articles_in_french(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: Hi\nlang: en\n---\n\nShort text.\n", "utf-8")
+    page = report(folder, tmp_path / "audit.html", "--messages-lang", "fr")
+    assert page.html["lang"] == "fr"  # type: ignore[index]
+    assert page.find(id="count").get_text() == "1 article"  # type: ignore[union-attr]
+    assert "Le titre fait 2 caractères" in "".join(findings_data(page)["texts"])
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_chromium_renders_the_french_page_in_french(french: tuple[Path, BeautifulSoup], tmp_path: Path) -> None:
+    path, _ = french
+    page = dom(tmp_path, _clicked(path, 'document.querySelector(".expand").click();'), "#sort=-ease")
+    rows = [tr for tr in article_rows(page) if tr.has_attr("data-i")]  # not the row of findings opened
+    assert page.find(id="count").get_text() == f"{len(rows)} articles sur {len(rows)}"  # type: ignore[union-attr]
+    assert [th.button["title"] for th in page.select("#articles-table > thead th")][:2] == [
+        "Trier par «\u00a0Fichier\u00a0»", "Trier par «\u00a0Titre\u00a0»"]
+    eases = [float(tr.find_all("td")[8].get_text().replace(",", ".")) for tr in rows]
+    assert eases == sorted(eases, reverse=True) and len(set(eases)) > 1  # "76,9" sorts as 76.9
+    detail = page.select_one("tr.detail")
+    assert detail is not None
+    assert [th.get_text() for th in detail.select("thead th")] == ["Ligne", "Code", "Gravité", "Message"]
+    assert {span.get_text() for span in detail.select(".sev")} <= {"erreur", "avertissement", "info"}
+    labels = [button["aria-label"] for button in page.select(".expand")]
+    assert labels and all(re.fullmatch(r"Afficher (\d+ problème|les \d+ problèmes)", label) for label in labels)
+    shown = page_words(page)
+    assert "Afficher" in shown and not ENGLISH_PAGE.search(shown), ENGLISH_PAGE.findall(shown)
+    filtered = dom(tmp_path, path, "#errors=1")
+    left = visible(filtered)
+    assert filtered.find(id="count").get_text() == (  # type: ignore[union-attr]
+        f"{len(left)} article{'s' * (len(left) > 1)} sur {len(rows)}")

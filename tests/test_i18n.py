@@ -156,3 +156,26 @@ def test_an_english_article_stays_english_under_a_french_locale(
     article.write_text("---\ntitle: Hi\nlang: de\n---\n\nShort.\n", encoding="utf-8")
     out = seolint("check", "--no-cache", "--select", "T001", "--output-format", "concise", article).out
     assert "Le titre fait 2 caractères" in out
+
+
+def test_a_run_speaks_the_language_most_of_its_articles_are_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C")
+    assert i18n.for_run("auto", i18n.Tally(["fr"] * 376 + ["en"] * 44)) == "fr"  # astro-docs-fr
+    assert i18n.for_run("auto", i18n.Tally(["fr", "en"])) == "en"  # no majority: the locale's, else English
+    assert i18n.for_run("en", i18n.Tally(["fr"] * 3)) == "en"  # the configured choice wins
+    assert i18n.for_run("auto", {"fr", "en"}) == "en"  # a set tells no majority
+
+
+def test_french_entries_keep_french_typography() -> None:
+    from babel.messages.pofile import read_po
+
+    with open(i18n.LOCALE_DIR / "fr" / "LC_MESSAGES" / "seolint.po", "rb") as handle:
+        catalogue = read_po(handle, locale="fr")
+    wrong = []
+    for message in catalogue:
+        for text in message.string if isinstance(message.string, tuple) else (message.string,):
+            if text and (re.search(r" [:;?!](\s|$)", text) or "« " in text or " »" in text):
+                wrong.append(text)
+    assert wrong == []  # a no-break space before : ; ? ! and inside « »

@@ -106,3 +106,20 @@ def test_an_old_slug_still_leads_to_the_article(seolint: Any, write: Any, tmp_pa
           "Voir [React](/articles/js/react/) et [rien](/articles/js/vue/).\n")
     result = seolint("check", "--no-cache", "-q", "--output-format", "json", "--select", "X005,FM005", tmp_path)
     assert [f["message"].split("`")[1] for f in result.json()] == ["/articles/js/vue/"]
+
+
+def test_style_rules_are_off_on_docs_pages_but_judge_posts(seolint: Any, write: Any, tmp_path: Path) -> None:
+    """C007 and C008 judge prose read from start to end: a blog post, not a reference page
+    (where "the file is uploaded" names what the reader cares about)."""
+    (tmp_path / ".git").mkdir()
+    write("mkdocs.yml", "site_name: X\n")
+    passive = " ".join(["The file is uploaded by the server.", "The cache is cleared at night.",
+                        "The page is rebuilt on every change.", "A log is written to disk."] * 15)
+    head = "---\ntitle: How the build works on the server\ndescription: d\n---\n\n"
+    write("docs/build.md", head + passive + "\n")
+    write("docs/blog/posts/build.md", head.replace("---\n\n", "date: 2025-03-18\n---\n\n") + passive + "\n")
+    assert codes(seolint, tmp_path, select="C007,C008") == [("build.md", "C007"), ("build.md", "C008")]
+    found = seolint("check", "--no-cache", "--output-format", "json", "--select", "C007,C008", tmp_path).json()
+    assert {Path(f["path"]).parent.name for f in found} == {"posts"}
+    write("seolint.toml", '[site]\nkind-ignore = { docs = [] }\n')
+    assert len(codes(seolint, tmp_path, select="C007,C008")) == 4

@@ -14,6 +14,8 @@ from seolint.language.style import passive, transition
     ("La maison est construite en pierre.", "est construite"),
     ("Les données ne sont pas toujours bien comprises.", "sont pas toujours bien comprises"),
     ("Il a été élu maire en 2020.", "été élu"),
+    ("Le module n’est pas encore publié.", "n’est pas encore publié"),
+    ("Vous serez sûrement surpris du résultat.", "serez sûrement surpris"),
     ("Il est allé à Lyon.", None),  # aller forms its compound tenses with être
     ("Elles sont arrivées hier soir.", None),
     ("Elle s’est lancée seule.", None),  # pronominal
@@ -30,6 +32,7 @@ def test_french_passive(sentence: str, found: str | None) -> None:
 @pytest.mark.parametrize(("sentence", "found"), [
     ("The house was built in 1990.", "was built"),
     ("This option is not currently supported.", "is not currently supported"),
+    ("The fixes will be subsequently ported back.", "be subsequently ported"),
     ("It's used by every team.", "It's used"),
     ("Get started in five minutes.", None),
     ("We are interested in your ideas.", None),
@@ -46,7 +49,11 @@ def test_english_passive(sentence: str, found: str | None) -> None:
     ("You read the list.", "en", None),
     ("D’abord, lisez la liste.", "fr", "d abord"),
     ("C’est pourquoi nous écrivons.", "fr", "c est pourquoi"),
-    ("Non seulement il écrit, mais il publie.", "fr", "non seulement"),
+    ("Non seulement il écrit, mais il publie.", "fr", "mais"),  # Yoast's lists: « mais » alone is one
+    ("Soit vous partez, soit vous restez.", "fr", "soit … soit"),
+    ("Il faut que ça soit simple.", "fr", None),  # one « soit », the verb, is no « soit … soit »
+    ("Que se passe-t-il si vous partez ?", "fr", None),  # « si … que » counts in that order only
+    ("Both the list and the table are ready.", "en", "both … and"),
     ("Vous lisez la liste.", "fr", None),
     ("Vous lisez la liste.", "xx", None),  # a language without a list has no transition
 ])

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from seolint.batch import packed
 from seolint.batch.spill import Spill
 from seolint.findings import Finding, Severity
+from seolint.i18n import Tally
 
 if TYPE_CHECKING:
     from seolint.report import Lines
@@ -38,7 +39,7 @@ class FindingStore:
         self._corrections: dict[str, tuple[list[int], int]] = {}
         self._counts = {severity: 0 for severity in Severity}
         #: the languages the files' messages are in (seolint.i18n.for_run)
-        self.languages: set[str] = set()
+        self.languages = Tally()
         self.add(findings)
 
     def add_packed(self, path: str, result: packed.Packed) -> None:

@@ -135,6 +135,10 @@ def sentence_length(doc: Document, options: SentenceLength) -> Iterator[Violatio
 
 class SentenceStarts(Options):
     min_run: int = Field(3, ge=2, description="Fewest consecutive sentences with the same first word.")
+    across_code: bool = Field(
+        False, description="Count a run across code blocks, as Yoast does: “To post data:”, “To add a "
+        "header:”… above their code examples then count as consecutive sentences.",
+    )
 
 
 #: Yoast's firstWordExceptions: after these, the beginning is the first two words ("The cat",
@@ -161,15 +165,16 @@ def _beginning(sentence: Sentence, exceptions: frozenset[str]) -> str:
     return first[0] if first else ""
 
 
-def _prose_runs(doc: Document) -> Iterator[list[Sentence]]:
+def _prose_runs(doc: Document, across_code: bool) -> Iterator[list[Sentence]]:
     """Runs of sentences in running prose: headings, lists (definition lists too), tables,
-    code and HTML end a run."""
+    HTML and code blocks end a run (code blocks not when ``across_code``)."""
     run: list[Sentence] = []
     last = 0  # the last line of the run's last block
+    code = _code_lines(doc) if across_code else frozenset()
     for block, block_sentences in zip(doc.body.blocks, doc.block_sentences):
         prose = block.kind in ("paragraph", "blockquote") and not block.emphasis_only \
             and not doc.line_text(block.line + 1).startswith(": ")  # a definition list's term
-        if run and (not prose or _something_between(doc, last, block.line)):
+        if run and (not prose or _something_between(doc, last, block.line, code)):
             yield run
             run = []
         if prose:
@@ -179,16 +184,24 @@ def _prose_runs(doc: Document) -> Iterator[list[Sentence]]:
         yield run
 
 
-def _something_between(doc: Document, after: int, before: int) -> bool:
-    """Whether lines other than blank ones (or bare ``>``) stand between two blocks."""
-    return any(doc.line_text(line).strip(" \t>") for line in range(after + 1, before))
+def _code_lines(doc: Document) -> frozenset[int]:
+    """The file's lines of top-level code blocks (fenced or indented)."""
+    start = doc.split.body_line
+    return frozenset(line for token in doc.body.tokens if token.type in ("fence", "code_block")
+                     and token.map and token.level == 0
+                     for line in range(start + token.map[0], start + token.map[1]))
+
+
+def _something_between(doc: Document, after: int, before: int, code: frozenset[int]) -> bool:
+    """Whether lines other than blank ones (or bare ``>``) and code stand between two blocks."""
+    return any(doc.line_text(line).strip(" \t>") and line not in code for line in range(after + 1, before))
 
 
 def sentence_starts(doc: Document, options: SentenceStarts) -> Iterator[Violation]:
     if not _has_body(doc):
         return
     exceptions = _exceptions(doc.lang)
-    for run in _prose_runs(doc):
+    for run in _prose_runs(doc, options.across_code):
         beginnings = [_beginning(sentence, exceptions) for sentence in run]
         start = 0
         while start < len(run):
@@ -306,7 +319,9 @@ RULES = (
         "case and accents), at the first of them. As in Yoast, after an article, a number or a "
         "demonstrative (“The”, « Les », “This”) the first two words are compared. Only running "
         "prose counts: headings, lists, tables, code blocks and HTML end a run, since parallel "
-        "list items are deliberate.",
+        "list items are deliberate, and so are the captions of code examples (“To post data:”, "
+        "“To add a header:”, each above its code block). Yoast counts across code blocks; "
+        "`across-code = true` does too (the `yoast` preset sets it).",
         why="Repeated openings make a text monotonous and often hide a list that should be "
         "written as one. Yoast's sentenceBeginnings assessment flags 3 or more consecutive "
         "sentences with the same first word.",

@@ -168,8 +168,9 @@ def emphasis_as_heading(doc: Document, options: EmphasisHeading) -> Iterator[Vio
             continue
         level = min(emphasized.section + 1, 6)
         yield Violation(
-            msg("Emphasized line “{text}” stands in for a heading ({words} words, at most {max}, no closing "
-                "punctuation)", text=_quoted(text), words=words, max=options.max_words),
+            msg_n("Emphasized line “{text}” stands in for a heading ({count} word, at most {max}, no closing "
+                  "punctuation)", "Emphasized line “{text}” stands in for a heading ({count} words, at most {max}, "
+                  "no closing punctuation)", words, text=_quoted(text), max=options.max_words),
             _span(doc, emphasized.line),
             msg("Write it as a heading, `{heading}`, so that it is in the outline; if it is a sentence, end it with "
                 "punctuation.", heading=f"{'#' * level} {text}"),

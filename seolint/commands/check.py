@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from seolint.commands.common import (
 )
 from seolint.errors import ConfigError, ExitCode
 from seolint.findings import Finding, Severity
-from seolint.i18n import for_run, speaking
+from seolint.i18n import Tally, choose, for_run, msg_n, say, speaking
 from seolint.source import discover
 from seolint.source.settings import from_options
 
@@ -49,34 +49,56 @@ def run_check(request: CheckRequest) -> int:
         only = None
         if request.changed_since is not None:
             only = set(discover.changed_since(request.changed_since, Path.cwd()))
-        with progress_bar(not request.quiet) as progress:
+        with speaking(run_language(configs, request, set())), progress_bar(not request.quiet) as progress:
             result = runner.run(request.paths, configs, only=only, jobs=request.jobs,
                                 shard=request.shard, progress=progress)
-        warn_if_none(result.files, request)
+    with speaking(run_language(configs, request, result.findings.languages)):
+        if request.stdin_filename is None:
+            warn_if_none(result.files, request)
+        return _report_run(result, configs, request, reports, known, audits)
+
+
+def _report_run(result: Any, configs: Any, request: CheckRequest, reports: list[tuple[str, Path]],
+                known: Any, audits: bool) -> int:
+    """What a run found, as it was asked: a baseline, or the notes, reports and findings."""
     findings = result.findings
     if request.write_baseline is not None:
         from seolint.batch import baseline
 
         baseline.write(request.write_baseline, findings)
-        note(request.quiet, f"Wrote {len(findings)} findings to {request.write_baseline}")
+        note(request.quiet, say(msg_n("Wrote {count} findings to {path}", "Wrote {count} findings to {path}",
+                                      len(findings), path=request.write_baseline)))
         return ExitCode.OK
     if known is not None:
         from seolint.batch import baseline
 
         findings = FindingStore(baseline.new_findings(findings, known))
     if request.shard is not None:
-        index, count = request.shard
-        merged = any(name == SUMMARY for name, _ in reports)
-        note(request.quiet, f"Shard {index}/{count}: {result.files} articles checked; the rules across "
-                             "articles run when `seolint merge` combines the shards' summary files"
-                             + ("." if merged else ", and this shard writes none (add --report summary:PATH)."))
+        _shard_note(request, result.files, any(name == SUMMARY for name, _ in reports))
     audit = _audit(findings, result, configs, request) if audits else None
     printed = _printed_lines(configs, request) if request.stdin_filename is None else None
-    with speaking(run_language(configs, request, result.findings.languages)):
-        return _finish(findings, result.files, audit, reports, request, printed)
+    return _finish(findings, result.files, audit, reports, request, printed)
 
 
-def run_language(configs: Any, request: CheckRequest, languages: set[str]) -> str:
+def _shard_note(request: CheckRequest, files: int, merged: bool) -> None:
+    assert request.shard is not None
+    index, count = request.shard
+    if merged:
+        said = msg_n("Shard {index}/{shards}: {count} articles checked; the rules across articles run when "
+                     "`seolint merge` combines the shards' summary files.",
+                     "Shard {index}/{shards}: {count} articles checked; the rules across articles run when "
+                     "`seolint merge` combines the shards' summary files.", files, index=index, shards=count)
+    else:
+        said = msg_n("Shard {index}/{shards}: {count} articles checked; the rules across articles run when "
+                     "`seolint merge` combines the shards' summary files, and this shard writes none "
+                     "(add --report summary:PATH).",
+                     "Shard {index}/{shards}: {count} articles checked; the rules across articles run when "
+                     "`seolint merge` combines the shards' summary files, and this shard writes none "
+                     "(add --report summary:PATH).", files, index=index, shards=count)
+    note(request.quiet, say(said))
+
+
+def run_language(configs: Any, request: CheckRequest, languages: Collection[str]) -> str:
     """The language of the run's own words: the config's ``messages``, or (auto) the one its
     articles' messages share, else the locale's."""
     from seolint.engine import first_folder
@@ -154,7 +176,17 @@ def run_merge(sources: list[Path], request: CheckRequest) -> int:
     check_editor_url(request.editor_url)
     reports = [report_target(item, [*FORMATS, *AUDITS, SUMMARY]) for item in request.reports]
     audit = shards.merge([(path, shards.load(path)) for path in sources])
-    return _finish(audit.findings, audit.files, audit, reports, request)
+    with speaking(_merged_language(request, audit)):
+        return _finish(audit.findings, audit.files, audit, reports, request)
+
+
+def _merged_language(request: CheckRequest, audit: Any) -> str:
+    """The language of a merged run's own words: ``messages`` (``--messages-lang``, or the
+    config of the working folder), else (auto) the one its articles' messages share."""
+    from seolint import engine
+
+    choice = engine.Configs(None, from_options(request.overrides)).for_folder(Path.cwd()).messages
+    return for_run(choice, Tally(choose(choice, profile.lang) for profile in audit.profiles if profile.lang))
 
 
 def _audit(findings: FindingStore, result: Any, configs: Any, request: CheckRequest) -> Any:

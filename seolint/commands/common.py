@@ -99,7 +99,10 @@ def progress_bar(wanted: bool) -> Iterator[Any]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    from seolint.i18n import msg, say
+
+    # The articles' languages are not known yet: the configured language, else the locale's.
+    bar = Progress(TextColumn(say(msg("Checking"))), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    console=Console(stderr=True), transient=True)
     task = None
 
@@ -130,8 +133,11 @@ def warn_if_none(found: int, request: CheckRequest) -> None:
         return
     if any(not path.is_dir() for path in request.paths):
         return
+    from seolint.i18n import msg, say
+
     where = ", ".join(path.as_posix() for path in request.paths)
-    click.echo(f"seolint: warning: no Markdown articles (.md, .markdown, .mdx) found in {where}", err=True)
+    said = say(msg("no Markdown articles (.md, .markdown, .mdx) found in {where}", where=where))
+    click.echo(f"seolint: warning: {said}", err=True)
 
 
 def load_baseline(path: Path) -> Any:
@@ -164,16 +170,23 @@ def report_target(item: str, formats: list[str]) -> tuple[str, Path]:
 
 def statistics(findings: Iterable[Finding], quiet: bool = False) -> str:
     """A count per rule, most frequent first (then by code), one row per rule with a
-    ``[fixable]`` mark when some of its findings have a fix; a total unless ``quiet``."""
-    counts: Counter[tuple[str, str, str]] = Counter()
+    ``[fixable]`` mark when some of its findings have a fix; a total unless ``quiet``. In the
+    run's language (``seolint.i18n.speaking``): the severities, the mark and the total."""
+    from seolint.i18n import msg, msg_n, say
+    from seolint.report._common import severity_word
+
+    counts: Counter[tuple[str, str, Severity]] = Counter()
     fixable: set[str] = set()
     for f in findings:
-        counts[(f.code, f.name, f.severity.value)] += 1
+        counts[(f.code, f.name, f.severity)] += 1
         if f.fix is not None:
             fixable.add(f.code)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
-    lines = [f"{count:>6}  {code:<7} {name:<28} {severity:<8}{' [fixable]' if code in fixable else ''}".rstrip()
+    words = {severity: severity_word(severity) for severity in Severity}
+    wide = max(8, *(len(word) + 1 for word in words.values()))  # "warning " in English
+    mark = " " + say(msg("[fixable]"))
+    lines = [f"{count:>6}  {code:<7} {name:<28} {words[severity]:<{wide}}{mark if code in fixable else ''}".rstrip()
              for (code, name, severity), count in rows]
     number = sum(counts.values())
-    total = f"{number} finding{'s' * (number != 1)} in all"
+    total = say(msg_n("{count} finding in all", "{count} findings in all", number))
     return "\n".join([*lines, *([] if quiet else [total])]) + "\n" if lines or not quiet else ""

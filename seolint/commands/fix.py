@@ -45,12 +45,13 @@ def run_fix(request: FixRequest) -> int:
         return _fix_stdin(request, configs)
     only = set(discover.changed_since(check.changed_since, Path.cwd())) if check.changed_since else None
     outcome = fix_all(check.paths, configs, unsafe=request.unsafe, diff_only=request.diff, only=only)
-    echo_outcome(outcome, request.diff, check.quiet)
+    with speaking(run_language(configs, check, outcome.languages)):
+        echo_outcome(outcome, request.diff, check.quiet)
     remaining: Iterable[Finding] = outcome.findings
     if not request.diff:
         remaining = store = runner.run(check.paths, configs, only=only, jobs=check.jobs).findings
-        warn_if_none(outcome.files, check)
         with speaking(run_language(configs, check, store.languages)):
+            warn_if_none(outcome.files, check)
             if request.changes_only:
                 if not check.quiet:
                     click.echo(_remaining_line(remaining))
@@ -70,18 +71,16 @@ def _fix_stdin(request: FixRequest, configs: Any) -> int:
     check = request.check
     assert check.stdin_filename is not None
     data = sys.stdin.buffer.read()
-    fixed, remaining, problem = fix_source(Path(check.stdin_filename), data, configs, unsafe=request.unsafe)
+    fixed, remaining, problem, said = fix_source(Path(check.stdin_filename), data, configs, unsafe=request.unsafe)
     out = sys.stdout.buffer
     out.write(fixed)
     out.flush()
-    if problem is not None:
-        click.echo(f"seolint: {problem}", err=True)
-    if remaining or not check.quiet:
-        from seolint.commands.check import run_language
-        from seolint.engine import speaks
+    from seolint.commands.check import run_language
 
-        lang = run_language(configs, check, {speaks(configs.for_file(Path(check.stdin_filename)), None)})
-        with speaking(lang):
+    with speaking(run_language(configs, check, {said} if said else set())):
+        if problem is not None:
+            click.echo(f"seolint: {say(problem)}", err=True)
+        if remaining or not check.quiet:
             click.echo(render(check.output_format, remaining, 1, check.color, check.quiet), err=True, nl=False)
     return ExitCode.FINDINGS if problem is not None else exit_code(remaining, check.fail_on)
 

@@ -175,8 +175,8 @@ def encode(text: str, original: bytes) -> bytes:
     parts = _ENDING.split(original[len(bom):].decode("utf-8"))
     old, endings = parts[0::2], [*parts[1::2], ""]
     new = text.split("\n")
-    common = _common_prefix(old, new)
-    tail = _common_prefix(old[common:][::-1], new[common:][::-1])
+    common = common_prefix(old, new)
+    tail = common_prefix(old[common:][::-1], new[common:][::-1])
     new_endings = endings[:common]
     default = max(set(endings[:-1]), key=endings.count) if len(endings) > 1 else "\n"
     matcher = SequenceMatcher(None, old[common:len(old) - tail], new[common:len(new) - tail], autojunk=False)
@@ -191,7 +191,8 @@ def encode(text: str, original: bytes) -> bytes:
     return bom + "".join(line + ending for line, ending in zip(new, new_endings)).encode("utf-8")
 
 
-def _common_prefix(a: list[str], b: list[str]) -> int:
+def common_prefix(a: list[str], b: list[str]) -> int:
+    """How many items ``a`` and ``b`` share from their start."""
     count = 0
     for left, right in zip(a, b):
         if left != right:

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -14,6 +15,7 @@ from seolint.atomic import write_atomic
 from seolint.batch import runner
 from seolint.errors import SeolintError
 from seolint.findings import Finding, FixSafety
+from seolint.i18n import Tally, msg, say
 from seolint.source.config import Config
 from seolint.source.discover import Candidate
 from seolint.source.document import Document
@@ -28,8 +30,9 @@ class FixOutcome:
     findings: list[Finding] = field(default_factory=list)  # what remains
     changed: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # one line per file left alone
+    problems: list[str] = field(default_factory=list)  # one line per file left alone (messages)
     files: int = 0
+    languages: Tally = field(default_factory=Tally)  # of the files' messages (seolint.i18n.for_run)
 
 
 def fix_all(
@@ -49,16 +52,18 @@ def fix_all(
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         try:
-            data, _, findings = converge(candidate, original, config, today, allowed)
+            data, doc, findings = converge(candidate, original, config, today, allowed)
         except SeolintError as error:
-            outcome.problems.append(f"{candidate.display}: not fixed: {error}")
+            outcome.problems.append(msg("{path}: not fixed: {error}", path=candidate.display, error=str(error)))
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         except Exception as error:  # a fixer bug leaves this file alone, not the whole run
             detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
-            outcome.problems.append(f"{candidate.display}: not fixed (a bug in seolint): {detail}")
+            outcome.problems.append(msg("{path}: not fixed (a bug in seolint): {error}",
+                                        path=candidate.display, error=detail))
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
+        outcome.languages.add(engine.speaks(config, doc))
         outcome.findings += findings
         if data != original:
             outcome.changed.append(candidate.display)
@@ -71,20 +76,30 @@ def fix_all(
     return outcome
 
 
-def fix_source(name: Path, data: bytes, configs: engine.Configs, *, unsafe: bool
-               ) -> tuple[bytes, list[Finding], str | None]:
-    """One article given as bytes (``fix --stdin-filename``): the fixed bytes, what remains,
-    and why it was left alone (None when it was not)."""
+class SourceFixed(NamedTuple):
+    """What ``fix_source`` did to one article given as bytes."""
+
+    data: bytes  # fixed (or as it was, when it was left alone)
+    findings: list[Finding]  # what remains
+    problem: str | None  # why it was left alone (a message), None when it was not
+    said: str  # the language of its messages (seolint.i18n), "" when not known
+
+
+def fix_source(name: Path, data: bytes, configs: engine.Configs, *, unsafe: bool) -> SourceFixed:
+    """One article given as bytes (``fix --stdin-filename``)."""
     import os
 
     candidate = Candidate(name, name.as_posix(), True, os.path.abspath(name))
     allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE}
+    config = configs.for_file(name)
     try:
-        fixed, _, findings = converge(candidate, data, configs.for_file(name), dt.date.today(), allowed)
+        fixed, doc, findings = converge(candidate, data, config, dt.date.today(), allowed)
     except Exception as error:  # as in fix_all: this article is left as it was
         problem = " ".join(f"{type(error).__name__}: {error}".split())[:300]
-        return data, list(runner.run_source(name, data, configs).findings), f"{candidate.display}: not fixed: {problem}"
-    return fixed, sorted(findings, key=Finding.sort_key), None
+        store = runner.run_source(name, data, configs).findings
+        return SourceFixed(data, list(store), msg("{path}: not fixed: {error}", path=candidate.display,
+                                                   error=problem), next(iter(store.languages), ""))
+    return SourceFixed(fixed, sorted(findings, key=Finding.sort_key), None, engine.speaks(config, doc))
 
 
 def fixable_codes() -> frozenset[str]:
@@ -137,12 +152,13 @@ def _diff(display: str, before: bytes, after: bytes) -> str:
 
 
 def echo_outcome(outcome: FixOutcome, diff_only: bool, quiet: bool = False) -> None:
-    """The files left alone (stderr), then the diffs, or the files fixed unless ``quiet``."""
+    """The files left alone (stderr), then the diffs, or the files fixed unless ``quiet``; in
+    the run's language (``seolint.i18n.speaking``), but for the diffs, which are code."""
     for problem in outcome.problems:
-        click.echo(f"seolint: {problem}", err=True)
+        click.echo(f"seolint: {say(problem)}", err=True)
     if diff_only:
         for diff in outcome.diffs:
             click.echo(diff, nl=not diff.endswith("\n"))
     elif not quiet:
         for path in outcome.changed:
-            click.echo(f"Fixed {path}")
+            click.echo(say(msg("Fixed {path}", path=path)))

@@ -16,9 +16,10 @@ from difflib import SequenceMatcher
 from itertools import groupby
 from pathlib import Path
 
-from seolint.engine import Configs
+from seolint.engine import Configs, speaks
 from seolint.findings import Edit, Finding, Replacement
 from seolint.fix import edits
+from seolint.i18n import render
 from seolint.printable import name_bytes
 from seolint.source.document import Document
 
@@ -54,14 +55,15 @@ def _with_replacements(found: list[Finding], configs: Configs, today: dt.date) -
     if doc.source is None or doc.frontmatter is None:
         return found
     yielded: dict[tuple[str, int, int, str], tuple[Edit, ...]] = {}
+    said = speaks(config, doc)  # the findings' messages are in their article's language
     for code in sorted({finding.code for finding in found if finding.fix is not None}):
         rule = config.registry.get(code)
         if rule is None or code not in config.options:
             continue
         for violation in rule.check(doc, config.options[code]):
             if violation.edits:
-                yielded.setdefault((code, violation.span.line, violation.span.column, violation.message),
-                                   violation.edits)
+                yielded.setdefault((code, violation.span.line, violation.span.column,
+                                    render(violation.message, said)), violation.edits)
     original = _text(data)
     result = []
     for finding in found:
@@ -83,11 +85,17 @@ def replacements(old: str, new: str) -> tuple[Replacement, ...]:
     """The smallest regions of ``old`` whose replacement gives ``new``: lines are matched,
     then each changed run of lines is trimmed to the characters that differ."""
     old_lines, new_lines = _LINES.findall(old), _LINES.findall(new)
+    # The lines both ends share are left out of the match: a fix changes a few lines, and
+    # matching thousands of equal ones (a long table's rows) is quadratic.
+    common = edits.common_prefix(old_lines, new_lines)
+    tail = edits.common_prefix(old_lines[common:][::-1], new_lines[common:][::-1])
     found = []
-    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    matcher = SequenceMatcher(None, old_lines[common:len(old_lines) - tail], new_lines[common:len(new_lines) - tail],
+                              autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        i1, i2, j1, j2 = i1 + common, i2 + common, j1 + common, j2 + common
         before, after = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
         head = 0
         while head < min(len(before), len(after)) and before[head] == after[head]:

@@ -11,6 +11,7 @@ import click
 
 from seolint import engine
 from seolint.errors import ExitCode
+from seolint.i18n import Tally, for_run, joined, msg, msg_n, say, speaking
 from seolint.publish import gate
 from seolint.publish.build import Publishable, Site, outputs
 from seolint.publish.entry import read_entry
@@ -65,9 +66,14 @@ def run_publish(request: PublishRequest) -> int:
         tree.take(staged, list(files))
     finally:
         staged.remove()
-    _report(checked, held, flawed, warnings, request.allow_errors)
-    skipped = f", {drafts} draft{'s' * (drafts != 1)} skipped" if drafts else ""
-    click.echo(f"Published {len(items)} article{'s' * (len(items) != 1)} to {request.out}{skipped}")
+    languages = Tally(engine.speaks(configs.for_file(c.candidate.path), c.doc) for c in checked if c.doc is not None)
+    with speaking(for_run(config.messages, languages)):
+        _report(checked, held, flawed, warnings, request.allow_errors)
+        said: list[str] = [msg_n("Published {count} article to {out}", "Published {count} articles to {out}", len(items),
+                      out=request.out)]
+        if drafts:
+            said.append(msg_n("{count} draft skipped", "{count} drafts skipped", drafts))
+        click.echo(say(joined(said)))
     return ExitCode.FINDINGS if held and not request.allow_errors else ExitCode.OK
 
 
@@ -103,20 +109,33 @@ def _sort_out(checked: list[gate.Checked], request: PublishRequest) -> tuple[
 
 def _report(checked: list[gate.Checked], held: list[gate.Checked], flawed: list[gate.Checked],
             warnings: list[str], allow_errors: bool) -> None:
+    """What was held back or published despite errors, in the run's language (stderr)."""
     for item in checked:
         if item.note:
-            click.echo(f"seolint: {item.candidate.display}: {item.note}", err=True)
+            click.echo(f"seolint: {_codes(item.candidate.display, item.note)}", err=True)
     for warning in warnings:
-        click.echo(f"seolint: {warning}", err=True)
+        click.echo(f"seolint: {say(warning)}", err=True)
     if held:
-        hint = "" if allow_errors else " (--allow-errors publishes those with errors)"
-        click.echo(f"seolint: {len(held)} article{'s' * (len(held) != 1)} not published{hint}:", err=True)
+        if allow_errors:
+            said = msg_n("{count} article not published:", "{count} articles not published:", len(held))
+        else:
+            said = msg_n("{count} article not published (--allow-errors publishes those with errors):",
+                         "{count} articles not published (--allow-errors publishes those with errors):", len(held))
+        click.echo(f"seolint: {say(said)}", err=True)
+        unreadable = say(msg("not readable text"))
         for item in held:
-            click.echo(f"{item.candidate.display}: {', '.join(item.errors) or 'not readable text'}", err=True)
+            click.echo(_codes(item.candidate.display, ", ".join(item.errors) or unreadable), err=True)
     if flawed:
-        click.echo(f"seolint: {len(flawed)} article{'s' * (len(flawed) != 1)} published despite errors:", err=True)
+        said = msg_n("{count} article published despite errors:", "{count} articles published despite errors:",
+                     len(flawed))
+        click.echo(f"seolint: {say(said)}", err=True)
         for item in flawed:
-            click.echo(f"{item.candidate.display}: {', '.join(item.errors)}", err=True)
+            click.echo(_codes(item.candidate.display, ", ".join(item.errors)), err=True)
+
+
+def _codes(path: str, codes: str) -> str:
+    """``path: codes``, with the space French puts before the colon."""
+    return say(msg("{path}: {codes}", path=path, codes=codes))
 
 
 def _base_url(value: str | None) -> str:

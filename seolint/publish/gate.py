@@ -19,6 +19,7 @@ from seolint.batch import across
 from seolint.errors import SeolintError
 from seolint.findings import Finding, FixSafety, Severity
 from seolint.fix.loop import converge
+from seolint.i18n import msg
 from seolint.source.config import Config
 from seolint.source.discover import Candidate
 from seolint.source.document import Document
@@ -33,7 +34,7 @@ class Checked:
     relative: PurePosixPath  # to SRC
     doc: Document | None  # None: not readable text
     findings: list[Finding] = field(default_factory=list)
-    note: str | None = None  # why the safe fixes were not applied
+    note: str | None = None  # why the safe fixes were not applied (a message: seolint.i18n)
 
     @property
     def errors(self) -> list[str]:
@@ -89,8 +90,8 @@ def _check(candidate: Candidate, relative: PurePosixPath, config: Config, today:
     try:
         _, doc, findings = converge(candidate, data, config, today, {FixSafety.SAFE})
     except SeolintError as error:
-        return Checked(candidate, relative, doc, findings, f"safe fixes not applied: {error}")
+        return Checked(candidate, relative, doc, findings, msg("safe fixes not applied: {error}", error=str(error)))
     except Exception as error:  # a fixer bug: publish the text as it is, and say so
         return Checked(candidate, relative, doc, findings,
-                       f"safe fixes not applied: {type(error).__name__}: {error}")
+                       msg("safe fixes not applied: {error}", error=f"{type(error).__name__}: {error}"))
     return Checked(candidate, relative, doc, findings)

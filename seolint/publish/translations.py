@@ -22,6 +22,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from seolint.i18n import msg
+
 MODES = ("auto", "key", "slug")
 
 
@@ -112,8 +114,8 @@ def _resolve(members: list[Member], sets: _Sets) -> tuple[dict[int, list[int]], 
             member = members[index]
             if member.lang in kept:
                 first = members[kept[member.lang]].path
-                warnings.append(f"{member.path}: not linked as a translation: {first} is already "
-                                f"the `{member.lang}` version of this article")
+                warnings.append(msg("{path}: not linked as a translation: {first} is already the `{lang}` "
+                                    "version of this article", path=member.path, first=first, lang=member.lang))
             else:
                 kept[member.lang] = index
         chosen = sorted(kept.values(), key=lambda i: members[i].lang)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seolint.findings import Finding, Severity
+from seolint.i18n import msg, say
 from seolint.printable import name_bytes
 from seolint.source.reading import read_article
 
@@ -58,6 +59,15 @@ def report_path(path: str) -> str:
 def full_message(finding: Finding) -> str:
     """The message, then the hint after a blank line."""
     return f"{finding.message}\n\n{finding.hint}" if finding.hint else finding.message
+
+
+#: What the reports for people (Markdown, HTML) call a severity; the machine formats keep its value.
+SEVERITY_WORDS = {Severity.ERROR: msg("error"), Severity.WARNING: msg("warning"), Severity.INFO: msg("info")}
+
+
+def severity_word(severity: Severity) -> str:
+    """A severity in the run's language (``seolint.i18n.speaking``)."""
+    return say(SEVERITY_WORDS[severity])
 
 
 def counts(findings: Iterable[Finding]) -> dict[Severity, int]:

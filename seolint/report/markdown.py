@@ -13,7 +13,7 @@ import re
 
 from seolint.findings import Finding, Severity
 from seolint.i18n import msg, msg_n, say
-from seolint.report._common import counts, report_path
+from seolint.report._common import counts, report_path, severity_word
 from seolint.report.tally import closing_line
 from seolint.score import score
 
@@ -39,8 +39,9 @@ def render(findings: list[Finding], files: int, color: bool) -> str:
 
 def _counts(findings: list[Finding]) -> list[str]:
     found = counts(findings)
-    return [f"| {say(msg('Severity'))} | {say(msg('Findings'))} |", "| --- | ---: |",
-            *(f"| {severity.value} | {found[severity]} |" for severity in Severity)]
+    severity, count = say(msg("Severity")), say(msg("Findings"))
+    return [f"| {severity} | {count} |", "| --- | ---: |",
+            *(f"| {severity_word(severity)} | {found[severity]} |" for severity in Severity)]
 
 
 def _scores(findings: list[Finding]) -> list[str]:
@@ -66,7 +67,7 @@ def _rows(findings: list[Finding]) -> list[str]:
     for finding in findings[:MAX_ROWS]:
         where = cell(f"{report_path(finding.path)}:{finding.line}")
         code = cell(f"{finding.code} {finding.name}")
-        rows.append(f"| {where} | {code} | {finding.severity.value} | {cell(finding.message)} |")
+        rows.append(f"| {where} | {code} | {severity_word(finding.severity)} | {cell(finding.message)} |")
     if len(findings) > MAX_ROWS:
         rows += ["", say(msg("… and {count} more: run `seolint check` to see them all.",
                              count=len(findings) - MAX_ROWS))]

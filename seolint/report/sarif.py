@@ -17,7 +17,8 @@ from urllib.parse import quote
 
 from seolint import __version__
 from seolint.checks import REGISTRY
-from seolint.findings import Finding, Severity
+from seolint.findings import Finding, Fix, FixSafety, Severity
+from seolint.i18n import msg, say
 from seolint.printable import name_bytes
 from seolint.report import _common
 from seolint.report._common import SourceLines, fingerprints, full_message, links, report_path, rule_url
@@ -113,9 +114,16 @@ def _fixes(finding: Finding) -> dict[str, Any]:
         for item in fix.replacements
     ]
     return {"fixes": [{
-        "description": {"text": f"{fix.message} ({fix.applicability.value} fix)"},
+        "description": {"text": _described(fix)},
         "artifactChanges": [{"artifactLocation": artifact_location(finding.path), "replacements": replacements}],
     }]}
+
+
+def _described(fix: Fix) -> str:
+    """The fix's title and its safety, in the run's language (``seolint.i18n.speaking``)."""
+    if fix.applicability is FixSafety.SAFE:
+        return say(msg("{title} (safe fix)", title=fix.message))
+    return say(msg("{title} (unsafe fix)", title=fix.message))
 
 
 def _region(finding: Finding) -> dict[str, int]:

@@ -21,11 +21,12 @@ from seolint.source.masking import blank, mask, unglued
 @cache
 def _parser(mdx: bool = False) -> Any:
     from markdown_it import MarkdownIt
-    from markdown_it.rules_inline import autolink, html_inline, link
+    from markdown_it.rules_inline import autolink, backtick, html_inline, image, link
 
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     for name, rule, kind in (("link", link, "link_open"), ("autolink", autolink, "link_open"),
-                             ("html_inline", html_inline, "html_inline")):
+                             ("html_inline", html_inline, "html_inline"), ("backticks", backtick, "code_inline"),
+                             ("image", image, "image")):
         parser.inline.ruler.at(name, _starting(rule, kind))
     if mdx:
         return parser.disable("code")
@@ -60,8 +61,9 @@ def _blanked_indents(body: str, masked: str) -> frozenset[int]:
 
 
 def _starting(rule: Any, kind: str) -> Any:
-    """``rule`` that also records where the token it makes starts in its inline token's
-    content (``meta["start"]``): inline children have no ``map`` of their own."""
+    """``rule`` that also records where the token it makes starts and ends in its inline
+    token's content (``meta["start"]``, ``meta["end"]``): inline children have no ``map`` of
+    their own."""
 
     def recording(state: Any, silent: bool) -> bool:
         start, count = state.pos, len(state.tokens)
@@ -69,7 +71,7 @@ def _starting(rule: Any, kind: str) -> Any:
         if found and not silent:
             made = next((token for token in state.tokens[count:] if token.type == kind), None)
             if made is not None:
-                made.meta["start"] = start
+                made.meta["start"], made.meta["end"] = start, state.pos
         return found
 
     return recording

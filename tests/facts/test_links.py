@@ -86,3 +86,14 @@ def test_a_link_starts_where_the_parser_read_it(document: Any) -> None:
         ("https://pkg.go.dev/text/template", 5, 8), ("https://pkg.go.dev/html/template", 5, 32),
         ("/x", 8, 22), ("/y", 13, 10),
     ]
+
+
+def test_text_after_a_code_span_or_an_image_across_lines_is_on_its_own_line(document: Any) -> None:
+    doc = document(
+        "Run `npm\ninstall` first, then\n[TODO] here.\n\n"  # lines 5-7
+        "An ![alt written\nover two lines](/a.png) then\n/quiz at last.\n"  # lines 9-11
+    )
+    assert [(piece.text, piece.line) for piece in pieces(doc)] == [
+        ("Run ", 5), (" first, then", 6), ("[TODO] here.", 7),
+        ("An ", 9), (" then", 10), ("/quiz at last.", 11),
+    ]

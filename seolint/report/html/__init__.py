@@ -20,6 +20,11 @@ link relative to the report's folder.
 
 Every path, title and message is article content, hence untrusted: all of it goes through
 :func:`.markup.safe_text`, and the JSON blob is escaped so that nothing in it can close its ``<script>``.
+
+The page speaks the run's language (``seolint.i18n.speaking``): its words are messages of the
+catalogue, ``<html lang>`` names the language, and the script's own words (the count of
+articles shown, the sort buttons' titles, a row's findings) come in the JSON blob, each
+plural message as its two forms, which the script picks with ``Intl.PluralRules``.
 """
 
 from __future__ import annotations
@@ -37,22 +42,24 @@ from urllib.parse import quote
 from seolint import __version__
 from seolint.audit import Audit, Row
 from seolint.findings import Finding, Severity
-from seolint.report._common import counts
+from seolint.i18n import Message, current, msg, msg_in, msg_n, say
+from seolint.report._common import counts, severity_word
 from seolint.report.html.charts import band_class, charts
-from seolint.report.html.markup import UNPRINTABLE, plural, safe_text
+from seolint.report.html.markup import UNPRINTABLE, number, safe_text
 
 
 class Column(NamedTuple):
     key: str  # in the URL fragment: sort=KEY
-    label: str
+    label: Message
     numeric: bool
 
 
 COLUMNS = (
-    Column("path", "File", False), Column("title", "Title", False), Column("lang", "Language", False),
-    Column("score", "Score", True), Column("errors", "Errors", True),
-    Column("warnings", "Warnings", True), Column("infos", "Infos", True),
-    Column("words", "Words", True), Column("ease", "Reading ease", True),
+    Column("path", msg("File"), False), Column("title", msg_in("column", "Title"), False),
+    Column("lang", msg("Language"), False), Column("score", msg("Score"), True),
+    Column("errors", msg("Errors"), True), Column("warnings", msg("Warnings"), True),
+    Column("infos", msg("Infos"), True), Column("words", msg("Words"), True),
+    Column("ease", msg("Reading ease"), True),
 )
 
 
@@ -63,11 +70,12 @@ def render(audit: Audit) -> str:
         _header(audit, rows), charts(rows), _articles(rows, links),
         _rules(audit), _cross(audit.cross_findings, links),
     ))
+    title = say(msg_n("SEO audit: {count} articles", "SEO audit: {count} articles", len(rows)))
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{current()}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="seolint {__version__}">\n'
-        f"<title>SEO audit: {len(rows)} articles</title>\n<style>\n{_asset('audit.css')}</style>\n</head>\n"
+        f"<title>{title}</title>\n<style>\n{_asset('audit.css')}</style>\n</head>\n"
         f"<body>\n<main>\n{main}</main>\n"
         f'<script type="application/json" id="findings-data">{_findings_json(rows, audit.findings, links)}'
         f"</script>\n<script>\n{_asset('audit.js')}</script>\n</body>\n</html>\n"
@@ -109,23 +117,25 @@ def _quoted(path: str, safe: str) -> str:
 
 def _header(audit: Audit, rows: list[Row]) -> str:
     found = counts(audit.findings)
-    mean = f"{statistics.fmean(row.score for row in rows):.1f}" if rows else "–"
+    mean = number(statistics.fmean(row.score for row in rows), ".1f") if rows else "–"
     with_errors = sum(1 for row in rows if row.errors)
     cards = [
-        ("Articles", f"{len(rows):,}", f"{with_errors:,} with errors", ""),
-        ("Mean score", mean, "out of 100", ""),
-        ("Errors", f"{found[Severity.ERROR]:,}", "findings", "error"),
-        ("Warnings", f"{found[Severity.WARNING]:,}", "findings", "warning"),
-        ("Infos", f"{found[Severity.INFO]:,}", "findings", "info"),
+        (msg("Articles"), number(len(rows)), msg_n("{count:,} with errors", "{count:,} with errors", with_errors), ""),
+        (msg("Mean score"), mean, msg("out of 100"), ""),
+        *((label, number(found[severity]), msg_n("finding", "findings", found[severity]), severity.value)
+          for severity, label in ((Severity.ERROR, msg("Errors")), (Severity.WARNING, msg("Warnings")),
+                                  (Severity.INFO, msg("Infos")))),
     ]
     items = "".join(
-        f'<div class="card {kind}"><dt>{label}</dt><dd><strong>{value}</strong> {note}</dd></div>'
+        f'<div class="card {kind}"><dt>{say(label)}</dt><dd><strong>{value}</strong> {say(note)}</dd></div>'
         for label, value, note, kind in cards
     )
+    checked = say(msg_n("{count:,} file checked", "{count:,} files checked", audit.files))
+    scores = say(msg("scores: 100 minus 15 per error, 5 per warning, 1 per info"))
+    heading = say(msg("SEO audit"))
     return (
-        f'<header><h1>SEO audit</h1><p class="muted">seolint {safe_text(__version__)} · '
-        f"{plural(audit.files, 'file')} checked · scores: 100 minus 15 per error, 5 per warning, "
-        f'1 per info</p><dl class="cards">{items}</dl></header>\n'
+        f'<header><h1>{heading}</h1><p class="muted">seolint {safe_text(__version__)} · '
+        f'{checked} · {scores}</p><dl class="cards">{items}</dl></header>\n'
     )
 
 
@@ -133,22 +143,26 @@ def _header(audit: Audit, rows: list[Row]) -> str:
 
 def _articles(rows: list[Row], links: Links) -> str:
     langs = sorted({row.profile.lang for row in rows})
-    options = "".join(f'<option value="{safe_text(lang)}">{safe_text(lang or "unknown")}</option>'
+    unknown = say(msg("unknown"))
+    options = "".join(f'<option value="{safe_text(lang)}">{safe_text(lang or unknown)}</option>'
                       for lang in langs)
-    heads = "".join(f'<th scope="col" data-key="{c.key}"{" data-num" if c.numeric else ""}>{c.label}</th>'
+    heads = "".join(f'<th scope="col" data-key="{c.key}"{" data-num" if c.numeric else ""}>{say(c.label)}</th>'
                     for c in COLUMNS)
     body = "".join(_row(i, row, links) for i, row in enumerate(rows))
+    w = _said(articles=msg("Articles"), search=msg("Search"), q=msg("path or title"), lang=msg("Language"),
+              all=msg("all"), rule=msg("Rule"), errors=msg("only with errors"), min=msg("Score from"),
+              max=msg("to"), count=msg_n("{count:,} article", "{count:,} articles", len(rows)))
     return (
-        '<section id="articles"><h2>Articles</h2>'
+        f'<section id="articles"><h2>{w["articles"]}</h2>'
         '<form class="filters" hidden role="search" aria-controls="articles-table">'
-        '<label>Search <input type="search" id="f-q" placeholder="path or title"></label>'
-        f'<label>Language <select id="f-lang"><option value="">all</option>{options}</select></label>'
-        '<label>Rule <select id="f-rule"><option value="">all</option></select></label>'
-        '<label><input type="checkbox" id="f-errors"> only with errors</label>'
-        '<label>Score from <input type="number" id="f-min" min="0" max="100" inputmode="numeric"></label>'
-        '<label>to <input type="number" id="f-max" min="0" max="100" inputmode="numeric"></label>'
+        f'<label>{w["search"]} <input type="search" id="f-q" placeholder="{w["q"]}"></label>'
+        f'<label>{w["lang"]} <select id="f-lang"><option value="">{w["all"]}</option>{options}</select></label>'
+        f'<label>{w["rule"]} <select id="f-rule"><option value="">{w["all"]}</option></select></label>'
+        f'<label><input type="checkbox" id="f-errors"> {w["errors"]}</label>'
+        f'<label>{w["min"]} <input type="number" id="f-min" min="0" max="100" inputmode="numeric"></label>'
+        f'<label>{w["max"]} <input type="number" id="f-max" min="0" max="100" inputmode="numeric"></label>'
         '</form>'
-        f'<p id="count" aria-live="polite">{plural(len(rows), "article")}</p>'
+        f'<p id="count" aria-live="polite">{w["count"]}</p>'
         '<div class="scroll"><table id="articles-table"><thead><tr>'
         f"{heads}</tr></thead><tbody>{body}</tbody></table></div></section>\n"
     )
@@ -156,7 +170,7 @@ def _articles(rows: list[Row], links: Links) -> str:
 
 def _row(index: int, row: Row, links: Links) -> str:
     p = row.profile
-    ease = "—" if p.reading_ease is None else f"{p.reading_ease:.1f}"
+    ease = "—" if p.reading_ease is None else number(p.reading_ease, ".1f")
     title = safe_text(p.title) if p.title else '<span class="muted">—</span>'
     flagged = ("e" if row.errors else "", "w" if row.warnings else "", "")
     counts_html = "".join(f'<td class="num {flag}">{value}</td>'
@@ -193,8 +207,22 @@ def _findings_json(rows: list[Row], findings: Iterable[Finding], links: Links) -
         hint = texts.setdefault(UNPRINTABLE.sub("\ufffd", f.hint), len(texts)) if f.hint else -1
         per_row[i].append((f.line, f.column, rule, message, hint))
     files = [links.file(row.path) for row in rows]
-    blob = {"rules": list(rules), "texts": list(texts), "rows": per_row, "files": files}
+    blob = {"rules": list(rules), "texts": list(texts), "rows": per_row, "files": files, "words": _script_words()}
     return _script_safe(json.dumps(blob, ensure_ascii=False, separators=(",", ":")))
+
+
+def _script_words() -> dict[str, object]:
+    """The script's own words in the run's language, with ``{placeholders}`` it fills; a
+    plural message as its two forms (one, other). The count is given as its placeholder, so
+    that the catalogue's form for 1 and for 2 come out with ``{count}`` still in them."""
+    return {
+        "shown": [say(msg_n("{shown} of {count} articles", "{shown} of {count} articles", n,
+                            shown="{shown}", count="{count}")) for n in (1, 2)],
+        "sort": say(msg("Sort by {column}", column="{column}")),
+        "heads": [say(word) for word in (msg("Line"), msg("Code"), msg("Severity"), msg("Message"))],
+        "severities": {severity.value: severity_word(severity) for severity in Severity},
+        "show": [say(msg_n("Show {count} finding", "Show {count} findings", n, count="{count}")) for n in (1, 2)],
+    }
 
 
 def _script_safe(text: str) -> str:
@@ -208,7 +236,7 @@ def _script_safe(text: str) -> str:
 # --- rules and findings across articles -------------------------------------------------------
 
 def _severity(severity: Severity) -> str:
-    return f'<span class="sev {severity.value}">{severity.value}</span>'
+    return f'<span class="sev {severity.value}">{severity_word(severity)}</span>'
 
 
 def _triage(item: tuple[str, str, Severity, int]) -> tuple[int, int, str]:
@@ -222,20 +250,33 @@ def _rules(audit: Audit) -> str:
     for finding in audit.findings:
         affected[finding.code].add(finding.path)
     lines = "".join(
-        f'<tr><td><a href="#rule={safe_text(code)}" class="rule" title="Show the articles with {safe_text(code)}">'
+        f'<tr><td><a href="#rule={safe_text(code)}" class="rule" title="{_show_rule(code)}">'
         f'{safe_text(code)}</a></td><td>{safe_text(name)}</td>'
-        f'<td>{_severity(severity)}</td><td class="num">{count:,}</td>'
-        f'<td class="num">{len(affected[code]):,}</td></tr>'
+        f'<td>{_severity(severity)}</td><td class="num">{number(count)}</td>'
+        f'<td class="num">{number(len(affected[code]))}</td></tr>'
         for code, name, severity, count in sorted(audit.rule_counts(), key=_triage)
     )
+    w = _said(code=msg("Code"), rule=msg("Rule"), severity=msg("Severity"), findings=msg("Findings"),
+              articles=msg("Articles"), none=msg("No findings."), heading=msg("Findings per rule"),
+              note=msg("Errors first, then warnings, then infos; the most frequent first. "
+                       "A rule's code shows the articles that have it."))
     table = (
-        '<table><thead><tr><th scope="col">Code</th><th scope="col">Rule</th><th scope="col">Severity</th>'
-        '<th scope="col" class="num">Findings</th><th scope="col" class="num">Articles</th></tr></thead>'
-        f"<tbody>{lines}</tbody></table>" if lines else '<p class="muted">No findings.</p>'
+        f'<table><thead><tr><th scope="col">{w["code"]}</th><th scope="col">{w["rule"]}</th>'
+        f'<th scope="col">{w["severity"]}</th><th scope="col" class="num">{w["findings"]}</th>'
+        f'<th scope="col" class="num">{w["articles"]}</th></tr></thead>'
+        f"<tbody>{lines}</tbody></table>" if lines else f'<p class="muted">{w["none"]}</p>'
     )
-    note = ('<p class="muted">Errors first, then warnings, then infos; the most frequent first. '
-            "A rule's code shows the articles that have it.</p>" if lines else "")
-    return f'<section id="rules"><h2>Findings per rule</h2>{note}<div class="scroll">{table}</div></section>\n'
+    note = f'<p class="muted">{w["note"]}</p>' if lines else ""
+    return f'<section id="rules"><h2>{w["heading"]}</h2>{note}<div class="scroll">{table}</div></section>\n'
+
+
+def _show_rule(code: str) -> str:
+    return say(msg("Show the articles with {code}", code=safe_text(code)))
+
+
+def _said(**words: Message) -> dict[str, str]:
+    """Each of the page's words in the run's language, by a short name for the markup."""
+    return {name: say(word) for name, word in words.items()}
 
 
 def _cross(findings: list[Finding], links: Links) -> str:
@@ -243,10 +284,12 @@ def _cross(findings: list[Finding], links: Links) -> str:
     for finding in findings:
         by_code[finding.code].append(finding)
     content = "".join(_cross_group(code, group, links) for code, group in sorted(by_code.items()))
+    w = _said(heading=msg("Across articles"), none=msg("No findings across articles."),
+              what=msg("Duplicate titles and descriptions, broken links between articles, cannibalized keyphrases, "
+                       "orphans."))
     return (
-        '<section id="cross"><h2>Across articles</h2><p class="muted">Duplicate titles and '
-        "descriptions, broken links between articles, cannibalized keyphrases, orphans.</p>"
-        f'{content or "<p class=muted>No findings across articles.</p>"}</section>\n'
+        f'<section id="cross"><h2>{w["heading"]}</h2><p class="muted">{w["what"]}</p>'
+        f'{content or "<p class=muted>" + w["none"] + "</p>"}</section>\n'
     )
 
 
@@ -267,11 +310,13 @@ def _cross_group(code: str, group: list[Finding], links: Links) -> str:
                     f'</td><td class="num">{f.line}</td>'
                     f"{message(f)}</tr>" for f in group)
     severities = " ".join(_severity(s) for s in sorted({f.severity for f in group}, key=lambda s: -s.rank))
+    rule = f"<strong>{safe_text(code)}</strong> {safe_text(group[0].name)} {severities}"
+    summary = say(msg_n("{rule}: {count:,} finding", "{rule}: {count:,} findings", len(group), rule=rule))
+    file, line, message_head = say(msg("File")), say(msg("Line")), say(msg("Message"))
     return (
-        f"<details{' open' if len(group) <= 20 else ''}><summary><strong>{safe_text(code)}</strong> "
-        f"{safe_text(group[0].name)} {severities}: {plural(len(group), 'finding')}</summary>{shared}"
-        '<div class="scroll"><table><thead><tr><th scope="col">File</th><th scope="col" class="num">'
-        f'Line</th>{"<th scope=col>Message</th>" if varied else ""}</tr></thead><tbody>{lines}</tbody>'
+        f"<details{' open' if len(group) <= 20 else ''}><summary>{summary}</summary>{shared}"
+        f'<div class="scroll"><table><thead><tr><th scope="col">{file}</th><th scope="col" class="num">'
+        f'{line}</th>{f"<th scope=col>{message_head}</th>" if varied else ""}</tr></thead><tbody>{lines}</tbody>'
         "</table></div></details>"
     )
 

@@ -4,6 +4,15 @@ var doc = document, table = doc.getElementById("articles-table");
 if (!table || !window.URLSearchParams) return;
 doc.documentElement.classList.add("js");
 var data = JSON.parse(doc.getElementById("findings-data").textContent);
+var words = data.words, lang = doc.documentElement.lang || "en";
+var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+function number(n) { return lang === "en" ? String(n) : n.toLocaleString(lang); }
+function say(text, values) {  // the page's words, {placeholders} filled
+  return text.replace(/\{(\w+)\}/g, function (all, k) { return k in values ? number(values[k]) : all; });
+}
+function form(forms, n) {  // a plural message's form for n: [one, other]
+  return forms[(plurals ? plurals.select(n) === "one" : n === 1) ? 0 : 1];
+}
 var heads = [].slice.call(table.tHead.rows[0].cells), body = table.tBodies[0];
 var collator = new Intl.Collator(undefined, {numeric: true, sensitivity: "base"});
 var rows = [].slice.call(body.rows).map(function (tr) {
@@ -13,7 +22,7 @@ var rows = [].slice.call(body.rows).map(function (tr) {
   return {tr: tr, i: +tr.dataset.i, lang: tr.dataset.lang, detail: null, codes: codes,
     text: (cells[0].textContent + "\n" + cells[1].textContent).toLowerCase(),
     values: cells.map(function (td, k) {
-      return "num" in heads[k].dataset ? parseFloat(td.textContent) : td.textContent; })};
+      return "num" in heads[k].dataset ? parseFloat(td.textContent.replace(",", ".")) : td.textContent; })};
 });
 var keys = heads.map(function (th) { return th.dataset.key; });
 var controls = {q: "f-q", lang: "f-lang", rule: "f-rule", errors: "f-errors", min: "f-min", max: "f-max"};
@@ -42,7 +51,7 @@ function show(s) {
     if (r.detail) r.detail.hidden = !ok;
     if (ok) shown++;
   });
-  count.textContent = shown + " of " + rows.length + " articles";
+  count.textContent = say(form(words.shown, shown), {shown: shown, count: rows.length});
 }
 function sort(spec) {
   if (spec === sorted) return;
@@ -92,7 +101,7 @@ heads.forEach(function (th) {
   var button = doc.createElement("button");
   button.type = "button";
   button.textContent = th.textContent;
-  button.title = "Sort by " + th.textContent;
+  button.title = say(words.sort, {column: th.textContent});
   th.textContent = "";
   th.appendChild(button);
   button.addEventListener("click", function () {
@@ -103,7 +112,7 @@ heads.forEach(function (th) {
 function findings(r) {
   var list = data.rows[r.i], tr = doc.createElement("tr"), td = doc.createElement("td");
   var inner = doc.createElement("table"), head = inner.createTHead().insertRow();
-  ["Line", "Code", "Severity", "Message"].forEach(function (label) {
+  words.heads.forEach(function (label) {
     var th = doc.createElement("th"); th.scope = "col"; th.textContent = label; head.appendChild(th); });
   var tbody = inner.createTBody();
   list.forEach(function (f) {
@@ -113,7 +122,7 @@ function findings(r) {
     at.textContent = f[0] + ":" + f[1];
     row.insertCell().appendChild(at);
     var code = row.insertCell(); code.textContent = rule[0]; code.title = rule[1];
-    var sev = doc.createElement("span"); sev.className = "sev " + rule[2]; sev.textContent = rule[2];
+    var sev = doc.createElement("span"); sev.className = "sev " + rule[2]; sev.textContent = words.severities[rule[2]];
     row.insertCell().appendChild(sev);
     var message = row.insertCell(); message.textContent = data.texts[f[3]];
     if (f[4] >= 0) {
@@ -130,7 +139,7 @@ rows.forEach(function (r) {
   var button = doc.createElement("button");
   button.type = "button"; button.className = "expand"; button.textContent = "▸";
   button.setAttribute("aria-expanded", "false");
-  button.setAttribute("aria-label", "Show " + n + (n === 1 ? " finding" : " findings"));
+  button.setAttribute("aria-label", say(form(words.show, n), {count: n}));
   r.tr.cells[0].insertBefore(button, r.tr.cells[0].firstChild);
   button.addEventListener("click", function () {
     if (r.detail) { r.detail.remove(); r.detail = null; }

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from functools import reduce
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from seolint.audit import Row
+from seolint.i18n import msg, msg_n, say
 from seolint.language.readability import formula
-from seolint.report.html.markup import plural, safe_text
+from seolint.report.html.markup import safe_text
 
 
 def charts(rows: list[Row]) -> str:
+    label = say(msg("Charts"))
     return (
-        '<section class="charts" aria-label="Charts">'
+        f'<section class="charts" aria-label="{label}">'
         f"<figure>{_histogram([row.score for row in rows])}</figure>"
         f"<figure>{_ease_by_language(rows)}</figure></section>\n"
     )
@@ -42,26 +45,41 @@ def _histogram(scores: list[int]) -> str:
     top, step = _nice_scale(max(bands))
     left, plot_w, plot_h, base = 52, 440, 180, 210
     bar_w = plot_w / 10
-    parts = [_axes(left, base, plot_w, plot_h, top, step, "Articles")]
+    parts = [_axes(left, base, plot_w, plot_h, top, step, say(msg("Articles")))]
     for i, count in enumerate(bands):
         height = plot_h * count / top
         x = left + i * bar_w
         parts.append(
             f'<rect class="bar {band_class(10 * i)}" x="{x + 3:.1f}" y="{base - height:.1f}" '
-            f'width="{bar_w - 6:.1f}" height="{height:.1f}"><title>{labels[i]}: {count}</title></rect>'
+            f'width="{bar_w - 6:.1f}" height="{height:.1f}"><title>{_pair(labels[i], count)}</title></rect>'
             f'<text x="{x + bar_w / 2:.1f}" y="{base + 16}" class="tick" text-anchor="middle">'
             f"{labels[i]}</text>"
         )
         if count:
             parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{base - height - 4:.1f}" class="value" '
                          f'text-anchor="middle">{count}</text>')
+    axis = say(msg("Score (0–100, bands of 10)"))
     parts.append(f'<text x="{left + plot_w / 2}" y="{base + 38}" class="label" '
-                 'text-anchor="middle">Score (0–100, bands of 10)</text>')
-    desc = "Articles per score band: " + ", ".join(f"{b}: {c}" for b, c in zip(labels, bands)) + "."
-    return _svg("Score distribution", desc, 500, 260, "".join(parts), "hist") + (
-        "<figcaption><strong>Score distribution.</strong> Articles per band of 10 points; "
-        "red under 50, amber under 80, green from 80.</figcaption>"
+                 f'text-anchor="middle">{axis}</text>')
+    pairs = ", ".join(_pair(b, c) for b, c in zip(labels, bands))
+    desc = say(msg("Articles per score band: {bands}.", bands=pairs))
+    title = say(msg("Score distribution"))
+    caption = say(msg("Articles per band of 10 points; red under 50, amber under 80, green from 80."))
+    return _svg(title, desc, 500, 260, "".join(parts), "hist") + (
+        f"<figcaption><strong>{title}.</strong> {caption}</figcaption>"
     )
+
+
+def _listed(items: list[str]) -> str:
+    """Items one after the other, with a semicolon (and French's space before it)."""
+    if not items:
+        return ""
+    return reduce(lambda first, then: say(msg("{first}; {then}", first=first, then=then)), items)
+
+
+def _pair(label: str, value: object) -> str:
+    """``label: value``, with the space French puts before the colon."""
+    return say(msg("{label}: {value}", label=label, value=value))
 
 
 def _nice_scale(largest: int) -> tuple[int, int]:
@@ -127,31 +145,45 @@ def _ease_by_language(rows: list[Row]) -> str:
     for value in range(int(low), int(high) + 1, tick):
         parts.append(f'<line class="grid" x1="{x(value):.1f}" y1="{top}" x2="{x(value):.1f}" y2="{base}"/>'
                      f'<text x="{x(value):.1f}" y="{base + 16}" class="tick" text-anchor="middle">{value}</text>')
+    unknown = say(msg("unknown"))
     for i, s in enumerate(spreads):
         mid = top + step * i + step / 2
+        spread = say(msg_n("{lang}: {count} articles, median {median:.1f}, quartiles {q1:.1f}–{q3:.1f}, "
+                           "range {low:.1f}–{high:.1f}",
+                           "{lang}: {count} articles, median {median:.1f}, quartiles {q1:.1f}–{q3:.1f}, "
+                           "range {low:.1f}–{high:.1f}", s.articles, lang=safe_text(s.lang or unknown),
+                           median=s.median, q1=s.q1, q3=s.q3, low=s.low, high=s.high))
         parts.append(
-            f'<g><title>{safe_text(s.lang or "unknown")}: {s.articles} articles, median {s.median:.1f}, '
-            f"quartiles {s.q1:.1f}–{s.q3:.1f}, range {s.low:.1f}–{s.high:.1f}</title>"
+            f'<g><title>{spread}</title>'
             f'<text x="{left - 8}" y="{mid + 4:.1f}" class="tick" text-anchor="end">'
-            f"{safe_text(s.lang or 'unknown')} (n={s.articles})</text>"
+            f"{safe_text(s.lang or unknown)} (n={s.articles})</text>"
             f'<line class="whisker" x1="{x(s.low):.1f}" y1="{mid}" x2="{x(s.high):.1f}" y2="{mid}"/>'
             f'<rect class="box" x="{x(s.q1):.1f}" y="{mid - 9}" width="{max(x(s.q3) - x(s.q1), 1):.1f}" '
             f'height="18"/><line class="median" x1="{x(s.median):.1f}" y1="{mid - 11}" '
             f'x2="{x(s.median):.1f}" y2="{mid + 11}"/></g>'
         )
     if not spreads:
+        empty = say(msg("No article long enough to measure"))
         parts.append(f'<text x="{left + width / 2}" y="{top + step / 2 + 4}" class="tick" '
-                     'text-anchor="middle">No article long enough to measure</text>')
+                     f'text-anchor="middle">{empty}</text>')
+    axis = say(msg("Reading ease (higher reads easier)"))
     parts.append(f'<text x="{left + width / 2}" y="{base + 36}" class="label" '
-                 'text-anchor="middle">Reading ease (higher reads easier)</text>')
-    desc = "; ".join(f"{s.lang or 'unknown'}: {s.articles} articles, median {s.median:.1f}, "
-                     f"quartiles {s.q1:.1f} to {s.q3:.1f}, range {s.low:.1f} to {s.high:.1f}"
-                     for s in spreads) or "No article was measured."
-    formulas = ", ".join(f"{safe_text(s.lang)}: {safe_text(f.name)}" for s in spreads
+                 f'text-anchor="middle">{axis}</text>')
+    desc = _listed([say(msg_n("{lang}: {count} articles, median {median:.1f}, quartiles {q1:.1f} to {q3:.1f}, "
+                               "range {low:.1f} to {high:.1f}",
+                               "{lang}: {count} articles, median {median:.1f}, quartiles {q1:.1f} to {q3:.1f}, "
+                               "range {low:.1f} to {high:.1f}", s.articles, lang=s.lang or unknown,
+                               median=s.median, q1=s.q1, q3=s.q3, low=s.low, high=s.high))
+                     for s in spreads]) or say(msg("No article was measured."))
+    formulas = ", ".join(_pair(safe_text(s.lang), safe_text(f.name)) for s in spreads
                          if (f := formula(s.lang)) is not None)
-    return _svg("Reading ease by language", desc, 500, base + 48, "".join(parts), "ease") + (
-        "<figcaption><strong>Reading ease by language.</strong> Line: median; box: middle half "
-        f"of the articles; whiskers: lowest to highest. Each language has its formula ({formulas or 'none'}), "
-        "so compare articles within a language. "
-        f"{plural(unmeasured, 'article')} not measured (under 100 words, or no formula).</figcaption>"
+    title = say(msg("Reading ease by language"))
+    none = say(msg("none"))
+    caption = say(msg("Line: median; box: middle half of the articles; whiskers: lowest to highest. Each "
+                      "language has its formula ({formulas}), so compare articles within a language.",
+                      formulas=formulas or none))
+    unmeasured_note = say(msg_n("{count:,} article not measured (under 100 words, or no formula).",
+                                "{count:,} articles not measured (under 100 words, or no formula).", unmeasured))
+    return _svg(title, desc, 500, base + 48, "".join(parts), "ease") + (
+        f"<figcaption><strong>{title}.</strong> {caption} {unmeasured_note}</figcaption>"
     )

@@ -1,9 +1,12 @@
-"""Article content made safe for the page: every path, title and message is untrusted."""
+"""Article content made safe for the page: every path, title and message is untrusted. And
+the page's own numbers, written as the run's language writes them."""
 
 from __future__ import annotations
 
 import re
 from html import escape
+
+from seolint.i18n import current, number_fr
 
 #: Lone surrogates (undecodable file names) and control characters cannot be written as UTF-8
 #: or are invalid in HTML: each becomes U+FFFD.
@@ -15,5 +18,8 @@ def safe_text(value: object) -> str:
     return escape(UNPRINTABLE.sub("\ufffd", str(value)), quote=True)
 
 
-def plural(number: int, word: str) -> str:
-    return f"{number:,} {word}{'' if number == 1 else 's'}"
+def number(value: float, spec: str = ",") -> str:
+    """A number in the run's language (``seolint.i18n.speaking``): ``1,234.5`` in English,
+    ``1 234,5`` (narrow no-break space, decimal comma) in French."""
+    shown = format(value, spec)
+    return number_fr(shown) if current() == "fr" else shown

@@ -122,6 +122,8 @@ class _Walk:
             self._content(child.content, prose=kind == "image")  # an image's content: its alt
             if kind == "image" and self.link is not None:
                 self.link.images.append(child.content)
+            if "end" in child.meta:  # its line breaks are gone from its content
+                self.line += self.token.content.count("\n", child.meta["start"], child.meta["end"])
         elif kind == "link_open":
             href = str(child.attrs.get("href") or "")
             autolink = child.markup == "autolink"

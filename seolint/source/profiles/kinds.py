@@ -32,9 +32,13 @@ KINDS: tuple[Kind, ...] = ("dated", "docs", "page")
 #: On documentation pages: the focus keyphrase (K001), a cover image (I001), 300 words
 #: (C001), a slug key (S005), an outbound link (L002) and inbound links (X006) are noise; the
 #: date (FM003) is asked of dated content only, and T001's lower bound is its `docs-min`.
+#: Transition words (C007) and passive voice (C008) too: Yoast's bounds are for prose read
+#: from start to end, while documentation is scanned, step by step or entry by entry, and
+#: names the program as the one that acts ("the file is uploaded"). On the well-edited
+#: docs of vue-docs-fr, C008 fired on 87 of 119 pages.
 KIND_IGNORE: dict[str, tuple[str, ...]] = {
     "dated": (),
-    "docs": ("K001", "I001", "C001", "S005", "L002", "X006"),
+    "docs": ("K001", "I001", "C001", "S005", "L002", "X006", "C007", "C008"),
     "page": (),
 }
 

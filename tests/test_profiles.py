@@ -400,3 +400,24 @@ def test_reference_links_a_liquid_loop_defines_are_links(seolint: Any, tmp_path:
     result = seolint("check", "--no-cache", "-q", "--select", "L001,L002", "--output-format", "json", str(tmp_path))
     found = sorted((Path(item["path"]).name, item["code"]) for item in result.json())
     assert found == [("2013-05-09-jekyll-1-0-2-released.md", "L001")]
+
+
+def test_a_directory_data_file_gives_its_pages_a_title(seolint: Any, tmp_path: Path) -> None:
+    """Eleventy's data cascade: `docs/quicktips/quicktips.json` computes every quick tip's
+    title (`eleventyComputed.title`), two folders down from the input folder."""
+    (tmp_path / "eleventy.config.js").write_text('export default function () { return { dir: { input: "src" } }; }\n',
+                                                 encoding="utf-8")
+    tips = tmp_path / "src" / "docs" / "quicktips"
+    tips.mkdir(parents=True)
+    (tips / "quicktips.json").write_text('{"layout": "tip.njk", "eleventyComputed": {"title": "Quick Tip: {{ tiptitle }}"}}',
+                                         encoding="utf-8")
+    (tips / "draft-posts.md").write_text("---\ntiptitle: Draft posts\ndescription: How to keep drafts out.\n---\n\nText.\n",
+                                         encoding="utf-8")
+    (tmp_path / "src" / "docs" / "untitled.md").write_text("---\ndescription: A page without a title.\n---\n\nText.\n",
+                                                          encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--select", "FM003", "--output-format", "json", str(tmp_path))
+    assert sorted((Path(item["path"]).name, item["message"]) for item in result.json()) == [
+        ("untitled.md", "Required field `title` is missing")]
+    shown = seolint("site", str(tmp_path))
+    assert "data files:     src/docs/quicktips: eleventyComputed" not in shown.out
+    assert "src/docs/quicktips: layout, title" in shown.out

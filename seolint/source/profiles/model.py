@@ -69,6 +69,9 @@ class Profile:
     docs: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
     heading_style: str = "github"  # how heading ids are made (seolint.site.summaries.anchor)
+    #: Folders (relative to the root) whose directory data file gives their pages front-matter
+    #: keys (Eleventy's data cascade: `quicktips/quicktips.json` with `eleventyComputed.title`).
+    data_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: Site variables the config sets to an address (Jekyll's `repository`, `url`): what a
     #: `{{ site.repository }}` starting a link's destination stands for.
     variables: tuple[tuple[str, str], ...] = ()
@@ -325,3 +328,12 @@ def old_slugs(data: Mapping[str, Any]) -> tuple[str, ...]:
         value = data.get(key)
         values += value if isinstance(value, list) else [value]
     return tuple(item.strip("/") for item in values if isinstance(item, str) and item.strip("/"))
+
+
+def given_by_data(profile: Profile | None, path: str, key: str) -> bool:
+    """Whether a directory data file above the article at ``path`` (absolute POSIX) gives
+    it ``key``."""
+    if profile is None or not profile.data_keys:
+        return False
+    relative = path[len(profile.root.rstrip("/")) + 1:] if path.startswith(profile.root.rstrip("/") + "/") else ""
+    return any(relative.startswith(folder + "/") and key in keys for folder, keys in profile.data_keys)

@@ -53,6 +53,8 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),
         "default covers: " + (", ".join(f or "(all)" for f in profile.default_covers) or "(none)"),
         "not published:  " + (", ".join([*profile.unpublished, *profile.excluded]) or "(none)"),
+        "data files:     " + ("; ".join(f"{folder}: {', '.join(keys)}" for folder, keys in profile.data_keys
+                                        if {"title", "description", "date", "image"} & set(keys)) or "(none)"),
         "why:            " + "; ".join(profile.reasons),
     ]
     if examples:

@@ -34,6 +34,8 @@ def codes(seolint: Any, *args: Path | str, select: str = NOISE) -> list[tuple[st
     ("hugo", "content/en/posts/hello.md", "dated"),
     ("nextjs", "pages/about.mdx", "page"),
     ("zola", "content/blog/path-key.md", "dated"),
+    ("eleventy", "src/blog/hello.md", "dated"),
+    ("eleventy", "src/blog/blog.md", "page"),  # the folder's index, `/blog/`: the list of posts
 ])
 def test_the_profile_says_what_a_page_is(generator: str, relative: str, expected: str) -> None:
     path = (SITES / generator / relative).absolute()

@@ -17,3 +17,31 @@ def test_headings_know_what_a_reader_sees(document: Any) -> None:
         (2, "", "", "", 14, "##"),
     ]
     assert [(h.content, h.tags) for h in doc.body.headings[3:]] == [("<!-- hook -->", False), ("<span></span>", True)]
+
+
+def test_a_template_tag_blanked_at_a_line_start_leaves_text_not_indented_code(document: Any) -> None:
+    """Eleventy's `{% callout %}Text…` (and Hugo's `{{% term %}} text`): blanking the tag keeps the
+    columns, so the text starts after many spaces; it is still a paragraph, not indented code."""
+    doc = document('{% callout "info", "md" %}Read <a href="/docs/data-js/">data files</a> first.{% endcallout %}\n\n'
+                   "    real = indented(code)\n")
+    assert [(t.type, t.map) for t in doc.body.tokens if t.type in ("paragraph_open", "code_block")] == [
+        ("paragraph_open", [1, 2]), ("code_block", [3, 4])]
+    assert [block.text for block in doc.body.blocks] == ["Read data files first."]
+
+
+def test_a_linked_callout_counts_as_an_internal_link(seolint: Any, write: Any, isolated: Any) -> None:
+    write("eleventy.config.js", 'export default function (eleventyConfig) { return { markdownTemplateEngine: "njk" }; }\n')
+    write("docs/removed.md", "---\ntitle: Global data file preprocessing, removed\n---\n\n# Preprocessing\n\n"
+          '{% callout "error", "md-block", "Feature Removed" %}This feature was removed. Use '
+          '<a href="/docs/data-js/">JavaScript data files</a> instead.{% endcallout %}\n')
+    write("docs/data-js.md", "---\ntitle: JavaScript data files for every template\n---\n\nText.\n")
+    result = seolint("check", "--no-cache", "--select", "L001", "--output-format", "concise", ".")
+    assert "docs/removed.md" not in result.out, result.out
+
+
+def test_each_image_of_an_html_block_stands_on_its_own_line(document: Any) -> None:
+    """mkdocs-material's social-card layers: six <img> in one HTML block were all placed on
+    the first one's line."""
+    doc = document('<div class="layers">\n  <img src="layer-0.png" />\n  <span>Layer 1</span>\n'
+                   '    <img src="layer-1.png" alt="Layer 1" />\n</div>\n')
+    assert [(image.src, image.line) for image in doc.body.images] == [("layer-0.png", 6), ("layer-1.png", 8)]

@@ -355,3 +355,69 @@ def test_a_templated_destination_holding_an_absolute_url_is_outbound(seolint: An
     write("eleventy.config.js", "export default {};\n")
     write("blog/a.md", "---\ntitle: A\n---\n\nSee [the thread]({{ \"https://twitter.com/x/status/1\" | canonicalTwitterUrl }}).\n")
     assert findings(seolint, tmp_path, select="L001,L002,L004") == [("a.md", 5, "L001")]
+
+
+@pytest.mark.parametrize(("tabbed", "broken"), [
+    ("  - pymdownx.tabbed:\n      combine_header_slug: true\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+     "        kwds:\n          case: lower\n", ["#image", "#logo-icon-fenced"]),
+    ("  - pymdownx.tabbed:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n", ["#logo-image", "#logo-icon-fenced"]),
+    ("  - pymdownx.tabbed\n", ["#logo-image", "#image", "#logo-icon-fenced"]),
+])
+def test_content_tabs_have_the_ids_pymdownx_tabbed_gives_them(
+    seolint: Any, tmp_path: Path, tabbed: str, broken: list[str]
+) -> None:
+    """mkdocs-material links `changing-the-logo-and-icons.md#logo-icon-bundled`: with `slugify`
+    a tab's id is its title's slug, after its heading's with `combine_header_slug`."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Docs\nmarkdown_extensions:\n" + tabbed, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "logo.md").write_text(
+        "# Logo and icons\n\n### Logo\n\n=== \":octicons-image-16: Image\"\n\n    Text.\n\n"
+        "=== \"... or even me\"\n\n    Text.\n\n```\n=== \"Icon, fenced\"\n```\n", encoding="utf-8")
+    links = ["#logo-image", "#image", "#logo--or-even-me", "#logo-icon-fenced"]
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Home\n\n" + "".join(f"See [the tab](logo.md{link}).\n\n" for link in links), encoding="utf-8")
+    result = seolint("check", "--no-cache", "--select", "X005", "--output-format", "json", str(tmp_path))
+    found = sorted(finding["message"].split("id `")[1].rstrip("`") for finding in result.json())
+    assert found == sorted(link.lstrip("#") for link in [*broken, *(["#logo--or-even-me"] if "combine" not in tabbed else [])])
+
+
+def test_reference_links_a_liquid_loop_defines_are_links(seolint: Any, tmp_path: Path) -> None:
+    """Jekyll's release posts define their references in a loop over issue numbers, with the
+    repository's address from `_config.yml`: `[#1037][]` is a link to GitHub, not text."""
+    (tmp_path / "_config.yml").write_text("url: https://jekyllrb.com\nrepository: https://github.com/jekyll/jekyll\n",
+                                          encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2013-05-08-jekyll-1-0-1-released.md").write_text(
+        "---\ntitle: Jekyll 1.0.1 Released\n---\n\nHot on the trails of v1.0, v1.0.1 is out!\n\n"
+        "* Add a class name prefix to code blocks ([#1037][])\n* Fix the index build ([#1045][])\n\n"
+        "See the [History][] page and the [GitHub Release][].\n\n"
+        '{% assign issue_numbers = "1037|1045" | split: "|" %}\n{% for issue in issue_numbers %}\n'
+        "[#{{ issue }}]: {{ site.repository }}/issues/{{ issue }}\n{% endfor %}\n\n"
+        "[History]: /docs/history/#v1-0-1\n[GitHub Release]: {{ site.repository }}/releases/tag/v1.0.1\n",
+        encoding="utf-8")
+    (tmp_path / "_posts" / "2013-05-09-jekyll-1-0-2-released.md").write_text(
+        "---\ntitle: Jekyll 1.0.2 Released\n---\n\nSee [#1050]({{ site.repository }}/issues/1050).\n", encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--select", "L001,L002", "--output-format", "json", str(tmp_path))
+    found = sorted((Path(item["path"]).name, item["code"]) for item in result.json())
+    assert found == [("2013-05-09-jekyll-1-0-2-released.md", "L001")]
+
+
+def test_a_directory_data_file_gives_its_pages_a_title(seolint: Any, tmp_path: Path) -> None:
+    """Eleventy's data cascade: `docs/quicktips/quicktips.json` computes every quick tip's
+    title (`eleventyComputed.title`), two folders down from the input folder."""
+    (tmp_path / "eleventy.config.js").write_text('export default function () { return { dir: { input: "src" } }; }\n',
+                                                 encoding="utf-8")
+    tips = tmp_path / "src" / "docs" / "quicktips"
+    tips.mkdir(parents=True)
+    (tips / "quicktips.json").write_text('{"layout": "tip.njk", "eleventyComputed": {"title": "Quick Tip: {{ tiptitle }}"}}',
+                                         encoding="utf-8")
+    (tips / "draft-posts.md").write_text("---\ntiptitle: Draft posts\ndescription: How to keep drafts out.\n---\n\nText.\n",
+                                         encoding="utf-8")
+    (tmp_path / "src" / "docs" / "untitled.md").write_text("---\ndescription: A page without a title.\n---\n\nText.\n",
+                                                          encoding="utf-8")
+    result = seolint("check", "--no-cache", "-q", "--select", "FM003", "--output-format", "json", str(tmp_path))
+    assert sorted((Path(item["path"]).name, item["message"]) for item in result.json()) == [
+        ("untitled.md", "Required field `title` is missing")]
+    shown = seolint("site", str(tmp_path))
+    assert "data files:     src/docs/quicktips: eleventyComputed" not in shown.out
+    assert "src/docs/quicktips: layout, title" in shown.out

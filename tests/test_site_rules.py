@@ -66,7 +66,9 @@ def test_findings_set_aside_on_disk_print_as_kept_in_memory(
 
 def test_a_language_prefix_is_the_served_folder_without_a_generator_file(seolint: Any, tmp_path: Path) -> None:
     """A folder of French articles copied out of its site (no generator file) is served under
-    `/fr/`: `/fr/b/#suite` from a French article leads to b.md, `/de/b/` still leads nowhere."""
+    `/fr/`: `/fr/b/#suite` leads to the French article b.md, from a French article or from one
+    whose text reads as English (astro-docs-fr's untranslated error pages); `/de/b/` and
+    `/fr/c/` (an English article) still lead nowhere."""
     body = "Un article en français qui mène vers la suite.\n"
     (tmp_path / "a.md").write_text(
         "---\ntitle: Premier\nlang: fr\n---\n\n" + body + "\n[la suite](/fr/b/#la-suite) et [ailleurs](/de/b/).\n",
@@ -74,11 +76,13 @@ def test_a_language_prefix_is_the_served_folder_without_a_generator_file(seolint
     (tmp_path / "b.md").write_text("---\ntitle: Second\nlang: fr\n---\n\n## La suite\n\n" + body, encoding="utf-8")
     (tmp_path / "en.md").write_text("---\ntitle: English\nlang: en\n---\n\nSee [the French page](/fr/b/).\n",
                                     encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\ntitle: Third\nlang: en\n---\n\nSee [the page](/fr/en/) and [this](/en/c/).\n",
+                                   encoding="utf-8")
     result = seolint("check", "--no-cache", "-q", "--messages-lang", "en", "--output-format", "json", "--select", "X005",
                      tmp_path)
     found = sorted((Path(item["path"]).name, item["message"]) for item in result.json())
     assert [(name, message.split(" leads")[0]) for name, message in found] == [
-        ("a.md", "Link to `/de/b/`"), ("en.md", "Link to `/fr/b/`")]
+        ("a.md", "Link to `/de/b/`"), ("c.md", "Link to `/fr/en/`")]
 
 
 def test_a_no_break_space_in_a_heading_is_dropped_from_its_id(seolint: Any, tmp_path: Path) -> None:

@@ -83,12 +83,21 @@ def paragraph_length(doc: Document, options: ParagraphLength) -> Iterator[Violat
         if block.kind in ("heading", "table_cell"):
             continue
         count = len(prose_words(block.text))
-        if count > options.max:
+        if count > options.max and not _names(block.text):
             yield Violation(
                 msg("Paragraph of {count} words, over the {max} maximum", count=count, max=options.max),
                 _span(doc, block.line, block.end_line),
                 msg("Split it where the idea changes: readers on a phone see a wall of text."),
             )
+
+
+def _names(text: str) -> bool:
+    """A list of names written as one paragraph (a release's contributors: “AJ Acevedo, Adam
+    Richeimer, Alan Scherger, …”): a dozen comma-separated items or more, nearly all of them a
+    capitalized name of four words at most. No prose to split."""
+    items = [item.strip() for item in text.replace(" and ", ", ").split(",") if item.strip()]
+    named = [item for item in items if len(item.split()) <= 4 and item[0].isupper() or item[0] in "@["]
+    return len(items) >= 12 and len(named) >= 0.8 * len(items)
 
 
 # --- C003 sentence-length ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import Field
 
 from seolint.source.document import Document
+from seolint.source.profiles.model import given_by_data
 from seolint.findings import Edit, FixSafety, SetItem, SetKey, Severity, Span, Violation
 from seolint.i18n import msg
 from seolint.rules import NoOptions, Options, Rule
@@ -68,6 +69,8 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
         key = article.keys.get(name)
         if key in invalid:
             continue  # FM004 or FM007 already says what is wrong with it
+        if key is None and given_by_data(doc.settings.site, doc.path.absolute().as_posix(), name):
+            continue  # Eleventy's directory data file gives it (`eleventyComputed.title`)
         if key is None:
             keys = doc.settings.fields.keys.get(name, (name,))
             accepted = ", ".join(f"`{k}`" for k in keys[:4])
@@ -195,7 +198,7 @@ def _whitespace_issue(value: str) -> str | None:
     if "\n" in value.strip() or "\r" in value:
         return msg("a line break")
     if value.endswith("\n") and value[:-1] == value.strip():
-        return msg("a final line break (YAML `>` and `|` keep one; write `>-` or `|-`)")
+        value = value[:-1]  # YAML's `>` and `|` keep one final line break: no page or card shows it
     if value != value.strip():
         return msg("leading or trailing whitespace")
     if _DOUBLED.search(value):

@@ -139,10 +139,11 @@ def _ends_sentence(text: str) -> bool:
 
 
 #: Emphasized lines that are no heading: an attribution or credit with a URL, a file name
-#: over its code (`**_config.yml**`), an aside in brackets, a TL;DR summary.
+#: over its code (`**_config.yml**`), an aside in brackets, a TL;DR summary, two clauses
+#: joined by a semicolon (a note: « Requis pour X ; indisponible pour Y »).
 _NOT_A_HEADING = re.compile(
     r"https?://|\bwww\.|^[\w~-]*(?:[./][\w~-]+)*\.[A-Za-z0-9]{1,10}$|^\.?[\w~.-]+(?:/[\w~.-]+)+/?$"
-    r"|^\(.*\)$|^\[.*\]$|^tl;?dr\b",
+    r"|^\(.*\)$|^\[.*\]$|^tl;?dr\b|\w[\s\u00a0\u202f]*;\s",
     re.IGNORECASE,
 )
 

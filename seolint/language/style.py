@@ -20,6 +20,9 @@ class _Transitions(NamedTuple):
     phrases: frozenset[tuple[str, ...]]
     longest: int
     pairs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    #: The lengths of the phrases starting with each word, longest first: most words of a
+    #: sentence start none, and are passed over with one dictionary look-up.
+    starts: dict[str, tuple[int, ...]]
 
 
 @cache
@@ -30,7 +33,11 @@ def _transitions(lang: str) -> _Transitions | None:
     phrases = frozenset(tuple(words(str(item))) for item in table["words"]) - {()}
     pairs = tuple((tuple(words(str(first))), tuple(words(str(second))))
                   for first, second in table.get("pairs", ()))
-    return _Transitions(phrases, max(map(len, phrases)), pairs)
+    starts: dict[str, set[int]] = {}
+    for phrase in phrases:
+        starts.setdefault(phrase[0], set()).add(len(phrase))
+    return _Transitions(phrases, max(map(len, phrases)), pairs,
+                        {word: tuple(sorted(sizes, reverse=True)) for word, sizes in starts.items()})
 
 
 def has_transitions(lang: str) -> bool:
@@ -45,10 +52,15 @@ def transition_examples(lang: str) -> list[str]:
 def _find(sequence: list[str], phrase: tuple[str, ...], start: int = 0) -> int:
     """Where ``phrase`` starts in ``sequence`` at or after ``start``; -1 when absent."""
     size = len(phrase)
-    for index in range(start, len(sequence) - size + 1):
+    index = start
+    while True:
+        try:
+            index = sequence.index(phrase[0], index)  # the first word, found at C speed
+        except ValueError:
+            return -1
         if tuple(sequence[index : index + size]) == phrase:
             return index
-    return -1
+        index += 1
 
 
 def transition(text: str, lang: str) -> str | None:
@@ -57,10 +69,10 @@ def transition(text: str, lang: str) -> str | None:
     if data is None:
         return None
     found = words(text)
-    for index in range(len(found)):
-        for size in range(min(data.longest, len(found) - index), 0, -1):
+    for index, word in enumerate(found):
+        for size in data.starts.get(word, ()):
             candidate = tuple(found[index : index + size])
-            if candidate in data.phrases:
+            if len(candidate) == size and candidate in data.phrases:
                 return " ".join(candidate)
     for first, second in data.pairs:
         at = _find(found, first)
@@ -132,14 +144,17 @@ def passive(text: str, lang: str) -> str | None:
     data = _passive(lang)
     if data is None:
         return None
-    found = [_lower(word) for word in prose_words(text)]
+    written = prose_words(text)
+    found = _lower(" ".join(written)).split(" ")  # one normalization a sentence, not one a word
+    if len(found) != len(written):
+        found = [_lower(word) for word in written]
     for index, word in enumerate(found):
         if word not in data.auxiliaries or (data.french and _reflexive(found[max(0, index - 2) : index])):
             continue
         for gap, following in enumerate(found[index + 1 : index + 5]):
             participle = (_french_participle if data.french else _english_participle)(following, data)
             if participle:
-                return " ".join(prose_words(text)[index : index + gap + 2])
+                return " ".join(written[index : index + gap + 2])
             if following not in data.between:
                 break
     return None

@@ -52,8 +52,10 @@ class Site:
         self.by_url: dict[str, int] = {}
         self.by_file: dict[str, int] = {}
         self.urls: list[str] = []  # each article's own URL
+        self.languages: list[str] = []  # each article's language
         for index, summary in enumerate(summaries):
             url = url_of(summary, root)
+            self.languages.append(summary.lang.lower())
             self.urls.append(url)
             self.by_url[url] = index
             for alias in summary.aliases:
@@ -130,10 +132,13 @@ class Site:
             return FILE  # every generator makes a home page
         if target is None and source.site_base != "/" and path.startswith(source.site_base):
             target = self.by_url.get(normalize_url(path[len(source.site_base) - 1:]))
-        if target is None and source.url is None and path.startswith(f"/{source.lang}/"):
+        prefix = path.split("/")[1].lower() if target is None and path.count("/") > 1 else ""
+        if prefix and source.url is None:
             # No generator file: a folder of French articles is served under `/fr/`, so
-            # `/fr/guides/x/` from a French article means the article at `guides/x`.
-            target = self.by_url.get(normalize_url(path[len(source.lang) + 1:]))
+            # `/fr/guides/x/` from a French article, or to a French article (an error page
+            # still in English links it too), means the article at `guides/x`.
+            found = self.by_url.get(normalize_url(path[len(prefix) + 1:]))
+            target = found if found is not None and prefix in (source.lang.lower(), self.languages[found]) else None
         if target is not None:
             return target
         found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)

@@ -23,6 +23,7 @@ from seolint.language.fold import fold
 from seolint.language.words import stems
 from seolint.source.facts.links import links as body_links, masked_start, target_end
 from seolint.source.markdown import link_targets
+from seolint.source.profiles.mkdocs import tab_ids
 from seolint.source.profiles.model import OLD_SLUG_KEYS, old_slugs
 from seolint.source.suppress import Suppressions
 
@@ -265,6 +266,9 @@ def _headings(doc: Document) -> tuple[str, ...]:
         headings += _definition_terms(doc.lines)
     if profile.source_hooks:  # Material's hooks turn `<!-- md:option x -->` into an entry with id `+x`
         headings += tuple("{#+" + m.group(1) + "}" for line in doc.lines if (m := _HOOKED_OPTION.match(line)))
+    if profile.tab_ids:  # pymdownx.tabbed: `=== "Icon, bundled"` under `### Logo` has the id `logo-icon-bundled`
+        placed = [(heading.line, anchor(text, profile.heading_style, True)) for heading, text in zip(doc.body.headings, headings)]
+        headings += tuple("{#" + found + "}" for found in tab_ids(doc.lines, placed, profile.tab_ids == "combined"))
     headings += tuple("{#" + found + "}" for line in doc.lines if "id=" in line for found in _HTML_ID.findall(line))
     # A Markdown shortcode's output may hold headings, a component draw the page: ids unknowable.
     if ("relref" in profile.link_forms and any("{{%" in line for line in doc.lines)) \

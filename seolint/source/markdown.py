@@ -28,7 +28,36 @@ def _parser(mdx: bool = False) -> Any:
                              ("html_inline", html_inline, "html_inline"), ("backticks", backtick, "code_inline"),
                              ("image", image, "image")):
         parser.inline.ruler.at(name, _starting(rule, kind))
-    return parser.disable("code") if mdx else parser
+    if mdx:
+        return parser.disable("code")
+    from markdown_it.rules_block import code
+
+    parser.block.ruler.at("code", _unless_blanked(code))
+    return parser
+
+
+def _unless_blanked(rule: Any) -> Any:
+    """The indented-code rule, except at a line whose indentation is a blanked template tag
+    (``{% callout %}Text…``): the writer wrote no indented code there, only text."""
+
+    def guarded(state: Any, start: int, end: int, silent: bool) -> bool:
+        if start in state.env.get("blanked-indent", ()):
+            return False
+        found: bool = rule(state, start, end, silent)
+        return found
+
+    return guarded
+
+
+def _blanked_indents(body: str, masked: str) -> frozenset[int]:
+    """The lines (0-based) that masking indented: a construct blanked at the line's start
+    with text after it on the line."""
+    if masked == body:
+        return frozenset()
+    return frozenset(
+        number for number, (before, after) in enumerate(zip(body.split("\n"), masked.split("\n")))
+        if after.strip() and len(after) - len(after.lstrip(" ")) > len(before) - len(before.lstrip(" "))
+    )
 
 
 def _starting(rule: Any, kind: str) -> Any:
@@ -128,7 +157,8 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 def parse(body: str, first_line: int, lines: list[str], mdx: bool = False) -> Body:
     """Parse once and collect the facts; ``lines`` are the whole file's lines."""
     masked = mask(body, mdx)
-    result = Body(_parser(mdx).parse(masked), masked)
+    indented = frozenset() if mdx else _blanked_indents(body, masked)
+    result = Body(_parser(mdx).parse(masked, {"blanked-indent": indented} if indented else None), masked)
     containers: list[str] = []
     heading: int | None = None
     markup = ""
@@ -263,8 +293,7 @@ def _html_facts(body: Body, lines: list[str]) -> None:
     for html, line in interesting:
         soup = BeautifulSoup(without_fenced_code(html), "html.parser")
         for tag in soup.find_all("img"):
-            offset = html.count("\n", 0, max(0, html.find("<img")))
-            where = line + offset
+            where = line + (tag.sourceline or 1) - 1  # each <img> on its own line, not the block's first
             alt = tag.get("alt")
             body.images.append(Image(str(tag.get("src", "")), str(alt) if alt is not None else None,
                                      where, _column(lines, where, "<img"), True, _decorative(tag)))

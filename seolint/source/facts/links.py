@@ -173,6 +173,11 @@ class _Walk:
         templated = _templated(href) or (not href.strip() and bool(_TEMPLATE_DESTINATION.search(source))) \
             or (html and _blanked(href))
         href = unglued(href) if templated else href  # a Liquid destination glued for the parser
+        if templated and self.doc.settings.site is not None and self.doc.settings.site.variables:
+            from seolint.source.facts.references import resolved
+
+            href = resolved(href, dict(self.doc.settings.site.variables))
+            templated = href.startswith("{") or "://" not in href
         self.link = _Open(href, line, column + 1, html, templated)
 
     def _find(self, source: str, needle: str, html: bool) -> int:
@@ -342,7 +347,29 @@ def _scan(doc: Document) -> Scan:
             _Walk(doc, token, index, result, masked).run(token.children or [])
         elif token.type == "html_block":
             result.anchors.extend(_html_anchors(token, first, masked))
+    if doc.settings.site is not None and doc.settings.site.templated_content:
+        _templated_references(doc, result)
     return result
+
+
+def _templated_references(doc: Document, result: Scan) -> None:
+    """Links whose reference definition a template writes (a Liquid loop's
+    `[#{{ issue }}]: {{ site.repository }}/issues/{{ issue }}`): text to the parser."""
+    from seolint.source.facts.references import definitions, references
+
+    assert doc.settings.site is not None
+    known = definitions(doc.split.body, dict(doc.settings.site.variables))
+    if not known:
+        return
+    skipped = {doc.split.body_line + definition.line for definition in known}
+    for piece in result.pieces:
+        if piece.link or piece.line in skipped:
+            continue
+        source = doc.line_text(piece.line)
+        for offset, text, href in references(piece.text, known):
+            column = source.find(piece.text[offset:offset + len(text) + 2])
+            result.anchors.append(Anchor(href, text, piece.line, max(column, 0) + 1, templated=href.startswith("{")))
+    result.anchors.sort(key=lambda anchor: (anchor.line, anchor.column))  # in the order of the text
 
 
 def masked_start(doc: Document, line: int, column: int, href: str) -> bool:

@@ -11,7 +11,9 @@ replaces it, with `{{ page.fileSlug }}` being the file name without a leading da
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from seolint.source.profiles.configs import literal, script
@@ -32,6 +34,7 @@ def read(root: Path, marker: Path) -> Profile:
         "eleventy", root.as_posix(), marker.name,
         content_dirs=((folder, None),),
         permalinks=tuple(_directory_permalinks(root / folder)),
+        data_keys=tuple(_directory_keys(root, root / folder)),
         url_keys=("permalink",),
         slug_key=False,
         dated=("blog", "posts", "news"),
@@ -62,3 +65,23 @@ def _directory_permalinks(content: Path) -> list[Permalink]:
             if isinstance(pattern, str) and "{%" not in pattern:
                 found.append(Permalink(folder.name, pattern))
     return found
+
+
+def _directory_keys(root: Path, content: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The keys each folder's directory data file (`quicktips/quicktips.json`, or
+    `.11tydata.json`) gives its pages, `eleventyComputed` ones included (JavaScript data files
+    are code, never run)."""
+    for folder, names, files in os.walk(content):
+        names[:] = sorted(name for name in names if not name.startswith((".", "_")) and name != "node_modules")
+        base = os.path.basename(folder)
+        for name in (f"{base}.json", f"{base}.11tydata.json"):
+            if name not in files:
+                continue
+            try:
+                data = json.loads(Path(folder, name).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(data, dict):
+                computed = data.get("eleventyComputed")
+                keys = {*data, *(computed if isinstance(computed, dict) else ())} - {"eleventyComputed"}
+                yield Path(folder).relative_to(root).as_posix(), tuple(sorted(keys))

@@ -72,6 +72,8 @@ def read(root: Path, marker: Path) -> Profile:
         static_dirs=("",),
         link_forms=("liquid", "jekyll-tags"),
         templated_content=True,
+        variables=tuple((str(key), value) for key, value in data.items()
+                        if isinstance(value, str) and value.startswith(("https://", "http://"))),
         cover_keys=("image",),
         default_covers=tuple(_default_covers(data, source.strip("/"))),
         reasons=(f"{marker.name} read: permalinks {collections}",),

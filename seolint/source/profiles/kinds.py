@@ -75,6 +75,8 @@ def page_kind(profile: Profile | None, path: str, data: Mapping[str, Any] | None
         if PurePosixPath(path).stem == "_index":
             return "page"  # a section's list page (Hugo, Zola), not a post
         return "docs" if _STARLIGHT.search(head) else "dated"
+    if profile.generator == "eleventy" and PurePosixPath(path).stem == PurePosixPath(path).parent.name:
+        return "page"  # Eleventy's folder index (`blog/blog.md` is `/blog/`): the list of its posts
     if is_dated(profile, path):
         return "dated"
     found = content_path(profile, path)

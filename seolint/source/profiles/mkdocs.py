@@ -10,6 +10,8 @@ posts under `blog/posts/`.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import seolint.source.profiles.nav as navigation
@@ -43,6 +45,7 @@ def read(root: Path, marker: Path) -> Profile:
         autolinks="pymdownx.magiclink" in _extensions(data),
         static_dirs=(docs,),
         heading_style="mkdocs",
+        tab_ids=_tab_ids(data),
         default_covers=("",) if "social" in names else (),  # Material's social plugin draws a card per page
         source_hooks=bool(data.get("hooks")) or "macros" in names,
         reasons=(f"{marker.name} read: docs_dir {docs}; plugins {', '.join(sorted(names)) or 'none'}",),
@@ -55,3 +58,43 @@ def _extensions(data: dict[str, object]) -> set[str]:
     if not isinstance(listed, list):
         return set()
     return {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in listed}
+
+
+def _tab_ids(data: dict[str, object]) -> str:
+    """How pymdownx.tabbed names content tabs: by title only with its `slugify` option
+    (facelessuser.github.io/pymdown-extensions/extensions/tabbed/#tab-ids)."""
+    listed = data.get("markdown_extensions")
+    for item in listed if isinstance(listed, list) else ():
+        options = item.get("pymdownx.tabbed") if isinstance(item, dict) else None
+        if isinstance(options, dict) and "slugify" in options:
+            return "combined" if options.get("combine_header_slug") else "plain"
+    return ""
+
+
+_TAB = re.compile(r"""^\s*===[!+]?\s+"(.*)"\s*$""")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_EMOJI = re.compile(r":[\w+-]+:")  # `:octicons-package-16:`, drawn as an icon: no text
+
+
+def tab_ids(lines: Sequence[str], headings: Sequence[tuple[int, str]], combined: bool) -> Iterator[str]:
+    """The id of each content tab of a page (outside code fences): its title slugified as
+    pymdownx.slugs does it (strip, lower, drop what is not a word character, dash or space,
+    spaces become dashes: `... or even me` -> `-or-even-me`), after the id of the nearest
+    heading above it and a dash when combined (`### Logo` + `Icon, bundled` ->
+    `logo-icon-bundled`). ``headings`` are (1-based line, id) in order."""
+    fence: str | None = None
+    for number, line in enumerate(lines, 1):
+        opener = _FENCE.match(line)
+        if fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opener:
+            fence = opener.group(1)
+            continue
+        tab = _TAB.match(line)
+        if tab is None:
+            continue
+        slug = re.sub(r"[^\w\- ]", "", _EMOJI.sub("", tab.group(1)).strip().lower()).replace(" ", "-")
+        above = [found for at, found in headings if at < number]
+        yield f"{above[-1]}-{slug}" if combined and above else slug

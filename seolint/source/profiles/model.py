@@ -69,6 +69,15 @@ class Profile:
     docs: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
     heading_style: str = "github"  # how heading ids are made (seolint.site.summaries.anchor)
+    #: Folders (relative to the root) whose directory data file gives their pages front-matter
+    #: keys (Eleventy's data cascade: `quicktips/quicktips.json` with `eleventyComputed.title`).
+    data_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Site variables the config sets to an address (Jekyll's `repository`, `url`): what a
+    #: `{{ site.repository }}` starting a link's destination stands for.
+    variables: tuple[tuple[str, str], ...] = ()
+    #: Content tabs (`=== "Title"`) with ids from their titles (pymdownx.tabbed's `slugify`):
+    #: "plain" (`title`) or "combined" (`heading-title`, its `combine_header_slug`); "" none.
+    tab_ids: str = ""
     link_forms: tuple[str, ...] = ()  # "glossary", "liquid", "jekyll-tags", "relref", "zola" (profiles.links)
     #: A relative link that leads nowhere from the page is tried from the site root (Hugo's
     #: link render hook looks pages up with GetPage, which does that).
@@ -319,3 +328,12 @@ def old_slugs(data: Mapping[str, Any]) -> tuple[str, ...]:
         value = data.get(key)
         values += value if isinstance(value, list) else [value]
     return tuple(item.strip("/") for item in values if isinstance(item, str) and item.strip("/"))
+
+
+def given_by_data(profile: Profile | None, path: str, key: str) -> bool:
+    """Whether a directory data file above the article at ``path`` (absolute POSIX) gives
+    it ``key``."""
+    if profile is None or not profile.data_keys:
+        return False
+    relative = path[len(profile.root.rstrip("/")) + 1:] if path.startswith(profile.root.rstrip("/") + "/") else ""
+    return any(relative.startswith(folder + "/") and key in keys for folder, keys in profile.data_keys)

@@ -44,7 +44,8 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         "dated content:  " + ", ".join(profile.dated) + ("; date from file names" if profile.date_from_name else ""),
         "documentation:  " + ("every undated page" if "" in profile.docs
                               else ", ".join([*profile.docs, "folders named docs, guides, reference..."])),
-        f"heading ids:    {profile.heading_style}",
+        f"heading ids:    {profile.heading_style}"
+        + {"plain": "; content tabs by title", "combined": "; content tabs by heading and title"}.get(profile.tab_ids, ""),
         f"title from H1:  {'yes' if profile.title_from_h1 else 'no'}",
         "title suffix:   " + (f"“{profile.title_suffix}”" if profile.title_suffix else "(none known)"),
         f"source hooks:   {'yes (comments may become text)' if profile.source_hooks else 'no'}",
@@ -52,6 +53,8 @@ def describe(profile: Profile, examples: list[Path]) -> str:
         "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),
         "default covers: " + (", ".join(f or "(all)" for f in profile.default_covers) or "(none)"),
         "not published:  " + (", ".join([*profile.unpublished, *profile.excluded]) or "(none)"),
+        "data files:     " + ("; ".join(f"{folder}: {', '.join(keys)}" for folder, keys in profile.data_keys
+                                        if {"title", "description", "date", "image"} & set(keys)) or "(none)"),
         "why:            " + "; ".join(profile.reasons),
     ]
     if examples:

@@ -421,3 +421,19 @@ def test_a_directory_data_file_gives_its_pages_a_title(seolint: Any, tmp_path: P
     shown = seolint("site", str(tmp_path))
     assert "data files:     src/docs/quicktips: eleventyComputed" not in shown.out
     assert "src/docs/quicktips: layout, title" in shown.out
+
+
+def test_an_eleventy_page_titled_by_its_layouts_key_is_not_missing_a_title(seolint: Any, tmp_path: Path) -> None:
+    """eleventy-website: the layout takes a post's title from `newstitle`, a docs page's from
+    its navigation entry; a page with neither still has no title."""
+    (tmp_path / "eleventy.config.js").write_text("export default {};\n", encoding="utf-8")
+    pages = {
+        "news.md": "---\nnewstitle: Eleventy on YouTube\ndescription: d\n---\n\nText.\n",
+        "generator.md": "---\neleventyNavigation:\n  key: Generator Image\ndescription: d\n---\n\nText.\n",
+        "subtitled.md": "---\nsubtitle: Not the title\ndescription: d\n---\n\nText.\n",
+        "bare.md": "---\ndescription: d\n---\n\nText.\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    titles = [path for path, _, code in findings(seolint, tmp_path, select="FM003") if code == "FM003"]
+    assert titles == ["bare.md", "subtitled.md"]

@@ -64,8 +64,8 @@ def field_missing(doc: Document, options: NoOptions) -> Iterator[Violation]:
     for name in doc.settings.fields.required:
         if name == "date" and not _needs_date(doc):
             continue  # a documentation page, or a post dated by its file name
-        if name == "title" and _titled_by_h1(doc):
-            continue  # MkDocs, VitePress and Docusaurus take the first H1 as the title
+        if name == "title" and (_titled_by_h1(doc) or _titled_by_layout(doc)):
+            continue  # the first H1 (MkDocs, VitePress, Docusaurus) or a layout's own key gives it
         key = article.keys.get(name)
         if key in invalid:
             continue  # FM004 or FM007 already says what is wrong with it
@@ -102,6 +102,20 @@ def _needs_date(doc: Document) -> bool:
     from seolint.source.profiles import dated_by_name
 
     return not dated_by_name(site, doc.path.absolute().as_posix())
+
+
+def _titled_by_layout(doc: Document) -> bool:
+    """Whether an Eleventy page names its title in a key of its own that the site's layout
+    reads (``newstitle``, ``pageTitle``) or in its navigation entry (``eleventyNavigation.key``,
+    which layouts fall back to): Eleventy's titles are the templates' to make."""
+    site = doc.settings.site
+    if site is None or site.generator != "eleventy" or doc.data is None:
+        return False
+    navigation = doc.data.get("eleventyNavigation")
+    if isinstance(navigation, dict) and isinstance(navigation.get("key"), str) and navigation["key"].strip():
+        return True
+    return any("title" in str(key).casefold() and "subtitle" not in str(key).casefold()
+               and isinstance(value, str) and value.strip() for key, value in doc.data.items())
 
 
 def _titled_by_h1(doc: Document) -> bool:
@@ -278,7 +292,8 @@ RULES = (
         "(`_posts/2021-06-24-title.md`) or a `path`/`permalink`/`url` key starts with it "
         "(`path = \"2021/06/24/x\"`); documentation pages and plain pages need none. "
         "On MkDocs, VitePress and Docusaurus sites a page whose first heading is an H1 has its "
-        "title there.",
+        "title there; on an Eleventy site, a page with a key of its own for the title "
+        "(`newstitle`, `pageTitle`) or an `eleventyNavigation.key` has one, made by its layout.",
         why="The title and description become the search result's headline and snippet; "
         "without a date, feeds and sitemaps cannot order or refresh the page.",
         example="---\ntitle: Networking guide\n---",

@@ -67,6 +67,15 @@ def test_a_copied_starlight_docs_folder_is_docs(seolint: Any, write: Any, tmp_pa
     assert codes(seolint, tmp_path, select="FM003,K001") == [("c.md", "FM003"), ("c.md", "K001")]
 
 
+def test_a_microsoft_learn_page_is_docs(seolint: Any, write: Any, tmp_path: Path) -> None:
+    """cpp-docs: docfx's `ms.date` and `ms.topic` keys, no generator file in the folder."""
+    (tmp_path / ".git").mkdir()
+    head = "---\ntitle: Game Development with C++\ndescription: d\n"
+    write("build/a.md", head + 'ms.date: "02/26/2019"\nms.topic: "overview"\n---\n\nText.\n')
+    write("news/c.md", head + "---\n\nText.\n")
+    assert codes(seolint, tmp_path, select="FM003,K001") == [("c.md", "FM003"), ("c.md", "K001")]
+
+
 def test_kind_ignore_and_page_kinds_in_config(seolint: Any, write: Any, tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write("mkdocs.yml", "site_name: X\n")

@@ -13,7 +13,8 @@ start of its file name makes it dated; then the site profile: a dated folder (``
 VitePress, Starlight's ``docs`` collection, Docusaurus ``docs/``, a docs theme, a folder
 named ``docs``/``guides``/``reference``...), else a page. Without a site profile, a page that
 shows itself as Starlight documentation (an import from ``@astrojs/starlight``, the
-``i18nReady`` key of Astro's docs) is docs, and anything else is dated, as before profiles.
+``i18nReady`` key of Astro's docs) or Microsoft Learn's (``ms.date``, ``ms.topic``) is docs,
+and anything else is dated, as before profiles.
 """
 
 from __future__ import annotations
@@ -53,8 +54,10 @@ DOCS_FOLDERS = frozenset("""
 _DATED_URL = re.compile(r"(?:^|/)(\d{4})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)")
 _URL_KEYS = ("path", "permalink", "url")
 
-#: Signs, in an article's own text, of a Starlight documentation page.
-_STARLIGHT = re.compile(r"^import .*['\"]@astrojs/starlight/|^i18nReady\s*:", re.MULTILINE)
+#: Signs, in an article's own text, of a documentation page: Starlight's (an import from
+#: ``@astrojs/starlight``, the ``i18nReady`` key of Astro's docs) and Microsoft Learn's
+#: (docfx's ``ms.date``, ``ms.topic``… keys: learn.microsoft.com/contribute/content/metadata).
+_DOCS_SIGNS = re.compile(r"^import .*['\"]@astrojs/starlight/|^i18nReady\s*:|^ms\.[a-z]+\s*:", re.MULTILINE)
 
 
 def dated_url(data: Mapping[str, Any] | None) -> tuple[str, str, str] | None:
@@ -74,7 +77,7 @@ def page_kind(profile: Profile | None, path: str, data: Mapping[str, Any] | None
     if profile is None:
         if PurePosixPath(path).stem == "_index":
             return "page"  # a section's list page (Hugo, Zola), not a post
-        return "docs" if _STARLIGHT.search(head) else "dated"
+        return "docs" if _DOCS_SIGNS.search(head) else "dated"
     if profile.generator == "eleventy" and PurePosixPath(path).stem == PurePosixPath(path).parent.name:
         return "page"  # Eleventy's folder index (`blog/blog.md` is `/blog/`): the list of its posts
     if is_dated(profile, path):

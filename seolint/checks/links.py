@@ -22,7 +22,7 @@ from pydantic import Field
 
 from seolint.source.document import Document
 from seolint.source.facts.demonstration import demonstration_lines
-from seolint.source.facts.destination import destination, is_local_host, on_domain, split_url
+from seolint.source.facts.destination import bare_urls, destination, href_destination, is_local_host, on_domain, split_url
 from seolint.source.facts.links import Anchor, links
 from seolint.findings import Severity, Span, Violation
 from seolint.i18n import msg, msg_n
@@ -55,16 +55,18 @@ class LinkCount(Options):
     min: int = Field(1, ge=1, description="Fewest links of this kind the body must have.")
 
 
-def _count(doc: Document, kind: str) -> int:
+def _kinds(doc: Document) -> list[str]:
+    """Where each link leads, the bare URLs the renderer links among them."""
     base = doc.settings.own_url
-    return sum(destination(anchor, base) == kind for anchor in links(doc))
+    return [*(destination(anchor, base) for anchor in links(doc)),
+            *(href_destination(url, base) for url in bare_urls(doc))]
 
 
 def internal_links_missing(doc: Document, options: LinkCount) -> Iterator[Violation]:
     line = _first_line(doc)
     if line is None:
         return
-    kinds = [destination(anchor, doc.settings.own_url) for anchor in links(doc)]
+    kinds = _kinds(doc)
     count = kinds.count("internal")
     if count >= options.min:
         return
@@ -87,7 +89,7 @@ def outbound_links_missing(doc: Document, options: LinkCount) -> Iterator[Violat
     line = _first_line(doc)
     if line is None:
         return
-    count = _count(doc, "outbound")
+    count = _kinds(doc).count("outbound")
     if count < options.min:
         yield Violation(
             msg("No outbound link: the article cites no other site") if count == 0

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from seolint.source.document import Document
-from seolint.source.facts.destination import is_local_host, on_domain, split_url
+from seolint.source.facts.destination import is_local_host, on_domain, renders_bare_urls, split_url
 from seolint.source.facts.links import Piece, pieces
 from seolint.findings import Severity, Span, Violation
 from seolint.i18n import msg
@@ -116,8 +116,7 @@ def _ends_clause(piece: Piece, path: str, source: str, end: int) -> bool:
 
 def unlinked_reference(doc: Document, options: Unlinked) -> Iterator[Violation]:
     searched: dict[int, int] = {}  # per line, where the previous finding ended
-    site = doc.settings.site
-    if site is not None and site.autolinks:  # the renderer links a bare URL (GFM autolinks)
+    if renders_bare_urls(doc):  # the renderer links a bare URL (GFM autolinks)
         options = options.model_copy(update={"urls": False})
     for piece in pieces(doc):
         if piece.link or not _MAYBE_REFERENCE.search(piece.text):

@@ -4,16 +4,21 @@ A link is *internal* when it leads to another page of the same site: a relative 
 (``../guide/``), a root-relative path (``/quiz``), an absolute URL under ``[site] base-url``,
 or a destination a site generator writes (Hugo ``{{< ref >}}``, Liquid ``{% link %}``). A
 same-page anchor (``#section``) leads to no other page: it is neither internal nor outbound,
-and neither are ``mailto:``, ``tel:`` or localhost links.
+and neither are ``mailto:``, ``tel:`` or localhost links. A URL written out in the text is
+a link where the site's renderer makes it one (:func:`bare_urls`).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
 
-from seolint.source.facts.links import Anchor
+from seolint.source.facts.links import Anchor, pieces
+
+if TYPE_CHECKING:
+    from seolint.source.document import Document
 
 LOCAL_HOSTS = ("localhost", "0.0.0.0")
 _QUOTED_URL = re.compile(r"""["'](https?://[^"'\s]+)["']""")
@@ -63,6 +68,11 @@ def destination(anchor: Anchor, base_url: str | None) -> str:
         if quoted is None:
             return "internal"
         href = quoted.group(1)
+    return href_destination(href, base_url)
+
+
+def href_destination(href: str, base_url: str | None) -> str:
+    """Where a written-out link target leads (:func:`destination`'s kinds)."""
     if not href:
         return "empty"
     if href.startswith("#"):
@@ -85,3 +95,22 @@ def on_domain(host: str, domains: tuple[str, ...] | list[str]) -> bool:
     host = host.lower().rstrip(".")
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 
+
+#: A URL written out in the text, as GFM's autolink literal extension finds it.
+_BARE_URL = re.compile(r"(?<![\w@/.:-])https?://[^\s<>\"'`«»“”]+", re.IGNORECASE)
+
+
+def renders_bare_urls(doc: Document) -> bool:
+    """Whether the site's renderer turns a bare ``https://…`` into a link: the site profile
+    says (GFM autolink literals: ``autolinks``); without one, the renderer is unknown, and
+    most of today's (GitHub, goldmark, remark-gfm, markdown-it with linkify) do."""
+    site = doc.settings.site
+    return site is None or site.autolinks
+
+
+def bare_urls(doc: Document) -> list[str]:
+    """The URLs written out in the text that the renderer links (none when it does not)."""
+    if not renders_bare_urls(doc):
+        return []
+    return [found.group(0).rstrip(".,;:!?)»”’") for piece in pieces(doc) if not piece.link and "://" in piece.text
+            for found in _BARE_URL.finditer(piece.text)]

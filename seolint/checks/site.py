@@ -15,7 +15,8 @@ from seolint.findings import Severity, Span, Violation
 from seolint.i18n import msg, msg_n
 from seolint.rules import NoOptions, Options, Rule
 from seolint.site.resolve import FILE, MISSING, Site, link_fragment, site_of, split
-from seolint.site.summaries import Summaries, Summary, anchors, normalize_url
+from seolint.site.anchors import ANY_STYLE, anchors
+from seolint.site.summaries import Summaries, Summary, normalize_url
 from seolint.language.fold import fold
 
 if TYPE_CHECKING:
@@ -175,7 +176,10 @@ def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterat
         style = options.anchor_style or target.heading_style or "github"
         if target.heading_style is not None and "" in target.headings:
             return target.display, None
-        ids = anchors(target.headings, style, site=target.heading_style is not None)
+        if options.anchor_style or target.heading_style is not None:
+            ids = anchors(target.headings, style, site=target.heading_style is not None)
+        else:  # no generator known: an id any of them gives is there
+            ids = set().union(*(anchors(target.headings, each) for each in ANY_STYLE))
         return target.display, frozenset(i.lower() for i in ids)
 
     @lru_cache(maxsize=1024)  # other articles' #anchors, read again: recent ones remembered

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from seolint.language.fold import fold
 from seolint.language.words import stems
+from seolint.site.anchors import SITE_ID, anchor
 from seolint.source.facts.links import links as body_links, masked_start, target_end
 from seolint.source.markdown import link_targets
 from seolint.source.profiles.mkdocs import tab_ids
@@ -30,11 +30,6 @@ from seolint.source.suppress import Suppressions
 if TYPE_CHECKING:
     from seolint.source.document import Document
 
-_ASCII_DROPPED = re.compile(r"[^a-z0-9 _-]")
-_EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
-#: The explicit ids site generators read: `{#id}`, attribute lists `{ #id .class }` and
-#: `{: #id}` (MkDocs, kramdown, Hugo), MDX comments `{/* #id */}` (Docusaurus 3).
-_SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^}]*?(?:\*/)?\}\s*$""")
 #: A kramdown block attribute list on its own line (`{: #v3-8-6}`): the id of the heading above.
 _BLOCK_IAL = re.compile(r"^\{:\s*#([\w.:-]+)[^}]*\}\s*$")
 _COMPONENT = re.compile(r"^\s*<(?:[A-Z][\w.]*|script)\b", re.MULTILINE)
@@ -236,9 +231,9 @@ def _aliases(aliases: object, data: dict[str, Any]) -> tuple[str, ...]:
 def _with_explicit_id(text: str, line: str) -> str:
     """A heading with the explicit id its source line gives, when parsing dropped it (MDX
     comments `{/* #id */}` are not text)."""
-    if _SITE_ID.search(text):
+    if SITE_ID.search(text):
         return text
-    found = _SITE_ID.search(line)
+    found = SITE_ID.search(line)
     return f"{text} {found.group(0).strip()}" if found else text
 
 
@@ -357,41 +352,6 @@ def normalize_url(url: str) -> str:
     path = re.sub(r"/(index|_index)(\.html?|\.mdx?|\.markdown)?$", "/", path)
     path = re.sub(r"\.(html?|mdx?|markdown)$", "", path)
     return path.rstrip("/") + "/"
-
-
-def anchor(text: str, style: str = "github", site: bool = False) -> str:
-    """The id a generator gives a heading: GitHub's rules, Hugo's (which keep accents), or
-    MkDocs' (Python-Markdown's toc slugify, which drops them); the site styles also read
-    attribute-list and MDX-comment ids."""
-    explicit = (_SITE_ID if site or style != "github" else _EXPLICIT_ID).search(text)
-    if explicit:
-        return explicit.group(1)
-    if style == "slugify":  # GitHub's, with runs of "-" collapsed (`--serve` -> `serve`)
-        kept = re.sub(r"[^\w\s-]", "", text.strip().lower())
-        return re.sub(r"[\s-]+", "-", kept).strip("-")
-    if style == "mkdocs":
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
-    lowered = text.strip().lower()
-    if lowered.isascii():  # most headings: letters, digits, space, - and _ are all either keeps
-        return _ASCII_DROPPED.sub("", lowered).replace(" ", "-")
-    if style == "hugo":
-        kept = "".join(c for c in lowered if c.isalnum() or c in " -_")
-        return re.sub(r"\s", "-", kept)
-    kept = "".join(c for c in lowered if unicodedata.category(c)[0] in "LNM" or c in " -_")
-    return kept.replace(" ", "-")
-
-
-def anchors(headings: tuple[str, ...], style: str = "github", site: bool = False) -> set[str]:
-    """Every heading's id; repeated ids get -1, -2… as GitHub and Hugo number them."""
-    seen: dict[str, int] = {}
-    found: set[str] = set()
-    for text in headings:
-        base = anchor(text, style, site)
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        found.add(base if count == 0 else f"{base}-{count}")
-    return found
 
 
 def same_text(a: str | None, b: str | None) -> bool:

@@ -68,7 +68,7 @@ class Profile:
     #: (a documentation generator); folders named `docs`, `guides`... always are (.kinds).
     docs: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # front-matter keys the generator defines
-    heading_style: str = "github"  # how heading ids are made (seolint.site.summaries.anchor)
+    heading_style: str = "github"  # how heading ids are made (seolint.site.anchors.anchor)
     #: Folders (relative to the root) whose directory data file gives their pages front-matter
     #: keys (Eleventy's data cascade: `quicktips/quicktips.json` with `eleventyComputed.title`).
     data_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()

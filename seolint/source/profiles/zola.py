@@ -40,5 +40,6 @@ def read(root: Path, marker: Path) -> Profile:
         date_from_name=True,
         static_dirs=("static", "content"),
         link_forms=("zola",),
+        heading_style="zola",  # the slug crate (www.getzola.org/documentation/content/linking/#heading-id-and-anchor-insertion)
         reasons=(f"{marker.name} read (Zola keys: base_url)",),
     )

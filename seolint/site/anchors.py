@@ -1,0 +1,67 @@
+"""The ids generators give headings, for ``#fragment`` links (X005) and publish.
+
+Each generator has its own rules: GitHub's (and most Markdown renderers'), Hugo's (accents
+kept), MkDocs' (Python-Markdown's toc slugify: accents dropped), Eleventy's (slugify), Zola's
+(the slug crate: transliterated with deunicode, emoji by name). Site generators also read ids
+written after a heading: ``{#id}``, attribute lists, MDX comments.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ASCII_DROPPED = re.compile(r"[^a-z0-9 _-]")
+_EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
+#: The explicit ids site generators read: `{#id}`, attribute lists `{ #id .class }` and
+#: `{: #id}` (MkDocs, kramdown, Hugo), MDX comments `{/* #id */}` (Docusaurus 3).
+SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^}]*?(?:\*/)?\}\s*$""")
+
+
+def anchor(text: str, style: str = "github", site: bool = False) -> str:
+    """The id a generator gives a heading: GitHub's rules, Hugo's (which keep accents), or
+    MkDocs' (Python-Markdown's toc slugify, which drops them); the site styles also read
+    attribute-list and MDX-comment ids."""
+    explicit = (SITE_ID if site or style != "github" else _EXPLICIT_ID).search(text)
+    if explicit:
+        return explicit.group(1)
+    if style == "slugify":  # GitHub's, with runs of "-" collapsed (`--serve` -> `serve`)
+        kept = re.sub(r"[^\w\s-]", "", text.strip().lower())
+        return re.sub(r"[\s-]+", "-", kept).strip("-")
+    if style == "zola":  # the slug crate: transliterated (deunicode: 🦀 is "crab"), then [a-z0-9] and "-"
+        return re.sub(r"[^a-z0-9]+", "-", "".join(map(_ascii, text)).lower()).strip("-")
+    if style == "mkdocs":
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
+    lowered = text.strip().lower()
+    if lowered.isascii():  # most headings: letters, digits, space, - and _ are all either keeps
+        return _ASCII_DROPPED.sub("", lowered).replace(" ", "-")
+    if style == "hugo":
+        kept = "".join(c for c in lowered if c.isalnum() or c in " -_")
+        return re.sub(r"\s", "-", kept)
+    kept = "".join(c for c in lowered if unicodedata.category(c)[0] in "LNM" or c in " -_")
+    return kept.replace(" ", "-")
+
+
+def _ascii(char: str) -> str:
+    if char.isascii():
+        return char
+    if unicodedata.category(char) == "So":  # an emoji, by its name
+        return f" {unicodedata.name(char, '')} "
+    return unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or " "
+
+
+#: Without a site profile the generator is unknown: an id any of them would give is there.
+ANY_STYLE = ("github", "hugo", "mkdocs", "slugify", "zola")
+
+
+def anchors(headings: tuple[str, ...], style: str = "github", site: bool = False) -> set[str]:
+    """Every heading's id; repeated ids get -1, -2… as GitHub and Hugo number them."""
+    seen: dict[str, int] = {}
+    found: set[str] = set()
+    for text in headings:
+        base = anchor(text, style, site)
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        found.add(base if count == 0 else f"{base}-{count}")
+    return found

@@ -437,3 +437,12 @@ def test_an_eleventy_page_titled_by_its_layouts_key_is_not_missing_a_title(seoli
         (tmp_path / name).write_text(text, encoding="utf-8")
     titles = [path for path, _, code in findings(seolint, tmp_path, select="FM003") if code == "FM003"]
     assert titles == ["bare.md", "subtitled.md"]
+
+
+def test_a_page_that_includes_a_template_may_have_its_links_there(seolint: Any, tmp_path: Path) -> None:
+    """eleventy-website: `{% include "related-build-awesome.njk" %}` lists related posts."""
+    (tmp_path / "eleventy.config.js").write_text("export default {};\n", encoding="utf-8")
+    head = "---\ntitle: Sponsorship tiers for the project\ndescription: d\n---\n\nText with no link.\n"
+    (tmp_path / "with-include.md").write_text(head + '\n{% include "related-build-awesome.njk" %}\n', encoding="utf-8")
+    (tmp_path / "without.md").write_text(head, encoding="utf-8")
+    assert [path for path, _, _ in findings(seolint, tmp_path, select="L001")] == ["without.md"]

@@ -62,13 +62,24 @@ def _kinds(doc: Document) -> list[str]:
             *(href_destination(url, base) for url in bare_urls(doc))]
 
 
+#: A template pulled into the content (Liquid's and Nunjucks' `{% include %}`, `{% render %}`).
+_INCLUDE = re.compile(r"\{%-?\s*(?:include|render|include_relative)\s")
+
+
+def _includes_a_template(doc: Document) -> bool:
+    """Whether a template the site renders in the content may hold links seolint cannot see
+    (eleventy-website's `{% include "related-build-awesome.njk" %}` lists related posts)."""
+    site = doc.settings.site
+    return site is not None and site.templated_content and _INCLUDE.search(doc.split.body) is not None
+
+
 def internal_links_missing(doc: Document, options: LinkCount) -> Iterator[Violation]:
     line = _first_line(doc)
     if line is None:
         return
     kinds = _kinds(doc)
     count = kinds.count("internal")
-    if count >= options.min:
+    if count >= options.min or _includes_a_template(doc):
         return
     hint = msg("Link to related articles of the site with descriptive text, e.g. [our networking quiz](/quiz) or "
                "[the CV guide](../cv-guide/).")
@@ -262,7 +273,10 @@ RULES = (
         "links are relative paths (`../guide/`), root-relative paths (`/quiz`), absolute URLs "
         "under `[site] base-url`, and destinations written with a shortcode or template "
         "(Hugo `{{< ref >}}`, Liquid `{% link %}`). A same-page anchor (`#section`) is not a "
-        "link to another page and does not count. The finding stands on the first line of the "
+        "link to another page and does not count; a bare URL counts where the renderer links "
+        "it (see L004). A page of a Jekyll or Eleventy site that includes a template in its "
+        "content (`{% include %}`, `{% render %}`) is not reported: its links may be there. "
+        "The finding stands on the first line of the "
         "body's prose (as C001's does), so that a `seolint-disable-next-line` comment above it "
         "works; a body without prose is not reported.",
         why="Internal links let readers go on to related pages, and let search engines find "

@@ -158,7 +158,8 @@ RULES = (
         "reported (`**découvrez votre profil grâce à notre quiz : /quiz**`). URLs on localhost and example domains illustrate a shape rather than cite a "
         "page and are not reported either, nor are URLs at all on a site whose renderer turns "
         "a bare URL into a link (Hugo's goldmark `linkify`, VitePress, Docusaurus, Astro, "
-        "MkDocs with `pymdownx.magiclink`), nor a URL that is the target of a link the "
+        "MkDocs with `pymdownx.magiclink`) or whose generator seolint does not know (most "
+        "renderers today link them; Jekyll's kramdown and Zola do not), nor a URL that is the target of a link the "
         "parser did not take (`[talk](https://youtu.be/{{ id }})`, a reference definition, an "
         "attribute's value).",
         why="A reference in plain text is a call to action nobody can click (many renderers "

@@ -446,3 +446,22 @@ def test_a_page_that_includes_a_template_may_have_its_links_there(seolint: Any, 
     (tmp_path / "with-include.md").write_text(head + '\n{% include "related-build-awesome.njk" %}\n', encoding="utf-8")
     (tmp_path / "without.md").write_text(head, encoding="utf-8")
     assert [path for path, _, _ in findings(seolint, tmp_path, select="L001")] == ["without.md"]
+
+
+def test_feeds_and_sitemaps_a_plugin_writes_are_there(seolint: Any, tmp_path: Path) -> None:
+    """eleventy-website links /blog/feed.xml, written by @11ty/eleventy-plugin-rss."""
+    (tmp_path / "eleventy.config.js").write_text("export default {};\n", encoding="utf-8")
+    (tmp_path / "blog.md").write_text(
+        "---\ntitle: The blog\ndescription: d\n---\n\nSubscribe to [the feed](/blog/feed.xml), read "
+        "[the sitemap](/sitemap.xml), or [this](/blog/nowhere.xml).\n", encoding="utf-8")
+    result = seolint("check", "--no-cache", "--output-format", "json", "--select", "X005", tmp_path)
+    assert ["nowhere.xml" in finding["message"] for finding in result.json()] == [True]
+
+
+def test_a_date_mapping_of_the_blog_plugin_is_its_created_date(seolint: Any, tmp_path: Path) -> None:
+    """Material for MkDocs' blog: `date: {created: …, updated: …}`."""
+    head = "---\ntitle: A post dated the way the blog plugin dates it\ndescription: d\ndate:\n"
+    (tmp_path / "a.md").write_text(head + "  created: 2024-01-02\n  updated: 2024-02-03\n---\n\nText.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(head + "  created: 2024-02-31\n---\n\nText.\n", encoding="utf-8")
+    result = seolint("check", "--no-cache", "--output-format", "json", "--select", "FM003,FM007", tmp_path)
+    assert [(Path(f["path"]).name, f["code"]) for f in result.json()] == [("b.md", "FM007")]

@@ -78,7 +78,8 @@ RULES = (
         fix=FixSafety.SAFE,
         what="Reports a date that is not ISO 8601 or does not exist (2025-02-30). The fix "
         "rewrites unambiguous dates (2024/03/14, 14 March 2024, 14 mars 2024) as ISO 8601, "
-        "and ambiguous ones (05/09/2022) only when `date-format` says how to read them.",
+        "and ambiguous ones (05/09/2022) only when `date-format` says how to read them. A date "
+        "written as a mapping with `created` (Material for MkDocs' blog) is that date.",
         why="Sitemaps, feeds and structured data need ISO 8601 dates; an impossible or "
         "ambiguous date (05/09/2022) is read differently by different tools.",
         example="date: 05/09/2022",

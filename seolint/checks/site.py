@@ -304,7 +304,10 @@ RULES = (
         "explicit ids `{#id}`, `{ #id }`, `{: #id}` and `{/* #id */}` count, and footnote "
         "anchors are accepted; the hint names the URL the article that was probably meant has. "
         "A page a template of the content folder makes (`docs/assets.webc`, "
-        "`docs/index.njk`, an `.html` page) is an address too.",
+        "`docs/index.njk`, an `.html` page) is an address too, and so are the feeds and "
+        "sitemaps generators and their plugins write (`/feed.xml`, `/index.xml`, `/rss.xml`, "
+        "`/sitemap.xml`). Without a generator file, an anchor any generator's ids would give "
+        "(GitHub, Hugo, MkDocs, Zola) is there.",
         why="A broken link is a dead end for readers and wastes crawl budget; crawlers report "
         "404s and the linking page looks neglected.",
         example="[our quiz](/quizz/)",

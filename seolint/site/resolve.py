@@ -20,6 +20,9 @@ from seolint.site.summaries import Summaries, Summary, file_exists, normalize_ur
 
 #: Where a link leads when it is not an article (``Site.targets``): a file, or nowhere.
 FILE, MISSING = -1, -2
+#: Files a generator or its plugins write without a source file: feeds (jekyll-feed's
+#: `feed.xml`, Hugo's `index.xml`, Eleventy's RSS plugin, Astro's `rss.xml`) and sitemaps.
+_GENERATED = re.compile(r"/(?:feed|rss|atom|index|sitemap(?:-index)?)\.xml$|/(?:feed|rss|atom)/?$", re.IGNORECASE)
 
 
 def _on_host(href: str, site_url: str) -> str | None:
@@ -142,7 +145,7 @@ class Site:
         if target is not None:
             return target
         found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
-        return FILE if found or _template_page(source, path) else MISSING
+        return FILE if found or _template_page(source, path) or _GENERATED.search(path) else MISSING
 
     def _by_file(self, on_disk: str) -> int | None:
         folder = on_disk.rstrip(os.sep)  # "/" itself: "/index.md", not "//index.md"

@@ -194,6 +194,8 @@ def _date(value: Any, key: str, problems: list[Problem]) -> dt.date | None:
         return value
     if is_empty(value):
         return None  # empty, not invalid: FM003 reports it when the field is required
+    if isinstance(value, dict) and "created" in value:  # Material for MkDocs' blog: `date: {created: …}`
+        return _date(value["created"], f"{key}.created", problems)
     if not isinstance(value, str):
         problems.append(Problem("FM007", key,
                                 msg("`{key}` should be a date, not {value}", key=key, value=describe(value)),

@@ -56,7 +56,12 @@ class LinkCount(Options):
 
 
 def _kinds(doc: Document) -> list[str]:
-    """Where each link leads, the bare URLs the renderer links among them."""
+    """Where each link leads, the bare URLs the renderer links among them (L001 and L002
+    read it: computed once)."""
+    return doc.derived(_link_kinds)
+
+
+def _link_kinds(doc: Document) -> list[str]:
     base = doc.settings.own_url
     return [*(destination(anchor, base) for anchor in links(doc)),
             *(href_destination(url, base) for url in bare_urls(doc))]

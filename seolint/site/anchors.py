@@ -29,7 +29,9 @@ def anchor(text: str, style: str = "github", site: bool = False) -> str:
         kept = re.sub(r"[^\w\s-]", "", text.strip().lower())
         return re.sub(r"[\s-]+", "-", kept).strip("-")
     if style == "zola":  # the slug crate: transliterated (deunicode: 🦀 is "crab"), then [a-z0-9] and "-"
-        return re.sub(r"[^a-z0-9]+", "-", "".join(map(_ascii, text)).lower()).strip("-")
+        from slugify import slugify
+
+        return str(slugify("".join(map(_emoji_name, text))))
     if style == "mkdocs":
         ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
@@ -43,12 +45,12 @@ def anchor(text: str, style: str = "github", site: bool = False) -> str:
     return kept.replace(" ", "-")
 
 
-def _ascii(char: str) -> str:
-    if char.isascii():
-        return char
-    if unicodedata.category(char) == "So":  # an emoji, by its name
+def _emoji_name(char: str) -> str:
+    """An emoji as deunicode writes it, by its name; other characters are python-slugify's
+    to transliterate (text-unidecode: ß is "ss", 東京 "dong-jing", as deunicode does)."""
+    if not char.isascii() and unicodedata.category(char) == "So":
         return f" {unicodedata.name(char, '')} "
-    return unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or " "
+    return char
 
 
 #: Without a site profile the generator is unknown: an id any of them would give is there.

@@ -24,10 +24,12 @@ def _parser(mdx: bool = False) -> Any:
     from markdown_it.rules_inline import autolink, backtick, html_inline, image, link
 
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    for name, rule, kind in (("link", link, "link_open"), ("autolink", autolink, "link_open"),
-                             ("html_inline", html_inline, "html_inline"), ("backticks", backtick, "code_inline"),
-                             ("image", image, "image")):
-        parser.inline.ruler.at(name, _starting(rule, kind))
+    for name, rule, kind, marker in (
+        ("link", link, "link_open", "["), ("autolink", autolink, "link_open", "<"),
+        ("html_inline", html_inline, "html_inline", "<"), ("backticks", backtick, "code_inline", "`"),
+        ("image", image, "image", "!"),
+    ):
+        parser.inline.ruler.at(name, _starting(rule, kind, marker))
     if mdx:
         return parser.disable("code")
     from markdown_it.rules_block import code
@@ -60,18 +62,24 @@ def _blanked_indents(body: str, masked: str) -> frozenset[int]:
     )
 
 
-def _starting(rule: Any, kind: str) -> Any:
+def _starting(rule: Any, kind: str, marker: str) -> Any:
     """``rule`` that also records where the token it makes starts and ends in its inline
     token's content (``meta["start"]``, ``meta["end"]``): inline children have no ``map`` of
-    their own."""
+    their own. ``marker`` is the character the rule starts at: anywhere else the rule says
+    no at once, and so does this wrapper, without the bookkeeping (the parser asks every
+    rule at every punctuation character)."""
 
     def recording(state: Any, silent: bool) -> bool:
-        start, count = state.pos, len(state.tokens)
+        start = state.pos
+        if state.src[start] != marker:
+            return False
+        count = len(state.tokens)
         found: bool = rule(state, silent)
         if found and not silent:
-            made = next((token for token in state.tokens[count:] if token.type == kind), None)
-            if made is not None:
-                made.meta["start"], made.meta["end"] = start, state.pos
+            for token in state.tokens[count:]:
+                if token.type == kind:
+                    token.meta["start"], token.meta["end"] = start, state.pos
+                    break
         return found
 
     return recording

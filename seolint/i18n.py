@@ -138,7 +138,32 @@ _FORMATTERS = {lang: _Formatter(lang) for lang in LANGUAGES}
 def _format(template: str, params: Mapping[str, Any], lang: str) -> str:
     if not params:
         return template
-    return _FORMATTERS.get(lang, _FORMATTERS["en"]).vformat(template, (), params)
+    formatter = _FORMATTERS.get(lang, _FORMATTERS["en"])
+    fields = _fields(template)
+    if fields is None:
+        return formatter.vformat(template, (), params)
+    parts: list[str] = []
+    for literal, name, spec in fields:
+        parts.append(literal)
+        if name is not None:
+            parts.append(formatter.format_field(params[name], spec))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _fields(template: str) -> tuple[tuple[str, str | None, str], ...] | None:
+    """A template read once: its literal texts, each followed by a placeholder's name and
+    format spec, as ``string.Formatter`` reads it on every call (a message is formatted once in
+    English, once more in another language). None for what only ``vformat`` handles: an
+    attribute or index (``{a.b}``, ``{a[0]}``), a positional or conversion (``{!r}``), a spec
+    with a placeholder of its own."""
+    fields: list[tuple[str, str | None, str]] = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None and (not name.isidentifier() or conversion is not None or "{" in (spec or "")
+                                 or "}" in (spec or "")):
+            return None
+        fields.append((literal, name, spec or ""))
+    return tuple(fields)
 
 
 def placeholders(template: str) -> frozenset[str]:

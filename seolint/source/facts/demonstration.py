@@ -75,6 +75,8 @@ def _marked(lines: list[str], prose: list[int]) -> set[int]:
     for index in prose:
         line = lines[index]
         if name is None:
+            if "<" not in line:  # no tag to open: most lines
+                continue
             opened = next((tag for tag in _OPEN.finditer(line) if _MARKED.search(tag.group(2))), None)
             if opened is None:
                 continue

@@ -270,28 +270,29 @@ def target_end(lines: list[str], line: int, column: int, href: str) -> int:
     length = len(href)
     start = _label_end(source, column - 1) if source[column - 1:column] == "[" else -1
     if start >= 0 and source.startswith("](", start):
-        stop = start + 2
-        while stop < len(source) and source[stop] not in " )\t":
-            stop += 1
+        target = _TARGET.match(source, start + 2)
+        stop = target.end() if target else start + 2
         length = stop - start - 2 or length
     return max(column + 1, min(column + length, len(source) + 1))
+
+
+#: A link's target as written after ``](``: up to a space, a tab or ``)``.
+_TARGET = re.compile(r"[^ )\t]*")
+#: What counts for a label's brackets: a backslash escapes the character after it.
+_BRACKET = re.compile(r"\\[\s\S]?|[\[\]]")
 
 
 def _label_end(source: str, opening: int) -> int:
     """Where the ``]`` that closes the ``[`` at ``opening`` stands on the line, or -1."""
     depth = 0
-    index = opening
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 1
-        elif char == "[":
+    for found in _BRACKET.finditer(source, opening):
+        char = found.group()
+        if char == "[":
             depth += 1
         elif char == "]":
             depth -= 1
             if depth == 0:
-                return index
-        index += 1
+                return found.start()
     return -1
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote
@@ -15,7 +15,7 @@ from seolint.findings import Severity, Span, Violation
 from seolint.i18n import msg, msg_n
 from seolint.rules import NoOptions, Options, Rule
 from seolint.site.resolve import FILE, MISSING, Site, link_fragment, site_of, split
-from seolint.site.anchors import ANY_STYLE, anchors
+from seolint.site.anchors import AnyStyle, anchors
 from seolint.site.summaries import Summaries, Summary, normalize_url
 from seolint.language.fold import fold
 
@@ -169,25 +169,25 @@ _FOOTNOTE = re.compile(r"^fn(?:ref)?[:-]?\w+$")
 def broken_link(summaries: Summaries, root: str, options: LinkOptions) -> Iterator[SiteFinding]:
     site = site_of(summaries, root)
 
-    def ids_of(target: Summary) -> tuple[str, frozenset[str] | None]:
-        """The heading ids of an article; None when some are made by the site in ways seolint
-        cannot know (a heading that is only an HTML comment, which MkDocs hooks expand, or a
-        page drawn by a component without a heading of its own: VitePress' `<ApiIndex />`)."""
+    def ids_of(target: Summary) -> tuple[str, Container[str] | None]:
+        """The heading ids of an article (lower-cased); None when some are made by the site in
+        ways seolint cannot know (a heading that is only an HTML comment, which MkDocs hooks
+        expand, or a page drawn by a component without a heading of its own: VitePress'
+        `<ApiIndex />`)."""
         style = options.anchor_style or target.heading_style or "github"
         if target.heading_style is not None and "" in target.headings:
             return target.display, None
         if options.anchor_style or target.heading_style is not None:
             ids = anchors(target.headings, style, site=target.heading_style is not None)
-        else:  # no generator known: an id any of them gives is there
-            ids = set().union(*(anchors(target.headings, each) for each in ANY_STYLE))
-        return target.display, frozenset(i.lower() for i in ids)
+            return target.display, frozenset(i.lower() for i in ids)
+        return target.display, AnyStyle(target.headings)  # no generator known: an id any of them gives is there
 
     @lru_cache(maxsize=1024)  # other articles' #anchors, read again: recent ones remembered
-    def heading_ids(index: int) -> tuple[str, frozenset[str] | None]:
+    def heading_ids(index: int) -> tuple[str, Container[str] | None]:
         return ids_of(summaries[index])
 
     for index, summary in enumerate(summaries):
-        own: tuple[str, frozenset[str] | None] | None = None  # the article's own ids, for #fragment links
+        own: tuple[str, Container[str] | None] | None = None  # the article's own ids, for #fragment links
         for link, target in zip(summary.links, site.targets(index, summary)):
             span = Span(link.line, link.column, link.line, link.end or link.column + len(link.href))
             if target == MISSING:

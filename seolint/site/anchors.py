@@ -57,6 +57,24 @@ def _emoji_name(char: str) -> str:
 ANY_STYLE = ("github", "hugo", "mkdocs", "slugify", "zola")
 
 
+class AnyStyle:
+    """The ids (lower-cased) any generator of :data:`ANY_STYLE` gives a page's headings, made
+    one style at a time as fragments ask for them: nearly every fragment is found among
+    GitHub's, so the costlier styles (Zola's transliteration above all) are rarely made."""
+
+    def __init__(self, headings: tuple[str, ...]) -> None:
+        self._headings = headings
+        self._made: list[frozenset[str]] = []
+
+    def __contains__(self, fragment: object) -> bool:
+        for index, style in enumerate(ANY_STYLE):
+            if index == len(self._made):
+                self._made.append(frozenset(found.lower() for found in anchors(self._headings, style)))
+            if fragment in self._made[index]:
+                return True
+        return False
+
+
 def anchors(headings: tuple[str, ...], style: str = "github", site: bool = False) -> set[str]:
     """Every heading's id; repeated ids get -1, -2… as GitHub and Hugo number them."""
     seen: dict[str, int] = {}

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ASCII_DROPPED = re.compile(r"[^a-z0-9 _-]")
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_SPACES_DASHES = re.compile(r"[\s-]+")
+_SPACE = re.compile(r"\s")
 _EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]+)\}\s*$")
 #: The explicit ids site generators read: `{#id}`, attribute lists `{ #id .class }` and
 #: `{: #id}` (MkDocs, kramdown, Hugo), MDX comments `{/* #id */}` (Docusaurus 3).
 SITE_ID = re.compile(r"""\s*\{(?::|/\*)?\s*(?:#|[^}]*?\bid=["']?)([^}\s*"']+)[^}]*?(?:\*/)?\}\s*$""")
 
 
+@lru_cache(maxsize=1 << 15)  # the same headings ("Remarks", "See also") on many pages, read by many links
 def anchor(text: str, style: str = "github", site: bool = False) -> str:
     """The id a generator gives a heading: GitHub's rules, Hugo's (which keep accents), or
     MkDocs' (Python-Markdown's toc slugify, which drops them); the site styles also read
@@ -26,21 +31,21 @@ def anchor(text: str, style: str = "github", site: bool = False) -> str:
     if explicit:
         return explicit.group(1)
     if style == "slugify":  # GitHub's, with runs of "-" collapsed (`--serve` -> `serve`)
-        kept = re.sub(r"[^\w\s-]", "", text.strip().lower())
-        return re.sub(r"[\s-]+", "-", kept).strip("-")
+        kept = _NOT_WORD.sub("", text.strip().lower())
+        return _SPACES_DASHES.sub("-", kept).strip("-")
     if style == "zola":  # the slug crate: transliterated (deunicode: 🦀 is "crab"), then [a-z0-9] and "-"
         from slugify import slugify
 
-        return str(slugify("".join(map(_emoji_name, text))))
+        return str(slugify(text if text.isascii() else "".join(map(_emoji_name, text))))
     if style == "mkdocs":
         ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
+        return _SPACES_DASHES.sub("-", _NOT_WORD.sub("", ascii_text).strip().lower())
     lowered = text.strip().lower()
     if lowered.isascii():  # most headings: letters, digits, space, - and _ are all either keeps
         return _ASCII_DROPPED.sub("", lowered).replace(" ", "-")
     if style == "hugo":
         kept = "".join(c for c in lowered if c.isalnum() or c in " -_")
-        return re.sub(r"\s", "-", kept)
+        return _SPACE.sub("-", kept)
     kept = "".join(c for c in lowered if unicodedata.category(c)[0] in "LNM" or c in " -_")
     return kept.replace(" ", "-")
 

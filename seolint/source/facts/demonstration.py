@@ -53,7 +53,7 @@ def _split(lines: list[str]) -> tuple[list[int], list[str]]:
     code: list[str] = []
     fence: str | None = None
     for index, line in enumerate(lines):
-        opener = _FENCE.match(line)
+        opener = _FENCE.match(line) if "`" in line or "~" in line else None  # most lines: no call
         if fence is not None:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
                 fence = None
@@ -95,4 +95,8 @@ _MARKUP = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|\[\^[^\]
 
 def _echo(line: str, shown: set[str]) -> bool:
     text = line.strip()
-    return len(text) >= _ECHO_MIN and (text in shown or _MARKUP.sub("", text) in shown)
+    if len(text) < _ECHO_MIN or text in shown:
+        return len(text) >= _ECHO_MIN
+    # list, quote or footnote markup in front: the same text without it (no other first
+    # character can start any)
+    return (text[0] in "-*+>[" or text[0].isdecimal()) and _MARKUP.sub("", text) in shown

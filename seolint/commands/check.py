@@ -19,7 +19,7 @@ from seolint.commands.common import (
 )
 from seolint.errors import ConfigError, ExitCode
 from seolint.findings import Finding, Severity
-from seolint.i18n import Tally, choose, current, for_run, msg_n, say, speaking
+from seolint.i18n import Tally, choose, current, for_run, msg, msg_n, say, speaking
 from seolint.source import discover
 from seolint.source.settings import from_options
 
@@ -36,7 +36,7 @@ def run_check(request: CheckRequest) -> int:
     check_editor_url(request.editor_url)
     reports = [report_target(item, [*FORMATS, *AUDITS, SUMMARY]) for item in request.reports]
     if request.output_format not in FORMATS:
-        raise ConfigError(f"unknown output format `{request.output_format}`")
+        raise ConfigError(msg("unknown output format `{name}`", name=request.output_format))
     known = load_baseline(request.baseline) if request.baseline else None
     audits = any(name in AUDITS or name == SUMMARY for name, _ in reports)
     configs = engine.Configs(request.config_path, from_options(request.overrides), request.cache, audits)

@@ -329,8 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         error.show()
         return ExitCode.ERROR
     except SeolintError as error:
-        said = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
-        click.echo(_said(msg("seolint: error: {message}", message=said), argv), err=True)
+        click.echo(_said(msg("seolint: error: {message}", message=error.said), argv), err=True)
         return ExitCode.ERROR
     except Exception as error:  # the one boundary: a bug says so in one line, then exits 2
         detail = f"{type(error).__name__}: {error}"
@@ -364,13 +363,27 @@ def _asked_language(argv: list[str]) -> str | None:
             given[name] = value if sep else argv[number + 1] if number + 1 < len(argv) else None
     if given["--messages-lang"] is not None:
         return given["--messages-lang"]
-    try:
-        from seolint.source.layers import find_config, load_layers
+    from seolint.source.layers import find_config, load_layers
 
+    source: Path | None = None
+    try:
         source = Path(given["--config"]) if given["--config"] else find_config(Path.cwd())
         layers = load_layers(source) if source is not None else []
-    except Exception:  # an unreadable config says nothing
-        return None
+    except Exception:  # a config that does not load: its own `messages` key, when it can be read
+        return _raw_messages(source)
     return next((layer.config.messages for layer in reversed(layers) if layer.config.messages), None)
+
+
+def _raw_messages(source: Path | None) -> str | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8")) if source is not None else {}
+    except (OSError, ValueError):
+        return None
+    if source is not None and source.name == "pyproject.toml":
+        data = data.get("tool", {}).get("seolint", {})
+    found = data.get("messages") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else None
 
 

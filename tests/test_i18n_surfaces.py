@@ -101,6 +101,10 @@ def test_a_config_that_says_french_gets_its_errors_in_french(seolint: Any, refer
     (folder / "seolint.toml").write_text('messages = "fr"\n[rules.T0]\nmax = 3\n', "utf-8")
     broken = seolint("check", reference.name, cwd=folder).err
     assert broken.startswith(f"seolint{N}: erreur{N}: ") and "[rules.T0] doit nommer une seule règle" in broken
+    (folder / "seolint.toml").write_text('messages = "fr"\n[fields]\nrequierd = ["title"]\n', "utf-8")
+    typo = seolint("check", reference.name, cwd=folder).err  # the file does not load: its key is read as TOML
+    assert typo.endswith(f"seolint.toml:3{N}: clé inconnue `fields.requierd` (vouliez-vous dire `required`{N}?)\n")
+    assert typo.startswith(f"seolint{N}: erreur{N}: ")
     (folder / "seolint.toml").write_text('messages = "fr"\n', "utf-8")
     missing = seolint("check", "--baseline", "absent.json", reference.name, cwd=folder).err
     assert missing == (f"seolint{N}: erreur{N}: absent.json{N}: fichier de référence introuvable "

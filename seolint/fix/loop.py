@@ -54,7 +54,7 @@ def fix_all(
         try:
             data, doc, findings = converge(candidate, original, config, today, allowed)
         except SeolintError as error:
-            outcome.problems.append(msg("{path}: not fixed: {error}", path=candidate.display, error=str(error)))
+            outcome.problems.append(msg("{path}: not fixed: {error}", path=candidate.display, error=error.said))
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         except Exception as error:  # a fixer bug leaves this file alone, not the whole run

@@ -158,6 +158,17 @@ def test_site_headings_in_french_values_as_they_are(seolint: Any, tmp_path: Path
     assert len(widths) == 1  # the values line up after the longest French heading
 
 
+def test_clean_says_what_it_removed_in_the_locales_language(
+        seolint: Any, reference: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = reference.parent
+    seolint("check", "-q", ".", cwd=folder)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert seolint("clean", cwd=folder).out == f"Supprimé{N}: .seolint_cache\n"
+    seolint("check", "-q", ".", cwd=folder)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert seolint("clean", cwd=folder).out == "Removed .seolint_cache\n"
+
+
 # --- SARIF: the rules' texts -----------------------------------------------------------------
 
 

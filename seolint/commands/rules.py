@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from seolint.errors import ConfigError, ExitCode
-from seolint.i18n import msg
+from seolint.i18n import msg, render
 
 
 def explain_rule(code_or_name: str, choice: str | None = None, config_path: Path | None = None) -> int:
@@ -82,7 +82,8 @@ def clean_cache(paths: list[Path]) -> int:
 
     configs = engine.Configs()
     roots = {path for path in paths} | {configs.for_folder(path).root for path in paths}
+    lang = language(configs.for_folder(Path.cwd()).messages, None)
     for root in sorted(roots):
         if cache.clean(root):
-            click.echo(f"Removed {root / cache.FOLDER}")
+            click.echo(render(msg("Removed {path}", path=root / cache.FOLDER), lang))
     return ExitCode.OK

@@ -87,7 +87,7 @@ def test_printed_lines_kept_in_one_language_are_not_reused_in_another(
 def test_errors_of_a_french_run_are_in_french(seolint: Any, reference: Path) -> None:
     french = seolint("check", "--messages-lang", "fr", "--report", "bad", reference)
     assert french.code == 2
-    assert french.err == (f"seolint{N}: erreur{N}: --report prend FORMAT:CHEMIN avec un format parmi concise, csv, "
+    assert french.err == (f"seolint{N}: erreur{N}: --report attend FORMAT:PATH avec un format parmi concise, csv, "
                           "full, github, gitlab, html, json, junit, markdown, rdjson, sarif, summary, pas `bad`\n")
     english = seolint("check", "--messages-lang", "en", "--report", "bad", reference)
     assert english.err.startswith("seolint: error: --report takes FORMAT:PATH with a format among concise,")

@@ -240,13 +240,20 @@ def clean(paths: tuple[Path, ...]) -> None:
 
 @cli.command()
 @click.argument("path", required=False, default=".", type=click.Path(path_type=Path, exists=True))
-def site(path: Path) -> None:
+@click.option("--messages-lang", type=click.Choice(["auto", "en", "fr"]),
+              help="The language of the headings (default: `messages` in the config, else the locale's, "
+                   "else English).")
+def site(path: Path, messages_lang: str | None) -> None:
     """Show the site detected around PATH: generator, config read, URLs, languages."""
+    from seolint.commands.rules import language
     from seolint.engine import Configs
+    from seolint.i18n import speaking
     from seolint.source.profiles.show import run
 
     config = Configs().for_folder(path if path.is_dir() else path.parent)
-    raise SystemExit(run(path, config.site_for(path / "x.md" if path.is_dir() else path)))
+    choice = messages_lang if messages_lang is not None else config.messages
+    with speaking(language(choice, None)):
+        raise SystemExit(run(path, config.site_for(path / "x.md" if path.is_dir() else path)))
 
 
 @cli.command()
@@ -266,11 +273,14 @@ def rule(code_or_name: str, messages_lang: str | None, config_path: Path | None)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Show the state under this config file.")
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
-def rules(config_path: Path | None, output_format: str) -> None:
+@click.option("--messages-lang", type=click.Choice(["auto", "en", "fr"]),
+              help="The language of the text listing's states and families (default: `messages` in the "
+                   "config, else the locale's, else English); JSON stays English.")
+def rules(config_path: Path | None, output_format: str, messages_lang: str | None) -> None:
     """List every rule with its state under the current config."""
     from seolint.commands.rules import list_rules
 
-    raise SystemExit(list_rules(config_path, output_format))
+    raise SystemExit(list_rules(config_path, output_format, messages_lang))
 
 
 @cli.command()
@@ -279,8 +289,10 @@ def server() -> None:
     try:
         from seolint.lsp.server import serve
     except ImportError as error:
-        raise SeolintError(f"the language server needs pygls and lsprotocol ({error.msg}); "
-                           "install them with: pip install 'seolint[server]'") from None
+        from seolint.i18n import msg
+
+        raise SeolintError(msg("the language server needs pygls and lsprotocol ({reason}); "
+                               "install them with: pip install 'seolint[server]'", reason=error.msg)) from None
     serve()
     raise SystemExit(ExitCode.OK)
 
@@ -303,24 +315,75 @@ def main(argv: list[str] | None = None) -> int:
     # installed distribution: 0.03-0.07 s of each start on a machine with 150 packages, for
     # plugins (validation tracing) that seolint's config models have no use for.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from seolint.i18n import forget_spoken, msg
+
+    forget_spoken()
     try:
         cli.main(args=argv, prog_name="seolint", standalone_mode=False)
     except SystemExit as stop:
         return int(stop.code or 0) if not isinstance(stop.code, str) else ExitCode.ERROR
     except click.exceptions.Abort:
-        click.echo("seolint: aborted", err=True)
+        click.echo(_said(msg("seolint: aborted"), argv), err=True)
         return ExitCode.ERROR
-    except click.ClickException as error:
+    except click.ClickException as error:  # click's own usage errors: its English words
         error.show()
         return ExitCode.ERROR
     except SeolintError as error:
-        click.echo(f"seolint: error: {error}", err=True)
+        click.echo(_said(msg("seolint: error: {message}", message=error.said), argv), err=True)
         return ExitCode.ERROR
     except Exception as error:  # the one boundary: a bug says so in one line, then exits 2
-        click.echo(f"seolint: internal error: {type(error).__name__}: {error}", err=True)
+        detail = f"{type(error).__name__}: {error}"
+        click.echo(_said(msg("seolint: internal error: {detail}", detail=detail), argv), err=True)
         if os.environ.get("SEOLINT_DEBUG"):
             raise
         return ExitCode.ERROR
     return ExitCode.OK
+
+
+def _said(text: str, argv: list[str] | None) -> str:
+    """An error line in the run's language: the one it last spoke, else the one asked for
+    (``--messages-lang``, else ``messages`` in the working folder's config), else the
+    locale's; English when nothing says otherwise."""
+    from seolint.i18n import LANGUAGES, last_spoken, locale_language, render
+
+    lang = last_spoken()
+    if lang is None:
+        choice = _asked_language(sys.argv[1:] if argv is None else argv)
+        lang = choice if choice in LANGUAGES else locale_language() or "en"
+    return render(text, lang)
+
+
+def _asked_language(argv: list[str]) -> str | None:
+    """``--messages-lang``, else the ``messages`` of the config (``--config``, else the one
+    the working folder finds), read as its layers say it: the config may be what failed."""
+    given: dict[str, str | None] = {"--messages-lang": None, "--config": None}
+    for number, arg in enumerate(argv):
+        name, sep, value = arg.partition("=")
+        if name in given and given[name] is None:
+            given[name] = value if sep else argv[number + 1] if number + 1 < len(argv) else None
+    if given["--messages-lang"] is not None:
+        return given["--messages-lang"]
+    from seolint.source.layers import find_config, load_layers
+
+    source: Path | None = None
+    try:
+        source = Path(given["--config"]) if given["--config"] else find_config(Path.cwd())
+        layers = load_layers(source) if source is not None else []
+    except Exception:  # a config that does not load: its own `messages` key, when it can be read
+        return _raw_messages(source)
+    return next((layer.config.messages for layer in reversed(layers) if layer.config.messages), None)
+
+
+def _raw_messages(source: Path | None) -> str | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8")) if source is not None else {}
+    except (OSError, ValueError):
+        return None
+    if source is not None and source.name == "pyproject.toml":
+        data = data.get("tool", {}).get("seolint", {})
+    found = data.get("messages") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else None
 
 

@@ -70,7 +70,7 @@ class Configs:
         layers = load_layers(source) if source is not None else []
         root = real(source).parent if source is not None else real(Path.cwd())
         if self.overrides is not None:
-            layers.append(Layer(self.overrides, "the command line", root))
+            layers.append(Layer(self.overrides, msg("the command line"), root))
         return Config(layers, REGISTRY, root)
 
 

@@ -14,6 +14,12 @@ class ExitCode(IntEnum):
 class SeolintError(Exception):
     """An expected failure, with a message written for a person."""
 
+    @property
+    def said(self) -> str:
+        """The message as raised: a ``seolint.i18n.Message`` says itself in the run's
+        language, where ``str(error)`` is its English text."""
+        return self.args[0] if len(self.args) == 1 and isinstance(self.args[0], str) else str(self)
+
 
 class ConfigError(SeolintError):
     """A configuration file or command-line option is wrong."""

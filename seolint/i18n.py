@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import string
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -81,7 +81,7 @@ def msg_n(singular: str, plural: str, count: int, /, **params: Any) -> Message:
     return Message(_format(english, params, "en"), singular, params, plural, count)
 
 
-def joined(parts: list[str], separator: str = ", ") -> Message:
+def joined(parts: Sequence[str], separator: str = ", ") -> Message:
     """Parts (messages among them) one after the other, each said in the message's language."""
     params = {f"part{number}": part for number, part in enumerate(parts)}
     template = separator.replace("{", "{{").replace("}", "}}").join("{" + name + "}" for name in params)
@@ -228,12 +228,16 @@ def for_run(choice: str | None, languages: Collection[str]) -> str:
 
 
 _SPEAKING: ContextVar[str] = ContextVar("seolint_messages_lang", default="en")
+#: The language the command's run last spoke (``speaking``), kept after its block: an error
+#: that ends the run is said in it (``seolint.cli.main``).
+_SPOKEN: dict[str, str] = {}
 
 
 @contextmanager
 def speaking(lang: str) -> Iterator[None]:
     """Reports written inside this block say their own words in ``lang``."""
     token = _SPEAKING.set(lang)
+    _SPOKEN["last"] = lang
     try:
         yield
     finally:
@@ -242,6 +246,16 @@ def speaking(lang: str) -> Iterator[None]:
 
 def current() -> str:
     return _SPEAKING.get()
+
+
+def last_spoken() -> str | None:
+    """The language the current command last spoke in, None before it chose one."""
+    return _SPOKEN.get("last")
+
+
+def forget_spoken() -> None:
+    """A new command starts (tests run many in one process)."""
+    _SPOKEN.clear()
 
 
 def say(text: str) -> str:

@@ -83,13 +83,13 @@ def test_changes_only_and_diff_in_french(seolint: Any, reference: Path) -> None:
 def test_publish_says_what_it_did_in_french(seolint: Any, reference: Path, tmp_path: Path) -> None:
     held = seolint("publish", reference.parent, "--out", tmp_path / "dist", "--base-url", "https://example.org")
     assert held.code == 1
-    assert held.err.splitlines()[0] == (f"seolint: 1 article non publié (--allow-errors publie aussi ceux qui ont "
+    assert held.err.splitlines()[0] == (f"seolint{N}: 1 article non publié (--allow-errors publie aussi ceux qui ont "
                                         f"des erreurs){N}:")
     assert held.err.splitlines()[1].startswith(f"{reference}{N}: E001")
     assert held.out == f"0 article publié dans {tmp_path / 'dist'}\n"
     sent = seolint("publish", reference.parent, "--out", tmp_path / "dist", "--base-url", "https://example.org",
                    "--allow-errors")
-    assert sent.err.startswith(f"seolint: 1 article publié malgré des erreurs{N}:\n")
+    assert sent.err.startswith(f"seolint{N}: 1 article publié malgré des erreurs{N}:\n")
     assert sent.out == f"1 article publié dans {tmp_path / 'dist'}\n"
     english = seolint("publish", reference.parent, "--out", tmp_path / "dist", "--base-url", "https://example.org",
                       "--allow-errors", "--messages-lang", "en")
@@ -106,7 +106,7 @@ def test_the_notes_of_check_are_in_french(seolint: Any, reference: Path, tmp_pat
     empty = tmp_path / "empty"
     empty.mkdir()
     none = seolint("check", "--no-cache", "--messages-lang", "fr", empty)
-    assert none.err == f"seolint: warning: aucun article Markdown (.md, .markdown, .mdx) trouvé dans {empty.as_posix()}\n"
+    assert none.err == f"seolint{N}: avertissement{N}: aucun article Markdown (.md, .markdown, .mdx) trouvé dans {empty.as_posix()}\n"
 
 
 # --- machine formats --------------------------------------------------------------------------
@@ -114,7 +114,9 @@ def test_the_notes_of_check_are_in_french(seolint: Any, reference: Path, tmp_pat
 #: Where the machine formats carry text for people: only these may change with the language.
 MESSAGE_TEXT = {
     "json": {"[].message", "[].hint", "[].fix.message"},
-    "sarif": {".runs[].results[].message.text", ".runs[].results[].fixes[].description.text"},
+    "sarif": {".runs[].results[].message.text", ".runs[].results[].fixes[].description.text",
+              *(f".runs[].tool.driver.rules[].{text}" for text in
+                ("shortDescription.text", "fullDescription.text", "help.text", "help.markdown"))},
     "gitlab": {"[].description"},
     "rdjson": {".diagnostics[].message"},
 }

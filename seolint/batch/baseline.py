@@ -16,6 +16,7 @@ from pathlib import Path
 from seolint.atomic import write_atomic
 from seolint.errors import ConfigError
 from seolint.findings import Finding
+from seolint.i18n import msg
 from seolint.report._common import SourceLines, fingerprint
 
 VERSION = 1
@@ -36,15 +37,16 @@ def load(path: Path) -> Counter[tuple[str, str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+        raise ConfigError(msg("{path}: baseline file not found (create it with --write-baseline)", path=path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ConfigError(f"{path}: not a seolint baseline ({error})") from None
+        raise ConfigError(msg("{path}: not a seolint baseline ({error})", path=path, error=str(error))) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-        raise ConfigError(f"{path}: not a seolint baseline (expected version {VERSION} and a findings list)")
+        raise ConfigError(msg("{path}: not a seolint baseline (expected version {version} and a findings list)",
+                              path=path, version=str(VERSION)))
     known: Counter[tuple[str, str, str]] = Counter()
     for entry in data["findings"]:
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("path", "code", "fingerprint")):
-            raise ConfigError(f"{path}: corrupt baseline entry {entry!r}")
+            raise ConfigError(msg("{path}: corrupt baseline entry {entry}", path=path, entry=repr(entry)))
         known[(entry["path"], entry["code"], entry["fingerprint"])] += 1
     return known
 

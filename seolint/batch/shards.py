@@ -25,6 +25,7 @@ from seolint.batch.codec import FINDINGS_WITH_PATHS, SUMMARIES
 from seolint.batch.store import FindingStore
 from seolint.errors import SeolintError
 from seolint.findings import Finding, Severity
+from seolint.i18n import msg
 from seolint.rules import SiteRule
 from seolint.site.summaries import Summary
 
@@ -76,16 +77,17 @@ def load(path: Path) -> SummaryFile:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise SeolintError(f"cannot read {path}: {error.strerror or error}") from None
+        raise SeolintError(msg("cannot read {path}: {reason}", path=path, reason=str(error.strerror or error))) from None
     except ValueError as error:
-        raise SeolintError(f"{path} is not JSON: {error}") from None
+        raise SeolintError(msg("{path} is not JSON: {error}", path=path, error=str(error))) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        raise SeolintError(f"{path} is not a seolint summary file (write one with --report summary:PATH)")
+        raise SeolintError(msg("{path} is not a seolint summary file (write one with --report summary:PATH)", path=path))
     if data.get("format") != FORMAT or data.get("seolint") != __version__:
-        raise SeolintError(
-            f"{path} was written by seolint {data.get('seolint')} (format {data.get('format')}); "
-            f"this is seolint {__version__}: run every shard with the same version"
-        )
+        raise SeolintError(msg(
+            "{path} was written by seolint {written} (format {format}); "
+            "this is seolint {version}: run every shard with the same version",
+            path=path, written=str(data.get("seolint")), format=str(data.get("format")), version=__version__,
+        ))
     try:
         shard = (int(data["shard"]["index"]), int(data["shard"]["count"])) if data["shard"] else None
         rules = []
@@ -100,17 +102,26 @@ def load(path: Path) -> SummaryFile:
             [SUMMARIES.decode(item) for item in data["summaries"]],
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise SeolintError(f"{path} is a damaged seolint summary file ({type(error).__name__}: {error})") from None
+        detail = f"{type(error).__name__}: {error}"
+        raise SeolintError(msg("{path} is a damaged seolint summary file ({error})", path=path, error=detail)) from None
+
+
+def _and(items: list[str]) -> str:
+    """``2 and 4``, in the message's language."""
+    said = items[0]
+    for item in items[1:]:
+        said = msg("{first} and {second}", first=said, second=item)
+    return said
 
 
 def merge(parts: list[tuple[Path, SummaryFile]]) -> Audit:
     """One audit from the shards of one run: every shard once, the same site and rules."""
     if not parts:
-        raise SeolintError("merge needs at least one summary file")
+        raise SeolintError(msg("merge needs at least one summary file"))
     first_path, first = parts[0]
     for path, part in parts[1:]:
         if (part.root, _rules_key(part.rules)) != (first.root, _rules_key(first.rules)):
-            raise SeolintError(f"{path} and {first_path} come from different sites or configs")
+            raise SeolintError(msg("{path} and {other} come from different sites or configs", path=path, other=first_path))
     _check_complete(parts)
     summaries = [summary for _, part in parts for summary in part.summaries]
     findings = [finding for _, part in parts for finding in part.findings]
@@ -132,18 +143,21 @@ def _check_complete(parts: list[tuple[Path, SummaryFile]]) -> None:
         return  # one whole run: merge reprints it
     if any(shard is None for _, shard in shards):
         path = next(path for path, shard in shards if shard is None)
-        raise SeolintError(f"{path} is a whole run, not a shard: merge shards of one run only")
+        raise SeolintError(msg("{path} is a whole run, not a shard: merge shards of one run only", path=path))
     counts = {shard[1] for _, shard in shards if shard}
     if len(counts) != 1:
-        raise SeolintError(f"the files split the site differently (into {' and '.join(map(str, sorted(counts)))} shards)")
+        raise SeolintError(msg("the files split the site differently (into {counts} shards)",
+                               counts=_and([str(count) for count in sorted(counts)])))
     count = counts.pop()
     seen: dict[int, Path] = {}
     for path, shard in shards:
         assert shard is not None
         if shard[0] in seen:
-            raise SeolintError(f"{path} and {seen[shard[0]]} are both shard {shard[0]}/{count}")
+            which = f"{shard[0]}/{count}"
+            raise SeolintError(msg("{path} and {other} are both shard {shard}", path=path, other=seen[shard[0]],
+                                   shard=which))
         seen[shard[0]] = path
     missing = sorted(set(range(1, count + 1)) - set(seen))
     if missing:
         listed = ", ".join(f"{index}/{count}" for index in missing)
-        raise SeolintError(f"shard {listed} is missing: merge every shard of the run")
+        raise SeolintError(msg("shard {listed} is missing: merge every shard of the run", listed=listed))

@@ -19,7 +19,7 @@ from seolint.commands.common import (
 )
 from seolint.errors import ConfigError, ExitCode
 from seolint.findings import Finding, Severity
-from seolint.i18n import Tally, choose, for_run, msg_n, say, speaking
+from seolint.i18n import Tally, choose, current, for_run, msg, msg_n, say, speaking
 from seolint.source import discover
 from seolint.source.settings import from_options
 
@@ -36,7 +36,7 @@ def run_check(request: CheckRequest) -> int:
     check_editor_url(request.editor_url)
     reports = [report_target(item, [*FORMATS, *AUDITS, SUMMARY]) for item in request.reports]
     if request.output_format not in FORMATS:
-        raise ConfigError(f"unknown output format `{request.output_format}`")
+        raise ConfigError(msg("unknown output format `{name}`", name=request.output_format))
     known = load_baseline(request.baseline) if request.baseline else None
     audits = any(name in AUDITS or name == SUMMARY for name, _ in reports)
     configs = engine.Configs(request.config_path, from_options(request.overrides), request.cache, audits)
@@ -107,9 +107,10 @@ def run_language(configs: Any, request: CheckRequest, languages: Collection[str]
 
 
 def _printed_lines(configs: Any, request: CheckRequest) -> Printed | None:
-    """The lines each path printed last time in this output format and output form, from
-    the cache of the first folder checked (where the rules across articles keep theirs);
-    None without the cache, or for an output whose bytes are not text's encoded piecewise."""
+    """The lines each path printed last time in this output format, output form and run
+    language, from the cache of the first folder checked (where the rules across articles
+    keep theirs); None without the cache, or for an output whose bytes are not text's
+    encoded piecewise."""
     from seolint.batch import cache, printed
     from seolint.report import REUSABLE
 
@@ -121,7 +122,9 @@ def _printed_lines(configs: Any, request: CheckRequest) -> Printed | None:
     form, encode = output
     first = request.paths[0] if request.paths else Path(".")
     folder = cache.folder_for(configs.for_folder(first if first.is_dir() else first.parent).root)
-    where = f"{request.output_format}\0{request.color}\0{os.getcwd()}\0{form}"
+    # The run's language is part of the form: concise lines tag severities in it, and the
+    # same findings print ``[warning]`` in an English run, ``[avertissement]`` in a French one.
+    where = f"{request.output_format}\0{request.color}\0{os.getcwd()}\0{form}\0{current()}"
     return Printed(printed.Rendered(folder, where), encode)
 
 

@@ -17,6 +17,7 @@ import click
 from seolint.atomic import write_atomic
 from seolint.errors import ConfigError, ExitCode, SeolintError
 from seolint.findings import Finding, Severity
+from seolint.i18n import msg
 from seolint.source.settings import from_options
 
 
@@ -136,8 +137,8 @@ def warn_if_none(found: int, request: CheckRequest) -> None:
     from seolint.i18n import msg, say
 
     where = ", ".join(path.as_posix() for path in request.paths)
-    said = say(msg("no Markdown articles (.md, .markdown, .mdx) found in {where}", where=where))
-    click.echo(f"seolint: warning: {said}", err=True)
+    said = msg("no Markdown articles (.md, .markdown, .mdx) found in {where}", where=where)
+    click.echo(say(msg("seolint: warning: {message}", message=said)), err=True)
 
 
 def load_baseline(path: Path) -> Any:
@@ -151,20 +152,22 @@ def write_report(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
     except OSError as error:
-        raise SeolintError(f"cannot write the report {path}: {error.strerror or error}") from None
+        raise SeolintError(msg("cannot write the report {path}: {reason}", path=path,
+                               reason=str(error.strerror or error))) from None
 
 
 def check_editor_url(pattern: str | None) -> None:
     if pattern is not None and "{path}" not in pattern:
-        raise ConfigError(f"--editor-url needs {{path}} (and may use {{line}}, {{column}}), e.g. "
-                          f"vscode://file/{{path}}:{{line}}:{{column}}, not `{pattern}`")
+        raise ConfigError(msg("--editor-url needs {{path}} (and may use {{line}}, {{column}}), e.g. "
+                              "vscode://file/{{path}}:{{line}}:{{column}}, not `{pattern}`", pattern=pattern))
 
 
 def report_target(item: str, formats: list[str]) -> tuple[str, Path]:
     name, sep, path = item.partition(":")
     if not sep or not path or name not in formats:
         names = ", ".join(sorted(formats))
-        raise ConfigError(f"--report takes FORMAT:PATH with a format among {names}, not `{item}`")
+        raise ConfigError(msg("--report takes FORMAT:PATH with a format among {names}, not `{item}`",
+                              names=names, item=item))
     return name, Path(path)
 
 

@@ -79,7 +79,7 @@ def _fix_stdin(request: FixRequest, configs: Any) -> int:
 
     with speaking(run_language(configs, check, {said} if said else set())):
         if problem is not None:
-            click.echo(f"seolint: {say(problem)}", err=True)
+            click.echo(say(msg("seolint: {message}", message=problem)), err=True)
         if remaining or not check.quiet:
             click.echo(render(check.output_format, remaining, 1, check.color, check.quiet), err=True, nl=False)
     return ExitCode.FINDINGS if problem is not None else exit_code(remaining, check.fail_on)

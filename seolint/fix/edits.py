@@ -21,6 +21,7 @@ from typing import Any
 from seolint.errors import SeolintError
 from seolint.findings import AddItems, Edit, RemoveItem, RemoveLines, SetItem, SetKey
 from seolint.fix import splice
+from seolint.i18n import msg
 from seolint.source import frontmatter
 from seolint.source.document import Document
 
@@ -170,7 +171,7 @@ def encode(text: str, original: bytes) -> bytes:
     or the lone ``\\r`` the reader took for one); a new line takes the ending of the line
     before it."""
     if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):  # UTF-32 LE: FF FE too
-        raise SeolintError("UTF-16 and UTF-32 files are checked but not rewritten")
+        raise SeolintError(msg("UTF-16 and UTF-32 files are checked but not rewritten"))
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     parts = _ENDING.split(original[len(bom):].decode("utf-8"))
     old, endings = parts[0::2], [*parts[1::2], ""]

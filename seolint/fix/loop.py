@@ -54,7 +54,7 @@ def fix_all(
         try:
             data, doc, findings = converge(candidate, original, config, today, allowed)
         except SeolintError as error:
-            outcome.problems.append(msg("{path}: not fixed: {error}", path=candidate.display, error=str(error)))
+            outcome.problems.append(msg("{path}: not fixed: {error}", path=candidate.display, error=error.said))
             outcome.findings += engine.check_file(candidate, config, today).findings
             continue
         except Exception as error:  # a fixer bug leaves this file alone, not the whole run
@@ -142,7 +142,7 @@ def converge(
         if text == doc.source.text:
             return data, doc, findings
         data = edits.encode(text, data)
-    raise SeolintError(f"fixes did not converge after {MAX_ROUNDS} rounds (please report this)")
+    raise SeolintError(msg("fixes did not converge after {rounds} rounds (please report this)", rounds=MAX_ROUNDS))
 
 
 def _diff(display: str, before: bytes, after: bytes) -> str:
@@ -155,7 +155,7 @@ def echo_outcome(outcome: FixOutcome, diff_only: bool, quiet: bool = False) -> N
     """The files left alone (stderr), then the diffs, or the files fixed unless ``quiet``; in
     the run's language (``seolint.i18n.speaking``), but for the diffs, which are code."""
     for problem in outcome.problems:
-        click.echo(f"seolint: {say(problem)}", err=True)
+        click.echo(say(msg("seolint: {message}", message=problem)), err=True)
     if diff_only:
         for diff in outcome.diffs:
             click.echo(diff, nl=not diff.endswith("\n"))

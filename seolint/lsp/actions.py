@@ -18,6 +18,7 @@ from lsprotocol import types
 from seolint import engine
 from seolint.errors import SeolintError
 from seolint.findings import Finding, FixSafety
+from seolint.i18n import msg, render
 from seolint.lsp.positions import diagnostic, offset_position
 from seolint.lsp.session import Buffer
 from seolint.source.discover import Candidate
@@ -70,9 +71,10 @@ def has_safe_fix(findings: list[Finding]) -> bool:
     return any(f.fix is not None and f.fix.applicability is FixSafety.SAFE for f in findings)
 
 
-def fix_actions(buffer: Buffer, configs: engine.Configs, wanted: list[Finding]) -> list[types.CodeAction]:
+def fix_actions(buffer: Buffer, configs: engine.Configs, wanted: list[Finding],
+                lang: str = "en") -> list[types.CodeAction]:
     """A quick fix for each fixable finding in ``wanted``, once per rule (the CLI's fix of a
-    rule mends all its findings)."""
+    rule mends all its findings), titled in ``lang``, the document's language."""
     from seolint.fix.loop import fixable_codes
 
     actions: list[types.CodeAction] = []
@@ -88,24 +90,28 @@ def fix_actions(buffer: Buffer, configs: engine.Configs, wanted: list[Finding]) 
             continue
         edit = minimal_edit(buffer.text, fixed, buffer.encoding)
         if edit is not None:
-            label = f"Fix {finding.code}" + (" (unsafe)" if unsafe else "")
-            actions.append(_action(buffer, f"{label}: {finding.fix.message}", types.CodeActionKind.QuickFix,
+            if unsafe:
+                title = msg("Fix {code} (unsafe): {fix}", code=finding.code, fix=finding.fix.message)
+            else:
+                title = msg("Fix {code}: {fix}", code=finding.code, fix=finding.fix.message)
+            actions.append(_action(buffer, render(title, lang), types.CodeActionKind.QuickFix,
                                    edit, finding, not unsafe))
     return actions
 
 
-def fix_all(buffer: Buffer, configs: engine.Configs) -> types.CodeAction | None:
+def fix_all(buffer: Buffer, configs: engine.Configs, lang: str = "en") -> types.CodeAction | None:
     """Every safe fix, as ``seolint fix`` applies them."""
     try:
         fixed = fixed_text(buffer.path, buffer.text, configs, unsafe=False)
     except SeolintError:  # as `seolint fix` leaves such a file alone
         return None
     edit = minimal_edit(buffer.text, fixed, buffer.encoding)
-    return None if edit is None else _action(buffer, "seolint: apply all safe fixes", FIX_ALL, edit)
+    title = render(msg("seolint: apply all safe fixes"), lang)
+    return None if edit is None else _action(buffer, title, FIX_ALL, edit)
 
 
 def suppress_actions(buffer: Buffer, findings: list[Finding],
-                     frontmatter: tuple[str, int, int] | None) -> list[types.CodeAction]:
+                     frontmatter: tuple[str, int, int] | None, lang: str = "en") -> list[types.CodeAction]:
     """"Disable CODE for this line" and "for this file", for each finding.
 
     ``frontmatter`` is (format, opening fence line, closing fence line), 1-based. A body
@@ -121,12 +127,13 @@ def suppress_actions(buffer: Buffer, findings: list[Finding],
         comment = _line_comment(lines, finding, frontmatter)
         if comment is not None:
             at = types.Position(finding.line - 1, 0)
-            actions.append(_action(buffer, f"Disable {finding.code} for this line",
+            actions.append(_action(buffer, render(msg("Disable {code} for this line", code=finding.code), lang),
                                    types.CodeActionKind.QuickFix, types.TextEdit(types.Range(at, at), comment),
                                    finding, False))
         if finding.code not in by_file:
             by_file.add(finding.code)
-            actions.append(_action(buffer, f"Disable {finding.code} for this file", types.CodeActionKind.QuickFix,
+            actions.append(_action(buffer, render(msg("Disable {code} for this file", code=finding.code), lang),
+                                   types.CodeActionKind.QuickFix,
                                    _file_comment(buffer, finding.code, frontmatter), finding, False))
     return actions
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from seolint.checks import REGISTRY
 from seolint.findings import Finding
+from seolint.i18n import msg, msg_n, render
 from seolint.source.document import Document
 
 #: The front-matter key a SERP preview is shown for, and the rule whose options set its
@@ -31,10 +32,13 @@ def covers(finding: Finding, line: int, column: int) -> bool:
     return after_start and before_end
 
 
-def finding_text(finding: Finding) -> str:
+def finding_text(finding: Finding, lang: str = "en") -> str:
+    """The finding (its message and hint are in its article's language already), then the
+    rule's page in ``lang``."""
     hint = f"\n\n{finding.hint}" if finding.hint else ""
-    heading = f"**{finding.code}** `{finding.name}`: {finding.message}{hint}"
-    return f"{heading}\n\n---\n\n{REGISTRY[finding.code].documentation()}"
+    heading = render(msg("**{code}** `{name}`: {message}", code=finding.code, name=finding.name,
+                         message=finding.message), lang) + hint
+    return f"{heading}\n\n---\n\n{REGISTRY[finding.code].documentation(lang)}"
 
 
 def key_at(doc: Document, line: int) -> str | None:
@@ -48,9 +52,9 @@ def key_at(doc: Document, line: int) -> str | None:
     return None
 
 
-def serp_preview(doc: Document, key: str, options: Any) -> str | None:
+def serp_preview(doc: Document, key: str, options: Any, lang: str = "en") -> str | None:
     """One line for the hover: the value as a result page shows it, its width, and where
-    Google cuts it."""
+    Google cuts it, in ``lang``."""
     from seolint.language.width import chars_to_drop, text_width, visible
 
     value = doc.article.text(key)
@@ -60,24 +64,33 @@ def serp_preview(doc: Document, key: str, options: Any) -> str | None:
     font_px, max_px = float(options.font_px), float(options.max_px)
     pixels = text_width(shown, font_px)
     drop = chars_to_drop(shown, font_px, max_px)
-    size = f"~{pixels:.0f} px of {max_px:g} px at {font_px:g} px Arial"
+    size = msg("~{pixels} px of {max_px} px at {font_px} px Arial", pixels=round(pixels),
+               max_px=_number(max_px), font_px=_number(font_px))
     if not drop:
-        return f"**SERP preview** ({size}, shown whole): {shown}"
+        return render(msg("**SERP preview** ({size}, shown whole): {shown}", size=size, shown=shown), lang)
     kept = shown[: len(shown) - drop].rstrip()
-    return (f"**SERP preview** ({size}): {kept}…\n\n"
-            f"Google cuts it after “{kept[-20:]}”: {drop} characters do not show.")
+    return (render(msg("**SERP preview** ({size}): {kept}…", size=size, kept=kept), lang) + "\n\n"
+            + render(msg_n("Google cuts it after “{end}”: {count} character does not show.",
+                           "Google cuts it after “{end}”: {count} characters do not show.", drop, end=kept[-20:]),
+                     lang))
+
+
+def _number(value: float) -> int | float:
+    """``580`` for 580.0, as ``:g`` writes it; a number, so French gives it a decimal comma."""
+    return int(value) if value == int(value) else value
 
 
 def hover_text(findings: list[Finding], doc: Document | None, options: dict[str, Any],
-               line: int, column: int) -> str | None:
-    """The Markdown of the hover at seolint's ``line`` and ``column``, None for nothing."""
+               line: int, column: int, lang: str = "en") -> str | None:
+    """The Markdown of the hover at seolint's ``line`` and ``column``, None for nothing; in
+    ``lang``, the document's language."""
     parts = []
     key = key_at(doc, line) if doc is not None else None
     if doc is not None and key in SERP_KEYS and SERP_KEYS[key] in options:
-        preview = serp_preview(doc, key, options[SERP_KEYS[key]])
+        preview = serp_preview(doc, key, options[SERP_KEYS[key]], lang)
         if preview:
             parts.append(preview)
     for finding in findings:
         if covers(finding, line, column) or (key is not None and finding.line == line):
-            parts.append(finding_text(finding))
+            parts.append(finding_text(finding, lang))
     return "\n\n---\n\n".join(parts) if parts else None

@@ -292,7 +292,8 @@ def on_hover(ls: SeolintServer, params: types.HoverParams) -> types.Hover | None
         doc, options = ls.session.document(buffer.path, buffer.text)
     except Exception:  # a broken config or document: the hover shows the findings alone
         doc, options = None, {}
-    text = hover.hover_text(ls.findings(buffer), doc, options, line, column)
+    lang = ls.session.language(buffer.path, buffer.text, doc)
+    text = hover.hover_text(ls.findings(buffer), doc, options, line, column, lang)
     if text is None:
         return None
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text))
@@ -318,15 +319,16 @@ def _code_actions(ls: SeolintServer, buffer: Buffer, where: types.Range,
 
     configs = ls.session.configs(buffer.path)
     found = ls.findings(buffer)
+    lang = ls.session.language(buffer.path, buffer.text)
     result: list[types.CodeAction] = []
     if asked(types.CodeActionKind.QuickFix.value):
         start = seolint_position(buffer.lines, where.start, buffer.encoding)
         end = seolint_position(buffer.lines, where.end, buffer.encoding)
         wanted = [f for f in found if f.line <= end[0] and start[0] <= max(f.end_line, f.line)]
-        result += actions.fix_actions(buffer, configs, wanted)
-        result += actions.suppress_actions(buffer, wanted, ls.session.frontmatter(buffer.path, buffer.text))
+        result += actions.fix_actions(buffer, configs, wanted, lang)
+        result += actions.suppress_actions(buffer, wanted, ls.session.frontmatter(buffer.path, buffer.text), lang)
     if asked(actions.FIX_ALL) and actions.has_safe_fix(found):
-        action = actions.fix_all(buffer, configs)
+        action = actions.fix_all(buffer, configs, lang)
         if action is not None:
             result.append(action)
     return result

@@ -134,6 +134,18 @@ class Session:
         doc = Document.from_bytes(path, path.as_posix(), text.encode("utf-8", "surrogatepass"), settings)
         return doc, dict(config.options)
 
+    def language(self, path: Path, text: str, doc: Document | None = None) -> str:
+        """The language of the buffer's messages, as ``check`` chooses it for the article
+        (its own with ``messages = "auto"``); the settings' ``lang``, else the locale's, when
+        the buffer or its config cannot be read."""
+        from seolint.i18n import choose
+
+        try:
+            config = self.configs(path).for_file(path)
+            return engine.speaks(config, doc if doc is not None else self.document(path, text)[0])
+        except Exception:  # a broken config or document: its check says so
+            return choose("auto", self.settings.lang)
+
     def frontmatter(self, path: Path, text: str) -> tuple[str, int, int] | None:
         """The buffer's front matter: its format, opening and closing fence lines (1-based)."""
         try:

@@ -112,23 +112,23 @@ def _report(checked: list[gate.Checked], held: list[gate.Checked], flawed: list[
     """What was held back or published despite errors, in the run's language (stderr)."""
     for item in checked:
         if item.note:
-            click.echo(f"seolint: {_codes(item.candidate.display, item.note)}", err=True)
+            click.echo(say(msg("seolint: {message}", message=_codes(item.candidate.display, item.note))), err=True)
     for warning in warnings:
-        click.echo(f"seolint: {say(warning)}", err=True)
+        click.echo(say(msg("seolint: {message}", message=warning)), err=True)
     if held:
         if allow_errors:
             said = msg_n("{count} article not published:", "{count} articles not published:", len(held))
         else:
             said = msg_n("{count} article not published (--allow-errors publishes those with errors):",
                          "{count} articles not published (--allow-errors publishes those with errors):", len(held))
-        click.echo(f"seolint: {say(said)}", err=True)
+        click.echo(say(msg("seolint: {message}", message=said)), err=True)
         unreadable = say(msg("not readable text"))
         for item in held:
             click.echo(_codes(item.candidate.display, ", ".join(item.errors) or unreadable), err=True)
     if flawed:
         said = msg_n("{count} article published despite errors:", "{count} articles published despite errors:",
                      len(flawed))
-        click.echo(f"seolint: {say(said)}", err=True)
+        click.echo(say(msg("seolint: {message}", message=said)), err=True)
         for item in flawed:
             click.echo(_codes(item.candidate.display, ", ".join(item.errors)), err=True)
 

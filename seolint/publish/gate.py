@@ -90,7 +90,7 @@ def _check(candidate: Candidate, relative: PurePosixPath, config: Config, today:
     try:
         _, doc, findings = converge(candidate, data, config, today, {FixSafety.SAFE})
     except SeolintError as error:
-        return Checked(candidate, relative, doc, findings, msg("safe fixes not applied: {error}", error=str(error)))
+        return Checked(candidate, relative, doc, findings, msg("safe fixes not applied: {error}", error=error.said))
     except Exception as error:  # a fixer bug: publish the text as it is, and say so
         return Checked(candidate, relative, doc, findings,
                        msg("safe fixes not applied: {error}", error=f"{type(error).__name__}: {error}"))

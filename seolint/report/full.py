@@ -10,7 +10,7 @@ import click
 from seolint.findings import Finding, FixSafety, Severity
 from seolint.i18n import msg, say
 from seolint.printable import name_bytes, terminal
-from seolint.report.concise import line
+from seolint.report.concise import labels as severity_tags, line
 from seolint.report.tally import counted
 from seolint.source.reading import read_article
 
@@ -44,9 +44,10 @@ def stream(findings: Iterable[Finding], files: int, color: bool, footer: bool = 
     """The report piece by piece (each ends with a newline), as the findings come."""
     source = _Lines()
     labels = _labels()
+    tags = severity_tags()
     findings, tally = counted(findings)
     for finding in findings:
-        head = line(finding)
+        head = line(finding, tags)
         if color:
             head = click.style(head, fg=_COLORS[finding.severity], bold=True)
         yield "\n".join([head, *_excerpt(finding, source, labels), "", ""])

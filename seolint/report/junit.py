@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from seolint.findings import Finding, FixSafety
 from seolint.i18n import msg, say
 from seolint.report._common import report_path
-from seolint.report.concise import line
+from seolint.report.concise import labels, line
 from seolint.report.tally import closing_line
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -57,7 +57,7 @@ def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
 
 
 def _details(finding: Finding) -> list[str]:
-    details = [line(finding)]
+    details = [line(finding, labels())]
     if finding.hint:
         details.append(f"{say(msg('hint:'))} {finding.hint}")
     if finding.fix is not None:

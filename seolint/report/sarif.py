@@ -18,7 +18,8 @@ from urllib.parse import quote
 from seolint import __version__
 from seolint.checks import REGISTRY
 from seolint.findings import Finding, Fix, FixSafety, Severity
-from seolint.i18n import msg, say
+from seolint.i18n import current, msg, say
+from seolint.rules import saying
 from seolint.printable import name_bytes
 from seolint.report import _common
 from seolint.report._common import SourceLines, fingerprints, full_message, links, report_path, rule_url
@@ -85,12 +86,15 @@ def _descriptor(code: str, findings: list[Finding]) -> dict[str, Any]:
         first = next(finding for finding in findings if finding.code == code)
         return {"id": code, "name": first.name, "shortDescription": {"text": first.name},
                 "defaultConfiguration": {"level": LEVELS[first.severity]}}
-    documentation = rule.documentation()
+    lang = current()  # the rule's texts in the run's language; its id, name and properties stay
+    said = saying(lang)
+    what, why = said(rule.what), said(rule.why)
+    documentation = rule.documentation(lang)
     return {
         "id": code,
         "name": rule.name,
-        "shortDescription": {"text": first_sentence(rule.what)},
-        "fullDescription": {"text": f"{rule.what} {rule.why}"},
+        "shortDescription": {"text": first_sentence(what)},
+        "fullDescription": {"text": f"{what} {why}"},
         "help": {"text": documentation, "markdown": documentation},
         **links(helpUri=rule_url(code)),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
@@ -99,7 +103,9 @@ def _descriptor(code: str, findings: list[Finding]) -> dict[str, Any]:
 
 
 def first_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z`(])", text.strip(), maxsplit=1)[0]
+    """Up to the first full stop, ``!`` or ``?`` before a capital (French ones too: ``À``,
+    ``É``), a code span or a bracket. French puts a narrow no-break space before ``!`` and ``?``."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ`(])", text.strip(), maxsplit=1)[0]
 
 
 def _fixes(finding: Finding) -> dict[str, Any]:

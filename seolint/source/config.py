@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from seolint.errors import ConfigError
+from seolint.i18n import joined, msg
 from seolint.findings import Severity
 from seolint.language.data import primary_subtag
 from seolint.rules import Options, Rule
@@ -78,7 +79,8 @@ class Config:
             if not found:
                 known = [*self.registry, *(rule.name for rule in self.registry.values())]
                 where = located(origin, selector)
-                raise ConfigError(f"{where}: unknown rule or prefix `{selector}`{did_you_mean(selector, known)}")
+                raise ConfigError(msg("{where}: unknown rule or prefix `{selector}`{suggestion}", where=where,
+                                      selector=selector, suggestion=did_you_mean(selector, known)))
             codes |= found
         return codes
 
@@ -92,7 +94,7 @@ class Config:
             enabled |= self.resolve(cfg.extend_select, layer.origin)
             enabled -= self.resolve(cfg.ignore, layer.origin)
             for selector, level in cfg.severity.items():
-                for code in self.resolve([selector], f"{layer.origin} [severity]"):
+                for code in self.resolve([selector], joined([layer.origin, "[severity]"], " ")):
                     if level == "off":
                         enabled.discard(code)
                     else:
@@ -105,11 +107,10 @@ class Config:
         origins: dict[str, str] = {}
         for layer in self.layers:
             for selector, values in layer.config.rules.items():
-                codes = self.resolve([selector], f"{layer.origin} [rules]")
+                codes = self.resolve([selector], joined([layer.origin, "[rules]"], " "))
                 if len(codes) != 1:
-                    raise ConfigError(
-                        f"{layer.origin}: [rules.{selector}] must name one rule, not a prefix"
-                    )
+                    raise ConfigError(msg("{where}: [rules.{selector}] must name one rule, not a prefix",
+                                          where=layer.origin, selector=selector))
                 code = codes.pop()
                 merged.setdefault(code, {}).update(values)
                 origins[code] = layer.origin
@@ -180,7 +181,7 @@ class Config:
         for layer in self.layers:
             for pattern, selectors in layer.config.per_file_ignores.items():
                 if globs.matches(pattern, relative):
-                    codes |= self.resolve(selectors, f"{layer.origin} [per-file-ignores]")
+                    codes |= self.resolve(selectors, joined([layer.origin, "[per-file-ignores]"], " "))
         return codes
 
     def settings_for(self, path: Path, today: dt.date) -> FileSettings:
@@ -270,9 +271,10 @@ def parse_size(value: int | str, origin: str) -> int:
         try:
             size = int(float(number) * _UNITS[unit])
         except (ValueError, KeyError, OverflowError):
-            raise ConfigError(f"{origin}: `{value}` is not a size (bytes, or a number with KB, MB or GB)") from None
+            raise ConfigError(msg("{where}: `{value}` is not a size (bytes, or a number with KB, MB or GB)",
+                                  where=origin, value=value)) from None
     if size < 1:
-        raise ConfigError(f"{origin}: must be at least 1 byte, not {value}")
+        raise ConfigError(msg("{where}: must be at least 1 byte, not {value}", where=origin, value=str(value)))
     return size
 
 
@@ -293,9 +295,12 @@ def _option_error(origin: str, rule: Rule, error: ValidationError) -> str:
         key = ".".join(str(part) for part in item["loc"])
         if item["type"] == "extra_forbidden":
             known = ", ".join(f"`{name.replace('_', '-')}`" for name in rule.options.model_fields)
-            problems.append(f"unknown option `{key}` (known: {known or 'none'})")
+            if known:
+                problems.append(msg("unknown option `{key}` (known: {known})", key=key, known=known))
+            else:
+                problems.append(msg("unknown option `{key}` (known: none)", key=key))
         else:
-            problems.append(f"`{key}`: {item['msg']}")
-    return f"{origin}: [rules.{rule.code}] " + "; ".join(problems)
+            problems.append(msg("`{key}`: {problem}", key=key, problem=item["msg"]))
+    return msg("{where}: [rules.{code}] {problems}", where=origin, code=rule.code, problems=joined(problems, "; "))
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from seolint.errors import SeolintError
+from seolint.i18n import msg
 from seolint.printable import shown_name
 from seolint.source.globs import absolute, real
 
@@ -224,9 +225,9 @@ def changed_since(ref: str, cwd: Path) -> list[Path]:
     plus new untracked files; paths as git gives them, relative to the work tree's top."""
     top = _git(["rev-parse", "--show-toplevel"], cwd).strip()
     if not top:
-        raise SeolintError(f"--changed-since needs a git work tree; {cwd} is not in one")
+        raise SeolintError(msg("--changed-since needs a git work tree; {folder} is not in one", folder=cwd))
     if not _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd).strip():
-        raise SeolintError(f"--changed-since: `{ref}` is not a commit git knows")
+        raise SeolintError(msg("--changed-since: `{ref}` is not a commit git knows", ref=ref))
     changed = _git(["diff", "--name-only", "-z", "--diff-filter=AMR", ref, "--"], cwd)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], cwd)
     names = sorted({name for name in (changed + untracked).split("\0") if name})

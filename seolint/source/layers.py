@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from seolint._data import rules_dir
 from seolint.errors import ConfigError
+from seolint.i18n import joined, msg
 from seolint.source import globs
 from seolint.source.settings import ConfigFile, FieldsConfig, FixConfig, Layer, SiteConfig
 
@@ -27,9 +28,9 @@ def read_layer(path: Path) -> ConfigFile | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
+        raise ConfigError(msg("{path}: cannot read the config file ({reason})", path=path, reason=error.strerror)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        raise ConfigError(msg("{path}: invalid TOML: {error}", path=path, error=str(error))) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("seolint")
         if data is None:
@@ -56,10 +57,10 @@ def _config_error(path: Path, error: ValidationError) -> str:
         if item["type"] == "extra_forbidden":
             model = _TABLES.get(parts[:-1])
             known = [name.replace("_", "-") for name in model.model_fields] if model is not None else []
-            problems.append(f"unknown key `{key}`{did_you_mean(parts[-1], known)}")
+            problems.append(msg("unknown key `{key}`{suggestion}", key=key, suggestion=did_you_mean(parts[-1], known)))
         else:
-            problems.append(f"`{key}`: {item['msg'].lower()}")
-    return f"{located(str(path), first)}: " + "; ".join(problems)
+            problems.append(msg("`{key}`: {problem}", key=key, problem=item["msg"].lower()))
+    return msg("{where}: {problems}", where=located(str(path), first), problems=joined(problems, "; "))
 
 
 def did_you_mean(word: str, known: list[str]) -> str:
@@ -67,7 +68,7 @@ def did_you_mean(word: str, known: list[str]) -> str:
 
     by_folded = {name.casefold(): name for name in known}
     close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return f" (did you mean `{by_folded[close[0]]}`?)" if close else ""
+    return msg(" (did you mean `{name}`?)", name=by_folded[close[0]]) if close else ""
 
 
 def located(origin: str, word: str | None) -> str:
@@ -94,7 +95,7 @@ def load_layers(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
     """The layers of a config file: what it extends first, then itself."""
     path = globs.real(path)
     if path in seen:
-        raise ConfigError(f"{path}: `extends` loops back to this file")
+        raise ConfigError(msg("{path}: `extends` loops back to this file", path=path))
     config = read_layer(path)
     if config is None:
         return []
@@ -112,7 +113,8 @@ def _base_layers(base: str, child: Path, seen: tuple[Path, ...]) -> list[Layer]:
     target = globs.real(child.parent / base)
     if not target.is_file():
         presets = ", ".join(PRESETS)
-        raise ConfigError(f"{child}: `extends = {base!r}` is neither a preset ({presets}) nor a file")
+        raise ConfigError(msg("{path}: `extends = {base}` is neither a preset ({presets}) nor a file",
+                              path=child, base=repr(base), presets=presets))
     return load_layers(target, seen)
 
 

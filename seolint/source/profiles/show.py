@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from seolint.i18n import Message, msg, say
 from seolint.source.profiles.kinds import page_kind
 from seolint.source.profiles.model import Profile, article_url, dated_by_name, path_language
 
@@ -15,61 +16,82 @@ EXAMPLES = 6
 
 
 def run(path: Path, profile: Profile | None) -> int:
+    """Print what was detected, in the run's language (``seolint.i18n.speaking``): the
+    headings and the words around the values; generators, paths, keys and patterns as they are."""
     if profile is None:
-        click.echo(f"No site generator file at or above {path}: URLs are /<folder>/<slug>/ "
-                   "from the checked folder, every article is dated content (but Starlight "
-                   "documentation pages, known by their imports or `i18nReady` key, are docs), and no "
-                   "generator keys are known (set `[site] generator` to choose one, and "
-                   "`[site] page-kinds` to say what pages are).")
+        click.echo(say(msg("No site generator file at or above {path}: URLs are /<folder>/<slug>/ "
+                           "from the checked folder, every article is dated content (but Starlight "
+                           "documentation pages, known by their imports or `i18nReady` key, are docs), and no "
+                           "generator keys are known (set `[site] generator` to choose one, and "
+                           "`[site] page-kinds` to say what pages are).", path=str(path))))
         return 0
     click.echo(describe(profile, _examples(profile, path)))
     return 0
 
 
 def describe(profile: Profile, examples: list[Path]) -> str:
-    lines = [
-        f"generator:      {profile.generator}",
-        f"root:           {profile.root}",
-        f"config file:    {profile.config_file or '(none: documented defaults)'}",
-        "content:        " + ", ".join(f"{folder or '.'}" + (f" ({lang})" if lang else "")
-                                       for folder, lang in profile.content_dirs),
-        f"base path:      {profile.base_path}",
-        "languages:      " + (", ".join(profile.languages) or "(not set)")
-        + (f"; default {profile.default_language}" if profile.default_language else "")
-        + ("; in folders" if profile.language_folders else "")
-        + ("; as .<lang>.md suffixes" if profile.language_suffix else ""),
-        "permalinks:     " + ("; ".join(f"{rule.folder or '*'} -> {rule.pattern}" for rule in profile.permalinks)
-                              or "(the file's path)"),
-        "url keys:       " + ", ".join([*profile.url_keys, *(["slug (last segment)"] if profile.slug_key else [])]),
-        "dated content:  " + ", ".join(profile.dated) + ("; date from file names" if profile.date_from_name else ""),
-        "documentation:  " + ("every undated page" if "" in profile.docs
-                              else ", ".join([*profile.docs, "folders named docs, guides, reference..."])),
-        f"heading ids:    {profile.heading_style}"
-        + {"plain": "; content tabs by title", "combined": "; content tabs by heading and title"}.get(profile.tab_ids, ""),
-        f"title from H1:  {'yes' if profile.title_from_h1 else 'no'}",
-        "title suffix:   " + (f"“{profile.title_suffix}”" if profile.title_suffix else "(none known)"),
-        f"source hooks:   {'yes (comments may become text)' if profile.source_hooks else 'no'}",
-        f"templated:      {'yes (Liquid renders {{ }} in content)' if profile.templated_content else 'no'}",
-        "link forms:     " + (", ".join(profile.link_forms) or "(plain links)"),
-        "default covers: " + (", ".join(f or "(all)" for f in profile.default_covers) or "(none)"),
-        "not published:  " + (", ".join([*profile.unpublished, *profile.excluded]) or "(none)"),
-        "data files:     " + ("; ".join(f"{folder}: {', '.join(keys)}" for folder, keys in profile.data_keys
-                                        if {"title", "description", "date", "image"} & set(keys)) or "(none)"),
-        "why:            " + "; ".join(profile.reasons),
-    ]
+    rows = _rows(profile)
+    labels = [say(label) for label, _ in rows]
+    width = max(len(label) for label in labels) + 1  # 16 in English: "default covers: "
+    lines = [f"{label:<{width}}{value}" for label, (_, value) in zip(labels, rows)]
     if examples:
-        lines.append("examples:")
+        lines.append(say(msg("examples:")))
     for example in examples:
         path = example.absolute().as_posix()
         data = _front_matter(example)
         url = article_url(profile, path, data)
         kind: str = page_kind(profile, path, data, _head(example))
         if kind == "dated" and dated_by_name(profile, path):
-            kind = "dated, date from the file name"
+            kind = say(msg("{kind}, date from the file name", kind=kind))
         lang = path_language(profile, path)
         shown = os.path.relpath(example, profile.root)
-        lines.append(f"  {shown} -> {url or '(outside the content folders)'} [{kind}{', ' + lang if lang else ''}]")
+        where = url or say(msg("(outside the content folders)"))
+        lines.append(f"  {shown} -> {where} [{kind}{', ' + lang if lang else ''}]")
     return "\n".join(lines)
+
+
+def _rows(profile: Profile) -> list[tuple[Message, str]]:
+    """Each heading, and what follows it."""
+    none, yes, no = say(msg("(none)")), say(msg("yes")), say(msg("no"))
+    sep = say(msg("; "))  # a narrow no-break space before it in French
+    languages = (", ".join(profile.languages) or say(msg("(not set)"))) + "".join(
+        f"{sep}{say(part)}" for part in [
+            *([msg("default {lang}", lang=profile.default_language)] if profile.default_language else []),
+            *([msg("in folders")] if profile.language_folders else []),
+            *([msg("as .<lang>.md suffixes")] if profile.language_suffix else []),
+        ])
+    tabs = {"plain": msg("content tabs by title"), "combined": msg("content tabs by heading and title")}
+    data_files = [f"{folder}: {', '.join(keys)}" for folder, keys in profile.data_keys
+                  if {"title", "description", "date", "image"} & set(keys)]
+    return [
+        (msg("generator:"), profile.generator),
+        (msg("root:"), str(profile.root)),
+        (msg("config file:"), str(profile.config_file or say(msg("(none: documented defaults)")))),
+        (msg("content:"), ", ".join(f"{folder or '.'}" + (f" ({lang})" if lang else "")
+                                    for folder, lang in profile.content_dirs)),
+        (msg("base path:"), profile.base_path),
+        (msg("languages:"), languages),
+        (msg("permalinks:"), sep.join(f"{rule.folder or '*'} -> {rule.pattern}" for rule in profile.permalinks)
+         or say(msg("(the file's path)"))),
+        (msg("url keys:"), ", ".join([*profile.url_keys, *([say(msg("slug (last segment)"))] if profile.slug_key else [])])),
+        (msg("dated content:"), ", ".join(profile.dated)
+         + (f"{sep}{say(msg('date from file names'))}" if profile.date_from_name else "")),
+        (msg("documentation:"), say(msg("every undated page")) if "" in profile.docs
+         else ", ".join([*profile.docs, say(msg("folders named docs, guides, reference..."))])),
+        (msg("heading ids:"), profile.heading_style
+         + (f"{sep}{say(tabs[profile.tab_ids])}" if profile.tab_ids in tabs else "")),
+        (msg("title from H1:"), yes if profile.title_from_h1 else no),
+        (msg("title suffix:"), say(msg("“{suffix}”", suffix=profile.title_suffix)) if profile.title_suffix
+         else say(msg("(none known)"))),
+        (msg("source hooks:"), say(msg("yes (comments may become text)")) if profile.source_hooks else no),
+        (msg("templated:"), say(msg("yes (Liquid renders {braces} in content)", braces="{{ }}"))
+         if profile.templated_content else no),
+        (msg("link forms:"), ", ".join(profile.link_forms) or say(msg("(plain links)"))),
+        (msg("default covers:"), ", ".join(f or say(msg("(all)")) for f in profile.default_covers) or none),
+        (msg("not published:"), ", ".join([*profile.unpublished, *profile.excluded]) or none),
+        (msg("data files:"), sep.join(data_files) or none),
+        (msg("why:"), "; ".join(profile.reasons)),
+    ]
 
 
 def _head(path: Path) -> str:

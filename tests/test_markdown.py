@@ -67,3 +67,12 @@ def test_mdx_list_items_indented_in_a_component_are_items(document: Any) -> None
     steps = "- a\n - b\n  - c\n   - d\n    - e\n"
     assert [block.text for block in document(steps, name="plain.md").body.blocks] == ["a", "b", "c", "d - e"]
     assert [block.text for block in document(steps, name="steps.mdx").body.blocks] == ["a", "b", "c", "d", "e"]
+
+
+def test_mdx_paragraph_tag_alone_on_its_line_holds_markdown(document: Any) -> None:
+    """In MDX, `<p>` alone on its line is a component whose content is Markdown (astro-docs-fr's
+    quiz answers in `<Spoiler>`); in Markdown it opens an HTML block, left out of the prose."""
+    body = "<p>\n  <Spoiler>Oui, car la règle locale est plus précise.</Spoiler>\n</p>\n"
+    assert [(block.text, block.line) for block in document(body, name="quiz.mdx").body.blocks] == [
+        ("Oui, car la règle locale est plus précise.", 6)]
+    assert document(body, name="quiz.md").body.blocks == []

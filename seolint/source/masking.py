@@ -2,10 +2,11 @@
 
 Real content is not pure CommonMark. Constructs of site generators are replaced by spaces,
 so every line and column stays where it was: MDX ``import``/``export`` lines, JSX component
-tags and ``{/* */}`` comments, Hugo shortcodes, Liquid tags, kramdown attribute lines,
-``:::`` aside fences, GitHub ``[!NOTE]`` markers and Microsoft ``[!INCLUDE[...](...)]``, and
-the lines of template blocks that show code. Code is never touched. A Liquid destination of a
-link is kept, glued into one word for the parser (:func:`unglued` undoes it).
+tags (in MDX, a ``<p>`` alone on its line too) and ``{/* */}`` comments, Hugo shortcodes,
+Liquid tags, kramdown attribute lines, ``:::`` aside fences, GitHub ``[!NOTE]`` markers and
+Microsoft ``[!INCLUDE[...](...)]``, and the lines of template blocks that show code. Code is
+never touched. A Liquid destination of a link is kept, glued into one word for the parser
+(:func:`unglued` undoes it).
 """
 
 from __future__ import annotations

@@ -45,3 +45,34 @@ def test_each_image_of_an_html_block_stands_on_its_own_line(document: Any) -> No
     doc = document('<div class="layers">\n  <img src="layer-0.png" />\n  <span>Layer 1</span>\n'
                    '    <img src="layer-1.png" alt="Layer 1" />\n</div>\n')
     assert [(image.src, image.line) for image in doc.body.images] == [("layer-0.png", 6), ("layer-1.png", 8)]
+
+
+def test_mdx_list_items_indented_in_a_component_are_items(document: Any) -> None:
+    """MDX never reads indentation as code, so `- b` indented 4 spaces or more past its list
+    starts the next item (astro-docs-fr's `modified-time.mdx`: the packages inside
+    `<Fragment>` were read as one sentence « a - b - c »)."""
+    body = ("1. Installez les paquets :\n\n    <Tabs>\n      <TabItem>\n        - le paquet du thème\n"
+            "        - les polices du thème\n      </TabItem>\n    </Tabs>\n\n"
+            "    - l’adresse du site\n    - l’adresse du dépôt\n")
+    doc = document(body, name="article.mdx")
+    assert [(block.kind, block.text, block.line) for block in doc.body.blocks] == [
+        ("list_item", "Installez les paquets :", 5),
+        ("list_item", "le paquet du thème", 9),
+        ("list_item", "les polices du thème", 10),
+        ("list_item", "l’adresse du site", 14),
+        ("list_item", "l’adresse du dépôt", 15),
+    ]
+    # CommonMark's own example (a .md file keeps it): `- e`, 4 spaces past the list, continues
+    # the paragraph of `d`; in MDX it is an item.
+    steps = "- a\n - b\n  - c\n   - d\n    - e\n"
+    assert [block.text for block in document(steps, name="plain.md").body.blocks] == ["a", "b", "c", "d - e"]
+    assert [block.text for block in document(steps, name="steps.mdx").body.blocks] == ["a", "b", "c", "d", "e"]
+
+
+def test_mdx_paragraph_tag_alone_on_its_line_holds_markdown(document: Any) -> None:
+    """In MDX, `<p>` alone on its line is a component whose content is Markdown (astro-docs-fr's
+    quiz answers in `<Spoiler>`); in Markdown it opens an HTML block, left out of the prose."""
+    body = "<p>\n  <Spoiler>Oui, car la règle locale est plus précise.</Spoiler>\n</p>\n"
+    assert [(block.text, block.line) for block in document(body, name="quiz.mdx").body.blocks] == [
+        ("Oui, car la règle locale est plus précise.", 6)]
+    assert document(body, name="quiz.md").body.blocks == []

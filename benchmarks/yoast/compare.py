@@ -130,11 +130,24 @@ def yoast_problem(result: dict[str, object], name: str) -> bool | None:
 ACROSS_CODE = HERE / "across-code.toml"
 
 
+def _all_decorative(item: dict[str, str]) -> bool:
+    """Whether every body image of the article is marked as decoration (``alt=""`` on an HTML
+    <img>, as seolint reads it): I006 leaves those out."""
+    import datetime as dt
+
+    from seolint.engine import Configs, Document
+
+    path = CORPUS / item["path"]
+    settings = Configs(CONFIG).for_file(str(path)).settings_for(path, dt.date.today())
+    doc = Document.from_bytes(path, str(path), path.read_bytes(), settings)
+    return bool(doc.body.images) and all(image.decorative for image in doc.body.images)
+
+
 def deliberate(code: str, item: dict[str, str], result: dict[str, object]) -> bool:
     """A disagreement by design (called only where the verdicts differ):
 
-    - I006: Yoast's imageKeyphrase reports images without any alt text, which are I004's to
-      report (image-alt-missing), not I006's;
+    - I006: Yoast's imageKeyphrase reports a page whose images are all marked as decoration
+      (an HTML ``alt=""``): they describe nothing, so they are no place for the keyphrase;
     - C005: seolint reports the run once code blocks do not end it (`across-code`): the
       sentences are captions, each above its code example, a deliberate parallel;
     - C007: Yoast's verdict turns into seolint's once a two-part transition counts only with
@@ -143,7 +156,7 @@ def deliberate(code: str, item: dict[str, str], result: dict[str, object]) -> bo
     outcome = result.get(PAIRS[code])
     text = outcome.get("text", "") if isinstance(outcome, dict) else ""
     if code == "I006":
-        return "do not have alt attributes that reflect" in str(text)
+        return "do not have alt attributes that reflect" in str(text) and _all_decorative(item)
     if code == "C005":
         return bool(seolint_verdicts(item, "C005", ACROSS_CODE)["C005"])
     if code == "C007":

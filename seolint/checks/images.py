@@ -231,8 +231,18 @@ def image_keyphrase(doc: Document, options: ImageKeyphrase) -> Iterator[Violatio
     phrase, key = doc.keyphrase
     images = [image for image in doc.body.images if not image.decorative]
     described = [image for image in images if image.alt and image.alt.strip()]
-    if not described:
-        return  # no image, or none with an alt text: I004's to report
+    if not images:
+        return
+    if not described:  # I004 reports each missing alt; this says what the alts should hold
+        yield Violation(
+            msg_n("The body's {count} image has no alt text, so it does not hold the focus keyphrase “{phrase}”",
+                  "The body's {count} images have no alt text, so none holds the focus keyphrase “{phrase}”",
+                  len(images), phrase=phrase),
+            _image_span(doc, min(images, key=lambda image: (image.line, image.column))),
+            msg("Write an alt text for each image (I004 reports each one) and, where an image shows the topic, "
+                "use the keyphrase's words in it: alt text is what image search reads."),
+        )
+        return
     holding = [image for image in described if contains_phrase(image.alt or "", phrase, doc.lang)]
     low, high = _keyphrase_bounds(len(images), options)
     count = msg_n("{held} of {count} image ({share:.0f} %)", "{held} of {count} images ({share:.0f} %)", len(images),
@@ -334,15 +344,18 @@ RULES = (
         "5 images, when none of them does; with 5 or more, when fewer than 30 % or more than "
         "75 % do (2 to 4 of 5). Images marked as decoration (`alt=\"\"`, "
         "`role=\"presentation\"`) are not counted; images without any alt text count as "
-        "images without the keyphrase, and a body whose images all lack an alt text is I004's "
-        "to report, not this rule's. Skipped without a focus keyphrase.",
+        "images without the keyphrase. When none of the images has an alt text, the finding "
+        "says so, once, at the first image: I004 reports each missing alt, and this rule what "
+        "the alts should hold, so that they are written once, with the keyphrase where an "
+        "image shows the topic. Skipped without a focus keyphrase.",
         why="Alt text is what image search indexes and what tells search engines what an "
         "image shows; an image of the topic described with the keyphrase's words ties the "
         "images to the text's topic. Yoast SEO's imageKeyphrase assessment asks for the "
         "keyphrase in at least one alt text, and with 5 images or more in 30–75 % of them "
         "(more is keyword stuffing). Yoast accepts an alt with half of the keyphrase's words; "
         "seolint asks for all of them, as its keyphrase rules do, so that “réseau” alone does "
-        "not count for « réseau professionnel ».",
+        "not count for « réseau professionnel ». Yoast reports a page whose images have no alt "
+        "text at all too.",
         example="---\nkeyphrase: réseau professionnel\n---\n\n![Une salle de conférence](/img/salle.jpg)",
         use_instead="---\nkeyphrase: réseau professionnel\n---\n\n![Des membres d’un réseau "
         "professionnel échangent à un salon](/img/salle.jpg)",

@@ -33,6 +33,9 @@ def _parser(mdx: bool = False) -> Any:
     }))
     parser.inline.ruler.disable(["link", "image", "autolink", "html_inline"])
     if mdx:
+        from markdown_it.rules_block import list_block
+
+        parser.block.ruler.at("list", _any_indent(list_block), {"alt": ["paragraph", "reference", "blockquote"]})
         return parser.disable("code")
     from markdown_it.rules_block import code
 
@@ -51,6 +54,27 @@ def _unless_blanked(rule: Any) -> Any:
         return found
 
     return guarded
+
+
+def _any_indent(rule: Any) -> Any:
+    """The list rule as MDX reads it, where indentation never makes code: a list item
+    indented 4 spaces or more past its list's own (``- item`` inside a component, under an
+    item of a numbered list) starts the next item, where CommonMark continues the item's
+    paragraph with it (« - a » then « - b », both inside ``<Fragment>``, read as one
+    sentence « a - b »). That special case is the only place the rule reads
+    ``listIndent``; the rule sets its own for the items it parses."""
+
+    def unlimited(state: Any, start: int, end: int, silent: bool) -> bool:
+        kept = state.listIndent
+        if kept >= 0 and state.sCount[start] - kept >= 4 and state.sCount[start] < state.blkIndent:
+            state.listIndent = -1
+        try:
+            found: bool = rule(state, start, end, silent)
+        finally:
+            state.listIndent = kept
+        return found
+
+    return unlimited
 
 
 def _blanked_indents(body: str, masked: str) -> frozenset[int]:

@@ -2,10 +2,11 @@
 
 Real content is not pure CommonMark. Constructs of site generators are replaced by spaces,
 so every line and column stays where it was: MDX ``import``/``export`` lines, JSX component
-tags and ``{/* */}`` comments, Hugo shortcodes, Liquid tags, kramdown attribute lines,
-``:::`` aside fences, GitHub ``[!NOTE]`` markers and Microsoft ``[!INCLUDE[...](...)]``, and
-the lines of template blocks that show code. Code is never touched. A Liquid destination of a
-link is kept, glued into one word for the parser (:func:`unglued` undoes it).
+tags (in MDX, a ``<p>`` alone on its line too) and ``{/* */}`` comments, Hugo shortcodes,
+Liquid tags, kramdown attribute lines, ``:::`` aside fences, GitHub ``[!NOTE]`` markers and
+Microsoft ``[!INCLUDE[...](...)]``, and the lines of template blocks that show code. Code is
+never touched. A Liquid destination of a link is kept, glued into one word for the parser
+(:func:`unglued` undoes it).
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import re
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MDX_LINE = re.compile(r"^(?:import|export)\s.*$")
 _JSX_LINE = re.compile(r"^\s*</?[A-Z][\w.]*(?:\s[^<>]*)?/?>\s*$")
+#: In MDX, a paragraph tag alone on its line is JSX whose content is Markdown (astro-docs-fr's
+#: quiz answers: ``<p>``, then ``<Spoiler>Oui, …</Spoiler>``, then ``</p>``), not an HTML
+#: block that would hide the text inside it.
+_MDX_PARAGRAPH_TAG = re.compile(r"^\s*</?p>\s*$")
 _KRAMDOWN = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _ASIDE = re.compile(r"^\s*:::+.*$")
 #: Any of the four above, tested with one match per line instead of four.
@@ -105,7 +110,7 @@ def mask(body: str, mdx: bool = False) -> str:
             out.append(line)
             fence = opener.group(1)
             continue
-        if _BLANKED_LINE.match(line):
+        if _BLANKED_LINE.match(line) or (mdx and _MDX_PARAGRAPH_TAG.match(line)):
             line = " " * len(line)
         chunk.append(line)
     if chunk:

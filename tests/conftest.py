@@ -84,3 +84,25 @@ def document(write: Any, isolated: Path) -> Any:
         return Document.from_bytes(path, name, path.read_bytes(), settings)
 
     return make
+
+
+#: The reference article of ../shared: French, no `lang` key, every typical defect.
+REFERENCE = ROOT.parent / "shared" / "reference" / "networking-professionnel-2025.md"
+
+
+@pytest.fixture
+def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No LC_ALL, LC_MESSAGES or LANG: the messages' language comes from the run alone."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def reference(tmp_path: Path) -> Path:
+    """The French reference article (no lang key: French is detected), alone in a folder."""
+    if not REFERENCE.is_file():
+        pytest.skip("the shared reference article is absent")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / REFERENCE.name).write_bytes(REFERENCE.read_bytes())
+    return folder / REFERENCE.name

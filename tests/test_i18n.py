@@ -13,20 +13,15 @@ import pytest
 from seolint import i18n
 from seolint.i18n import msg, msg_n, render
 
-from .conftest import ROOT
+from .conftest import REFERENCE, ROOT
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "networking-professionnel-2025.md"
+pytestmark = pytest.mark.usefixtures("no_locale")
+
 #: The rules converted to messages so far (the test widens as families are converted).
 CONVERTED = "T,D,C,H,I,L,E,K,S,FM,X"
 #: Words of English sentences that no French message, hint or closing line contains.
 ENGLISH = re.compile(r"\b(the|is|are|and|of|with|should|this|that|found|characters?|hint|fix|"
                      r"all clear|checked|missing|link|heading|words?|sentences?)\b", re.IGNORECASE)
-
-
-@pytest.fixture(autouse=True)
-def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def _catalogues() -> Any:

@@ -6,32 +6,17 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import REFERENCE, ROOT
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "networking-professionnel-2025.md"
+pytestmark = pytest.mark.usefixtures("no_locale")
+
 N = "\u202f"  # the narrow no-break space French puts before : ; ? !
-
-
-@pytest.fixture(autouse=True)
-def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def reference(tmp_path: Path) -> Path:
-    """The French reference article (no lang key: French is detected), alone in a folder."""
-    folder = tmp_path / "site"
-    folder.mkdir()
-    shutil.copyfile(REFERENCE, folder / REFERENCE.name)
-    return folder / REFERENCE.name
 
 
 def test_the_markdown_summary_of_a_french_article_is_in_french(seolint: Any, reference: Path) -> None:

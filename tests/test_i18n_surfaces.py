@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,8 @@ import pytest
 
 from .conftest import ROOT
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "networking-professionnel-2025.md"
+pytestmark = pytest.mark.usefixtures("no_locale")
+
 N = "\u202f"  # the narrow no-break space French puts before : ; ? !
 ENGLISH = """---
 title: Build a professional network that lasts for years
@@ -26,23 +26,6 @@ lang: en
 
 Text.
 """
-
-
-@pytest.fixture(autouse=True)
-def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def reference(tmp_path: Path) -> Path:
-    """The French reference article (no lang key: French is detected), alone in a folder."""
-    if not REFERENCE.is_file():
-        pytest.skip("the shared reference article is absent")
-    folder = tmp_path / "site"
-    folder.mkdir()
-    shutil.copyfile(REFERENCE, folder / REFERENCE.name)
-    return folder / REFERENCE.name
 
 
 # --- the line formats' severity tags ----------------------------------------------------------

@@ -15,6 +15,8 @@ from seolint.checks import REGISTRY
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.usefixtures("no_locale")
+
 DOCS = ROOT / "docs" / "rules"
 
 
@@ -24,12 +26,6 @@ def _script(name: str) -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(autouse=True)
-def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def test_rule_pages_are_up_to_date() -> None:

@@ -285,6 +285,9 @@ RULES = (
         "link to another page and does not count; a bare URL counts where the renderer links "
         "it (see L004). A page of a Jekyll or Eleventy site that includes a template in its "
         "content (`{% include %}`, `{% render %}`) is not reported: its links may be there. "
+        "On a Hugo site, the links of a content file the page pulls in with the `include` "
+        "shortcode (`{{% include \"/_common/note.md\" %}}`, as the Hugo docs do) count as the "
+        "page's own, for L002 too. "
         "The finding stands on the first line of the "
         "body's prose (as C001's does), so that a `seolint-disable-next-line` comment above it "
         "works; a body without prose is not reported.",

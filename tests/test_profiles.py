@@ -465,3 +465,32 @@ def test_a_date_mapping_of_the_blog_plugin_is_its_created_date(seolint: Any, tmp
     (tmp_path / "b.md").write_text(head + "  created: 2024-02-31\n---\n\nText.\n", encoding="utf-8")
     result = seolint("check", "--no-cache", "--output-format", "json", "--select", "FM003,FM007", tmp_path)
     assert [(Path(f["path"]).name, f["code"]) for f in result.json()] == [("b.md", "FM007")]
+
+
+def test_the_links_of_a_file_hugo_includes_are_the_pages(seolint: Any) -> None:
+    """hugo-docs: `{{% include "/_common/methods/…/to-use-this-method.md" %}}` renders that
+    file's links on the page; an include of a missing file brings none."""
+    docs = SITES / "hugo" / "content" / "en" / "docs"
+    found = findings(seolint, docs / "shared-note.md", docs / "missing-note.md", select="L001")
+    assert found == [("missing-note.md", 6, "L001")]
+
+
+def test_a_cached_page_sees_a_change_to_the_file_it_includes(seolint: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "hugo", site)
+    monkeypatch.chdir(site)
+    page = "content/en/docs/shared-note.md"
+
+    def codes() -> list[str]:
+        result = seolint("check", "-q", "--output-format", "json", "--select", "L001", page)
+        return [finding["code"] for finding in result.json()]
+
+    assert codes() == []
+    (site / "content/en/_common/see-also.md").write_text("---\n_comment: c\n---\n\nNo link any more.\n",
+                                                         encoding="utf-8")
+    assert codes() == ["L001"]
+    (site / "content/en/_common/see-also.md").unlink()
+    assert codes() == ["L001"]
+    (site / "content/en/_common/see-also.md").write_text("[The guide](/docs/install/).\n", encoding="utf-8")
+    assert codes() == []

@@ -22,6 +22,7 @@ from pydantic import Field
 
 from seolint.source.document import Document
 from seolint.source.facts.demonstration import demonstration_lines
+from seolint.source.facts.includes import included
 from seolint.source.facts.destination import bare_urls, destination, href_destination, is_local_host, on_domain, split_url
 from seolint.source.facts.links import Anchor, links
 from seolint.findings import Severity, Span, Violation
@@ -62,9 +63,12 @@ def _kinds(doc: Document) -> list[str]:
 
 
 def _link_kinds(doc: Document) -> list[str]:
+    """The page's own links, and those of the content files it includes (Hugo's `include`
+    shortcode: the Hugo docs' `{{% include "/_common/…" %}}` are rendered on the page)."""
     base = doc.settings.own_url
-    return [*(destination(anchor, base) for anchor in links(doc)),
-            *(href_destination(url, base) for url in bare_urls(doc))]
+    return [kind for page in (doc, *included(doc))
+            for kind in (*(destination(anchor, base) for anchor in links(page)),
+                         *(href_destination(url, base) for url in bare_urls(page)))]
 
 
 #: A template pulled into the content (Liquid's and Nunjucks' `{% include %}`, `{% render %}`).
@@ -281,6 +285,9 @@ RULES = (
         "link to another page and does not count; a bare URL counts where the renderer links "
         "it (see L004). A page of a Jekyll or Eleventy site that includes a template in its "
         "content (`{% include %}`, `{% render %}`) is not reported: its links may be there. "
+        "On a Hugo site, the links of a content file the page pulls in with the `include` "
+        "shortcode (`{{% include \"/_common/note.md\" %}}`, as the Hugo docs do) count as the "
+        "page's own, for L002 too. "
         "The finding stands on the first line of the "
         "body's prose (as C001's does), so that a `seolint-disable-next-line` comment above it "
         "works; a body without prose is not reported.",

@@ -195,6 +195,8 @@ def inspected(
 
         if settings.site.config_file:  # its findings depend on it
             doc.reads(Path(settings.site.root, settings.site.config_file))
+        for page in settings.site.pages_read:  # the pages its links may lead to (.site.resolve)
+            doc.reads(Path(page))
         if not is_published(settings.site, str(candidate.absolute), doc.data):
             return doc, [], None  # a headless bundle's snippet, `permalink: false`: no page, no findings
     ignored = config.ignored_for(candidate.path) | config.kind_ignore[doc.kind]

@@ -3,7 +3,10 @@ on the small sites of tests/fixtures/sites/<generator>/."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +88,39 @@ def test_only_real_broken_links_are_reported(seolint: Any, generator: str) -> No
               "mkdocs": [("index.md", 9, "X005")], "eleventy": [("about.md", 7, "X005")],
               "zola": [("other.md", 6, "X005")]}
     assert findings(seolint, SITES / generator, select="X005") == broken.get(generator, [])
+
+
+def test_links_to_jekyll_html_pages_lead_to_their_permalink(seolint: Any, tmp_path: Path) -> None:
+    # about.md links /showcase/ and /docs/sites/: pages/showcase.html's permalink and alias.
+    assert [found for found in findings(seolint, SITES / "jekyll", select="X005") if found[0] == "about.md"] == []
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll", site)
+    (site / "_includes").mkdir()  # built into pages, never a page itself
+    (site / "_includes" / "card.html").write_text("---\npermalink: /card/\n---\n<p>Card</p>\n", encoding="utf-8")
+    # No front matter on line 1: copied as it is, at /pages/snippet.html, never at /snippet/.
+    (site / "pages" / "snippet.html").write_text("<p>Snippet</p>\n---\npermalink: /snippet/\n---\n", encoding="utf-8")
+    (site / "about.md").write_text("---\ntitle: About\ndescription: d\n---\n\n[Showcase](/showcase/)\n\n"
+                                   "[Card](/card/)\n\n[Snippet](/snippet/)\n", encoding="utf-8")
+    assert [found for found in findings(seolint, site, select="X005") if found[0] == "about.md"] == [
+        ("about.md", 8, "X005"), ("about.md", 10, "X005")]
+
+
+def test_a_cached_verdict_on_a_link_to_an_html_page_follows_its_permalink(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll", site)
+    (site / ".git").mkdir()
+
+    def about() -> list[int]:  # each run its own process, as on the command line (profiles are read once)
+        result = subprocess.run([sys.executable, "-m", "seolint", "check", "-q", "--output-format", "json",
+                                 "--select", "X005", str(site)], capture_output=True, text=True, check=False)
+        return [f["line"] for f in json.loads(result.stdout) if f["path"].endswith("about.md")]
+
+    assert about() == []
+    page = site / "pages" / "showcase.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("/showcase/", "/gallery/"), encoding="utf-8")
+    assert about() == [7]  # the page moved: /showcase/ leads nowhere now, cached or not
+    (site / "pages" / "gallery.html").write_text("---\npermalink: /showcase/\n---\n", encoding="utf-8")
+    assert about() == []  # a new page took the address
 
 
 def test_frontmatter_rules_ask_the_profile(seolint: Any) -> None:

@@ -184,7 +184,7 @@ SUMMARIES: Codec[Summary] = Codec(
            "ignored": lambda codes: tuple(sorted(codes)),
            "suppressions": _plain_suppressions},
     typed={"path": _path, "links": _typed_links, "lines": _typed_lines, "ignored": frozenset,
-           "suppressions": _typed_suppressions, "static_roots": _shared,
+           "suppressions": _typed_suppressions, "static_roots": _shared, "pages": _shared,
            "keyphrase_key": tuple, "aliases": tuple, "headings": tuple, "link_forms": tuple,
            "old_slugs": tuple},
 )

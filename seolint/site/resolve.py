@@ -145,6 +145,9 @@ class Site:
         if target is not None:
             return target
         found = any(file_exists(os.path.join(root, path.lstrip("/"))) for root in source.static_roots)
+        if not found and source.pages:
+            found = normalize_url(path) in source.pages or (source.site_base != "/" and path.startswith(source.site_base)
+                                                           and normalize_url(path[len(source.site_base) - 1:]) in source.pages)
         return FILE if found or _template_page(source, path) or _GENERATED.search(path) else MISSING
 
     def _by_file(self, on_disk: str) -> int | None:

@@ -81,6 +81,8 @@ class Summary(NamedTuple):
     #: Slugs the article had before (putaindecode's `oldSlug`): its URL with one of them in
     #: place of its slug still leads to it.
     old_slugs: tuple[str, ...] = ()
+    #: The URLs of the site's pages that are no articles (Jekyll's HTML pages), normalized.
+    pages: tuple[str, ...] = ()
 
 
 class Summaries:
@@ -297,6 +299,7 @@ def _site_fields(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
     url, inner = article_url(profile, path, data), content_path(profile, path)
     return {
         "url": url,
+        "pages": tuple(normalize_url(page) for page in profile.pages),
         "in_nav": listed(profile.nav, url, inner[0].as_posix() if inner else None, profile.base_path),
         "site_base": profile.base_path,
         "heading_style": profile.heading_style,

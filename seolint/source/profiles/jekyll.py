@@ -17,6 +17,7 @@ from typing import Any
 import seolint.source.profiles.nav as navigation
 from seolint.source.profiles.configs import load, table, text, url_path
 from seolint.source.profiles.model import Permalink, Profile
+from seolint.source.profiles.pages import html_pages
 
 MARKERS = ("_config.yml", "_config.yaml")
 KEYS = frozenset("""
@@ -49,6 +50,8 @@ def read(root: Path, marker: Path) -> Profile:
     if "_posts" not in {rule.folder for rule in rules}:
         rules.append(Permalink("_posts", posts))
     collections = ", ".join(f"{rule.folder} -> {rule.pattern}" for rule in rules)
+    excluded = [str(name) for name in _as_list(data.get("exclude")) if isinstance(name, str)]
+    pages, pages_read = html_pages(root / source.strip("/"), excluded)
     return Profile(
         "jekyll", root.as_posix(), marker.name,
         content_dirs=((source.strip("/"), None),),
@@ -76,7 +79,10 @@ def read(root: Path, marker: Path) -> Profile:
                         if isinstance(value, str) and value.startswith(("https://", "http://"))),
         cover_keys=("image",),
         default_covers=tuple(_default_covers(data, source.strip("/"))),
-        reasons=(f"{marker.name} read: permalinks {collections}",),
+        pages=pages,
+        pages_read=pages_read,
+        reasons=(f"{marker.name} read: permalinks {collections}",
+                 *([f"HTML pages with front matter: {len(pages)} URLs and aliases"] if pages else [])),
     )
 
 

@@ -111,6 +111,10 @@ class Profile:
     #: Folders (relative to the root; "" for all) whose pages get a cover from the site's
     #: config: Jekyll `defaults` setting `image`, Hugo `params.images`, MkDocs' social plugin.
     default_covers: tuple[str, ...] = ()
+    #: The URLs of pages built from files seolint does not check (Jekyll's HTML pages with
+    #: front matter, .pages), and the files and folders read to find them (for the cache).
+    pages: tuple[str, ...] = ()
+    pages_read: tuple[str, ...] = field(default=(), compare=False)
     reasons: tuple[str, ...] = field(default=(), compare=False)  # what was read, for `seolint site`
 
     def with_values(self, **values: Any) -> Profile:
